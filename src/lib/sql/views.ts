@@ -1,0 +1,157 @@
+/**
+ * Convenience views for the SQL page, defined over the contract tables only.
+ * Each view is plain SQL so it can also be created in a local DuckDB after
+ * `ATTACH`ing dataset.duckdb. Indicators follow shared/spec/indicators.md:
+ * a ratio whose denominator is 0 or NULL is NULL, never 0.
+ */
+import { APP_GROUPS, APP_ROW_CODES, APPLICANT_CODES } from '../schema.ts';
+
+export interface ViewColumn { name: string; zh: string }
+export interface View { name: string; zh: string; en: string; sql: string; columns: ViewColumn[] }
+
+const q = (s: string) => `'${s.replace(/'/g, "''")}'`;
+const inList = (codes: readonly string[]) => `(${codes.map(q).join(', ')})`;
+/** NULL when the denominator is 0 or NULL. */
+const ratio = (num: string, den: string) => `CAST(${num} AS DOUBLE) / NULLIF(${den}, 0)`;
+
+/** Total-column value of one application row, per report. */
+const appTotal = (row: string) => `max(value) FILTER (WHERE row = ${q(row)} AND applicant = 'total')`;
+/** Sum of several rows' totals; NULL when none of them was given. */
+const appSum = (rows: readonly string[]) => `sum(value) FILTER (WHERE row IN ${inList(rows)} AND applicant = 'total')`;
+const rev = (proc: readonly string[], outcome: string) =>
+  `sum(value) FILTER (WHERE proceeding IN ${inList(proc)} AND outcome = ${q(outcome)})`;
+
+const reportIndicatorsSql = `
+WITH app AS (
+  SELECT report_id,
+    ${appTotal('new_received')} AS new_received,
+    ${appTotal('carried_over')} AS carried_over,
+    ${appTotal('total_handled')} AS total_handled,
+    ${appTotal('granted')} AS granted,
+    ${appTotal('partially_granted')} AS partially_granted,
+    ${appSum(APP_GROUPS.withheld)} AS withheld,
+    ${appSum(APP_GROUPS.unavailable)} AS unavailable,
+    ${appSum(APP_GROUPS.rejected)} AS rejected,
+    coalesce(${appTotal('other_total')}, ${appSum(APP_GROUPS.other)}) AS other,
+    ${appTotal('unavailable_not_held')} AS not_held,
+    ${appTotal('carried_forward')} AS carried_forward,
+    max(value) FILTER (WHERE row = 'new_received' AND applicant = 'natural_person') AS natural_person_new
+  FROM applications GROUP BY report_id
+), rev AS (
+  SELECT report_id,
+    ${rev(['review'], 'corrected')} AS review_corrected,
+    ${rev(['review'], 'total')} AS review_total,
+    ${rev(['review'], 'pending')} AS review_pending,
+    ${rev(['suit_direct', 'suit_after_review'], 'corrected')} AS suit_corrected,
+    ${rev(['suit_direct', 'suit_after_review'], 'total')} AS suit_total,
+    ${rev(['suit_direct', 'suit_after_review'], 'pending')} AS suit_pending
+  FROM reviews GROUP BY report_id
+)
+SELECT r.report_id, r.agency, r.agency_id, r.year, r.province, r.city, r.county, r.level, r.scope, r.status,
+  a.new_received, a.carried_over, a.new_received + a.carried_over AS accepted_total,
+  a.total_handled, a.granted, a.partially_granted, a.withheld, a.unavailable, a.rejected, a.other,
+  a.not_held, a.carried_forward, a.natural_person_new,
+  ${ratio('a.granted', 'a.total_handled')} AS grant_rate,
+  ${ratio('a.granted + a.partially_granted', 'a.total_handled')} AS substantive_rate,
+  ${ratio('a.withheld', 'a.total_handled')} AS withheld_rate,
+  ${ratio('a.unavailable', 'a.total_handled')} AS unavailable_rate,
+  ${ratio('a.rejected', 'a.total_handled')} AS rejected_rate,
+  ${ratio('a.other', 'a.total_handled')} AS other_rate,
+  ${ratio('a.not_held', 'a.total_handled')} AS not_held_share,
+  ${ratio('a.carried_forward', 'a.new_received + a.carried_over')} AS carry_forward_rate,
+  ${ratio('a.natural_person_new', 'a.new_received')} AS natural_person_share,
+  v.review_total, v.suit_total,
+  ${ratio('v.review_corrected', 'v.review_total - v.review_pending')} AS review_correction_rate,
+  ${ratio('v.suit_corrected', 'v.suit_total - v.suit_pending')} AS suit_correction_rate,
+  ${ratio('v.review_total + v.suit_total', 'a.new_received')} AS dispute_rate
+FROM reports r
+LEFT JOIN app a USING (report_id)
+LEFT JOIN rev v USING (report_id)`;
+
+const applicationsWideSql = `
+SELECT report_id, applicant,
+  ${APP_ROW_CODES.map((r) => `max(value) FILTER (WHERE row = ${q(r)}) AS ${r}`).join(',\n  ')}
+FROM applications GROUP BY report_id, applicant`;
+
+const failedChecksSql = `
+SELECT r.report_id, r.agency, r.year, r.status, c."check", c.detail
+FROM checks c JOIN reports r USING (report_id)
+WHERE NOT c.passed`;
+
+export const VIEWS: View[] = [
+  {
+    name: 'report_indicators',
+    zh: '每份报告一行:申请办理的主要数字与常用比率(分母为 0 或未填报时为空)',
+    en: 'one row per report with headline counts and indicators (NULL when the denominator is 0 or NULL)',
+    sql: reportIndicatorsSql,
+    columns: [
+      { name: 'report_id', zh: '报告编号' },
+      { name: 'agency', zh: '报告机关' },
+      { name: 'agency_id', zh: '机关编号' },
+      { name: 'year', zh: '统计年度' },
+      { name: 'province', zh: '省级行政区' },
+      { name: 'city', zh: '地级行政区' },
+      { name: 'county', zh: '县级行政区' },
+      { name: 'level', zh: '层级' },
+      { name: 'scope', zh: '范围(aggregate 汇总 / office 单一机关);汇总报告不要与其所含机关相加' },
+      { name: 'status', zh: '解析状态' },
+      { name: 'new_received', zh: '本年新收申请(总计列)' },
+      { name: 'carried_over', zh: '上年结转申请' },
+      { name: 'accepted_total', zh: '受理合计 = 新收 + 上年结转' },
+      { name: 'total_handled', zh: '(七)总计:办理结果合计' },
+      { name: 'granted', zh: '予以公开' },
+      { name: 'partially_granted', zh: '部分公开' },
+      { name: 'withheld', zh: '不予公开(八项之和)' },
+      { name: 'unavailable', zh: '无法提供(三项之和)' },
+      { name: 'rejected', zh: '不予处理(五项之和)' },
+      { name: 'other', zh: '其他处理' },
+      { name: 'not_held', zh: '本机关不掌握相关政府信息' },
+      { name: 'carried_forward', zh: '结转下年度继续办理' },
+      { name: 'natural_person_new', zh: '自然人新收申请' },
+      { name: 'grant_rate', zh: '予以公开率 = 予以公开 / 总计' },
+      { name: 'substantive_rate', zh: '实质公开率 = (予以公开 + 部分公开) / 总计' },
+      { name: 'withheld_rate', zh: '不予公开率' },
+      { name: 'unavailable_rate', zh: '无法提供率' },
+      { name: 'rejected_rate', zh: '不予处理率' },
+      { name: 'other_rate', zh: '其他处理率' },
+      { name: 'not_held_share', zh: '本机关不掌握占比 = 不掌握 / 总计' },
+      { name: 'carry_forward_rate', zh: '结转率 = 结转下年度 / (新收 + 上年结转)' },
+      { name: 'natural_person_share', zh: '自然人申请占比 = 自然人新收 / 新收总计' },
+      { name: 'review_total', zh: '行政复议总计' },
+      { name: 'suit_total', zh: '行政诉讼总计(直接起诉 + 复议后起诉)' },
+      { name: 'review_correction_rate', zh: '复议纠错率 = 纠正 / (总计 − 尚未审结)' },
+      { name: 'suit_correction_rate', zh: '诉讼纠错率 = 纠正 / (总计 − 尚未审结)' },
+      { name: 'dispute_rate', zh: '争议转化率 = (复议 + 诉讼总计) / 新收' },
+    ],
+  },
+  {
+    name: 'applications_wide',
+    zh: '申请表宽表:每份报告每类申请人一行,每个行代码一列',
+    en: 'applications pivoted: one row per report and applicant, one column per row code',
+    sql: applicationsWideSql,
+    columns: [
+      { name: 'report_id', zh: '报告编号' },
+      { name: 'applicant', zh: `申请人代码:${APPLICANT_CODES.join(' / ')}` },
+      ...APP_ROW_CODES.map((r) => ({ name: r, zh: `行 ${r} 的数值` })),
+    ],
+  },
+  {
+    name: 'failed_checks',
+    zh: '未通过的一致性检查,附报告机关与年度',
+    en: 'failed consistency checks with agency and year',
+    sql: failedChecksSql,
+    columns: [
+      { name: 'report_id', zh: '报告编号' },
+      { name: 'agency', zh: '报告机关' },
+      { name: 'year', zh: '统计年度' },
+      { name: 'status', zh: '解析状态' },
+      { name: 'check', zh: '检查代码' },
+      { name: 'detail', zh: '说明' },
+    ],
+  },
+];
+
+/** Statements that create every view (temporary, so a read-only database is fine). */
+export function createViewStatements(): string[] {
+  return VIEWS.map((v) => `CREATE OR REPLACE TEMP VIEW ${v.name} AS ${v.sql.trim()}`);
+}
