@@ -183,6 +183,8 @@ export const CHECKS = {
   review_total: '复议/诉讼总计=维持+纠正+其他+未审结',
   missing_cells: '未填报的单元格',
   run_together: '粘连数字的拆分',
+  unit: '单元格内单位的换算',
+  multiple_tables: '一个文件中有多张同类表格',
   carry_over_prev: '本年上年结转=上年结转下年度',
   in_force_prev: '上年现行有效+本年制发-废止=本年现行有效',
 } as const;

@@ -1,0 +1,30 @@
+/**
+ * `npm run parse -- FILE...`: one line of JSON per file (JSON Lines), the
+ * `reports` columns at top level and the long tables as arrays. A bad file
+ * gives a `failed` line with an `error`; the exit code is non-zero only when a
+ * file could not be read at all.
+ */
+import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { parseFile } from '../src/lib/parse/report.ts';
+
+const files = process.argv.slice(2);
+if (files.length === 0) {
+  console.error('usage: npm run parse -- FILE...');
+  process.exit(2);
+}
+let unreadable = 0;
+for (const f of files) {
+  let bytes: Uint8Array;
+  try {
+    bytes = readFileSync(f);
+  } catch (e) {
+    unreadable++;
+    process.stdout.write(JSON.stringify({ source_file: basename(f), status: 'failed', error: `无法读取文件:${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` }) + '\n');
+    continue;
+  }
+  const { report } = parseFile(bytes, basename(f));
+  const { line_count: _lc, ...out } = report;
+  process.stdout.write(JSON.stringify(out) + '\n');
+}
+process.exitCode = unreadable ? 1 : 0;

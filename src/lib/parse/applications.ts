@@ -1,0 +1,123 @@
+/**
+ * The application table (收到和处理政府信息公开申请情况): 25 rows × 7 columns
+ * (2021 form), or 23 rows with one `(六)其他处理` row (2019 form).
+ */
+import { APPLICANT_PARTS, type Applicant, type AppRow } from '../schema.ts';
+import type { ApplicationRow } from '../types.ts';
+import type { Token } from './cells.ts';
+import { readRows, slotValue, type Matcher, type RowHit } from './rows.ts';
+import { splitRunTogether } from './split.ts';
+import { zh, type Issue } from './issues.ts';
+
+export const APP_MATCHERS: Matcher<AppRow>[] = [
+  ['new_received', /本年新收/],
+  ['carried_over', /上年结转/],
+  ['carried_forward', /结转下年度/],
+  ['granted', /予以公开/],
+  ['partially_granted', /部分公开/],
+  ['withheld_state_secret', /国家秘密/],
+  ['withheld_law', /禁止公开/],
+  ['withheld_security', /危及|三安全一稳定/],
+  ['withheld_third_party', /第三方合法权益/],
+  ['withheld_internal', /内部事务/],
+  ['withheld_process', /过程性信息/],
+  ['withheld_enforcement', /行政执法案卷/],
+  ['withheld_query', /行政查询事项/],
+  ['unavailable_not_held', /不掌握/],
+  ['unavailable_need_create', /另行制作|没有现成信息/],
+  ['unavailable_unclear', /仍不明确|补正后申请/],
+  ['rejected_complaint', /信访举报|举报投诉|信访类/],
+  ['rejected_duplicate', /重复申请/],
+  ['rejected_publication', /公开出版物/],
+  ['rejected_excessive', /大量反复/],
+  ['rejected_confirm', /确认或重新出具|要求行政机关确认/],
+  ['other_overdue_correction', /逾期不补正/],
+  ['other_overdue_fee', /缴纳费用|收费通知/],
+  ['other_total', /其他处理$/],
+  ['other_other', /^(?:\(六\))?3[.、]?其他$/],
+  ['total_handled', /^(?:\(七\)|七、|\(7\))?总计$/],
+];
+
+export interface AppTable {
+  rows: ApplicationRow[];
+  /** Whether a 2019-form single `(六)其他处理` row with values was printed. */
+  otherAsOneRow: boolean;
+  /** Whether the three 2021-form (六) sub-rows were printed. */
+  otherSubRows: boolean;
+  found: boolean;
+  /** Columns the header prints: 7 with 总计, 6 without. */
+  headerColumns: 6 | 7;
+}
+
+/** Does the header (tokens before the first row) print a 总计 column? */
+function headerHasTotal(header: Token[]): boolean {
+  const labels = header.filter((t) => t.kind === 'label').map((t) => t.text);
+  if (!labels.some((l) => /自然人|商业企业|申请人情况/.test(l))) return true; // header lost: assume the template
+  return labels.some((l) => /^总计$|^合计$|^总数$/.test(l));
+}
+
+/**
+ * Read the application table from its tokens. `issues` collects what could not
+ * be read (for the `missing_cells` and `run_together` checks).
+ */
+export function readApplications(tokens: Token[], issues: Issue[]): AppTable {
+  const first = tokens.findIndex((t) => t.kind === 'label' && /本年新收/.test(t.text));
+  if (first < 0) return { rows: [], otherAsOneRow: false, otherSubRows: false, found: false, headerColumns: 7 };
+  const headerColumns: 6 | 7 = headerHasTotal(tokens.slice(0, first)) ? 7 : 6;
+  const hits = readRows(tokens.slice(first), APP_MATCHERS);
+  const out: ApplicationRow[] = [];
+  const otherAsOneRow = (hits.get('other_total')?.slots.length ?? 0) > 0;
+  const otherSubRows = ['other_overdue_correction', 'other_overdue_fee', 'other_other'].some((c) => hits.has(c as AppRow));
+  for (const [code, hit] of hits) {
+    if (code === 'other_total' && hit.slots.length === 0) continue; // 2021 group header, prints nothing
+    out.push(...assignRow(hit, headerColumns, issues));
+  }
+  return { rows: out, otherAsOneRow, otherSubRows, found: true, headerColumns };
+}
+
+const COLS: Applicant[] = [...APPLICANT_PARTS, 'total'];
+
+function nulls(code: AppRow, line: number | null): ApplicationRow[] {
+  return COLS.map((applicant) => ({ row: code, applicant, value: null, line }));
+}
+
+/** Assign a row's value slots to the seven columns. */
+function assignRow(hit: RowHit<AppRow>, headerColumns: 6 | 7, issues: Issue[]): ApplicationRow[] {
+  const { code, slots } = hit;
+  if (hit.conflict) {
+    issues.push({ kind: 'unreadable', table: 'applications', row: code, detail: `「${zh(code)}」行在表中出现两次且都有数字,无法确定取哪一行` });
+    return nulls(code, hit.line);
+  }
+  if (slots.length === 0) {
+    issues.push({ kind: 'missing', table: 'applications', row: code, detail: `「${zh(code)}」行没有印出数字` });
+    return nulls(code, hit.line);
+  }
+  const make = (vals: (Token | number | null)[], cols: Applicant[]) => {
+    const rows = nulls(code, hit.line);
+    cols.forEach((c, i) => {
+      const v = vals[i];
+      const r = rows[COLS.indexOf(c)];
+      if (typeof v === 'number' || v === null) { r.value = v; r.line = hit.line; }
+      else { r.value = slotValue(v); r.line = v.line; if (r.value === null) issues.push({ kind: v.kind === 'placeholder' ? 'placeholder' : 'blank', table: 'applications', row: code, col: c, detail: `「${zh(code)}」行「${zh(c)}」列为「${v.text || '空白'}」` }); }
+    });
+    return rows;
+  };
+  if (slots.length === 7) return make(slots, COLS);
+  if (slots.length === 6 && headerColumns === 6) {
+    issues.push({ kind: 'missing', table: 'applications', row: code, col: 'total', detail: `「${zh(code)}」行未印出总计列(表头无总计列)` });
+    return make(slots, APPLICANT_PARTS);
+  }
+  if (slots.length < 7) {
+    const res = splitRunTogether(slots, 7, (v) => v[6] === v[0] + v[1] + v[2] + v[3] + v[4] + v[5]);
+    if (res.values) {
+      issues.push({ kind: 'split', table: 'applications', row: code, detail: `「${zh(code)}」行的数字粘连为「${slots.map((s) => s.text).join(' ')}」,按行合计唯一拆分为 ${res.values.join(' ')}` });
+      return make(res.values, COLS);
+    }
+    if (slots.some((s) => s.digits && s.digits.length > 1)) {
+      issues.push({ kind: 'unsplittable', table: 'applications', row: code, detail: `「${zh(code)}」行的数字「${slots.map((s) => s.text).join(' ')}」疑似粘连,但${res.solutions === 0 ? '没有' : '有多种'}符合行合计的拆分,该行记为空` });
+      return nulls(code, hit.line);
+    }
+  }
+  issues.push({ kind: 'unreadable', table: 'applications', row: code, detail: `「${zh(code)}」行印出 ${slots.length} 个数字(「${slots.map((s) => s.text || '空白').join(' ')}」),与表头 ${headerColumns} 列不符,该行记为空` });
+  return nulls(code, hit.line);
+}

@@ -1,0 +1,108 @@
+/**
+ * Consistency checks of one report. Each check yields one `checks` row with a
+ * Chinese detail naming the numbers. A table that does not add up although
+ * every cell was read is the report's own error, and the detail says so.
+ */
+import { APPLICANTS, APP_GROUPS, APPLICANT_PARTS, type Applicant, type AppRow, type Template } from '../schema.ts';
+import type { ApplicationRow, CheckRow, ReviewRow } from '../types.ts';
+import { zh, type Issue } from './issues.ts';
+
+type Grid = Map<string, number | null>;
+const key = (row: string, col: string) => `${row}/${col}`;
+
+function grid(rows: { row?: string; applicant?: string; proceeding?: string; outcome?: string; value: number | null }[]): Grid {
+  const g: Grid = new Map();
+  for (const r of rows) g.set(key((r.row ?? r.proceeding)!, (r.applicant ?? r.outcome)!), r.value);
+  return g;
+}
+
+const sum = (xs: (number | null | undefined)[]) => (xs.some((x) => x === null || x === undefined) ? null : round(xs.reduce<number>((a, b) => a + (b as number), 0)));
+const round = (x: number) => Math.round(x * 1e6) / 1e6;
+const SOURCE_ERROR = '(各单元格均已读出,属报告原表数据不一致,非解析错误)';
+
+function verdict(name: string, failures: string[], unknown: string[], total: number): CheckRow['detail'] {
+  if (failures.length) return `${failures.join(';')}${SOURCE_ERROR}`;
+  if (unknown.length === total) return `${name}:相关单元格缺失,无法核对`;
+  return `${name}:${total - unknown.length} 项全部相符${unknown.length ? `,${unknown.length} 项因单元格缺失未核对` : ''}`;
+}
+
+/** Rows of the handled groups for a form: 2019 prints (六) as one row. */
+export function handledRows(template: Template | null, has: (r: AppRow) => boolean): AppRow[] {
+  const other: AppRow[] = template === '2019' || (!template && has('other_total') && !has('other_other'))
+    ? ['other_total'] : [...APP_GROUPS.other];
+  return [...APP_GROUPS.granted, ...APP_GROUPS.partially_granted, ...APP_GROUPS.withheld, ...APP_GROUPS.unavailable, ...APP_GROUPS.rejected, ...other];
+}
+
+export function applicationChecks(rows: ApplicationRow[], template: Template | null): CheckRow[] {
+  const g = grid(rows);
+  const cols: Applicant[] = [...APPLICANT_PARTS, 'total'];
+  const out: CheckRow[] = [];
+  const v = (r: AppRow, c: Applicant) => g.get(key(r, c)) ?? null;
+
+  // balance: new + carried over = handled total + carried forward, per column.
+  {
+    const fail: string[] = [], unknown: string[] = [];
+    for (const c of cols) {
+      const l = sum([v('new_received', c), v('carried_over', c)]);
+      const r = sum([v('total_handled', c), v('carried_forward', c)]);
+      if (l === null || r === null) unknown.push(c);
+      else if (l !== r) fail.push(`${APPLICANTS[c]}列:新收 ${v('new_received', c)} + 上年结转 ${v('carried_over', c)} = ${l},但总计 ${v('total_handled', c)} + 结转下年度 ${v('carried_forward', c)} = ${r}`);
+    }
+    out.push({ check: 'balance', passed: fail.length === 0, detail: verdict('勾稽关系', fail, unknown, cols.length) });
+  }
+  // row_total: 总计 column = sum of the six applicant columns.
+  {
+    const fail: string[] = [], unknown: string[] = [];
+    const present = [...new Set(rows.map((r) => r.row))];
+    for (const r of present) {
+      const parts = APPLICANT_PARTS.map((c) => v(r, c));
+      const s = sum(parts), t = v(r, 'total');
+      if (s === null || t === null) unknown.push(r);
+      else if (s !== t) fail.push(`「${zh(r)}」行:六类申请人之和 ${parts.join('+')} = ${s},总计列为 ${t}`);
+    }
+    out.push({ check: 'row_total', passed: fail.length === 0, detail: verdict('行合计', fail, unknown, present.length) });
+  }
+  // group_total: (七)总计 = sum of the handled rows, per column.
+  {
+    const has = (r: AppRow) => rows.some((x) => x.row === r && x.value !== null);
+    const members = handledRows(template, has);
+    const fail: string[] = [], unknown: string[] = [];
+    for (const c of cols) {
+      const s = sum(members.map((r) => v(r, c)));
+      const t = v('total_handled', c);
+      if (s === null || t === null) unknown.push(c);
+      else if (s !== t) fail.push(`${APPLICANTS[c]}列:各办理结果之和 ${s},(七)总计为 ${t}`);
+    }
+    out.push({ check: 'group_total', passed: fail.length === 0, detail: verdict('总计行', fail, unknown, cols.length) });
+  }
+  return out;
+}
+
+export function reviewChecks(rows: ReviewRow[]): CheckRow[] {
+  const g = grid(rows);
+  const fail: string[] = [], unknown: string[] = [];
+  for (const p of ['review', 'suit_direct', 'suit_after_review']) {
+    const parts = ['upheld', 'corrected', 'other', 'pending'].map((o) => g.get(key(p, o)) ?? null);
+    const s = sum(parts), t = g.get(key(p, 'total')) ?? null;
+    if (s === null || t === null) unknown.push(p);
+    else if (s !== t) fail.push(`${zh(p)}:维持+纠正+其他+未审结 = ${parts.join('+')} = ${s},总计为 ${t}`);
+  }
+  return [{ check: 'review_total', passed: fail.length === 0, detail: verdict('复议诉讼总计', fail, unknown, 3) }];
+}
+
+/** missing_cells and run_together rows from what the parser could not read cleanly. */
+export function issueChecks(issues: Issue[]): CheckRow[] {
+  const out: CheckRow[] = [];
+  const missing = issues.filter((i) => ['missing', 'placeholder', 'blank', 'unreadable', 'unsplittable'].includes(i.kind));
+  out.push({
+    check: 'missing_cells',
+    passed: missing.length === 0,
+    detail: missing.length === 0 ? '所有应填单元格均已读出' : `共 ${missing.length} 处未读出数值(记为空,不是 0):${missing.slice(0, 12).map((i) => i.detail).join(';')}${missing.length > 12 ? ` 等` : ''}`,
+  });
+  const split = issues.filter((i) => i.kind === 'split' || i.kind === 'unsplittable');
+  if (split.length) {
+    out.push({ check: 'run_together', passed: split.every((i) => i.kind === 'split'), detail: split.map((i) => i.detail).join(';') });
+  }
+  for (const u of issues.filter((i) => i.kind === 'unit')) out.push({ check: 'unit', passed: true, detail: u.detail });
+  return out;
+}

@@ -1,0 +1,25 @@
+import { APPLICANTS, APP_ROWS, ITEMS, METRICS, OUTCOMES, PROCEEDINGS } from '../schema.ts';
+
+/** Things the parser could not read cleanly; they become `checks` rows. */
+export interface Issue {
+  /**
+   * `missing`: a row or cell not printed; `placeholder`: `—`, `/`, `无`…;
+   * `blank`: an empty cell between values; `split`: cells that ran together,
+   * split uniquely; `unsplittable`: ran together, no unique split;
+   * `unreadable`: values that cannot be assigned to columns; `unit`: a unit converted.
+   */
+  kind: 'missing' | 'placeholder' | 'blank' | 'split' | 'unsplittable' | 'unreadable' | 'unit';
+  table: 'active_disclosure' | 'applications' | 'reviews';
+  row?: string;
+  col?: string;
+  detail: string;
+}
+
+
+const LABELS: Record<string, string> = { ...ITEMS, ...METRICS, ...APP_ROWS, ...PROCEEDINGS };
+
+/** Chinese label of a code, for check details (`new_received` → `一、本年新收…`). */
+export function zh(code: string | undefined): string {
+  if (!code) return '';
+  return LABELS[code] ?? (APPLICANTS as Record<string, string>)[code] ?? (OUTCOMES as Record<string, string>)[code] ?? code;
+}

@@ -1,0 +1,179 @@
+/**
+ * Report metadata: title, agency, statistics year, publication date.
+ * Sources, in order of trust: the title line, header fields (`发布机构`,
+ * `发布日期`…), the signature block at the end, the body text.
+ */
+import { compact, normalize } from './text.ts';
+
+export interface Meta {
+  title: string | null;
+  agency: string | null;
+  /** Where the agency name came from. */
+  agencySource: 'title' | 'field' | 'signature' | 'body' | null;
+  year: number | null;
+  published_on: string | null;
+  /** Raw 发布机构 field, when present. */
+  publisher: string | null;
+  /** GB/T 2260 codes seen in an index number (索引号 with a unified social credit code). */
+  indexRegionCodes: string[];
+}
+
+const REPORT_WORDS = /(?:政府)?(?:信息公开|政务公开)(?:工作)?(?:年度)?(?:工作)?报告|政府信息公开年报/;
+const AGENCY_END = /(?:人民政府(?:办公室|办公厅)?|人民政府[\u4e00-\u9fa5]{1,12}(?:办事处|办公室)|街道办事处|办事处|委员会|办公室|办公厅|[^、,，。]{1,12}?(?:局|厅|委|署|院|中心|管委会|管理委员会|总队|支队|大队|站|所|馆|会))$/;
+const DIVISION_END = /(?:省|自治区|市|州|盟|地区|县|区|旗|镇|乡|苏木|街道)$/;
+
+/** Normalise an agency name: `奇台县大泉塔塔尔族乡` → `奇台县大泉塔塔尔族乡人民政府`. */
+export function normalizeAgency(name: string): string {
+  let n = compact(normalize(name)).replace(/^(?:关于)/, '').replace(/[(（]图片版[)）]/, '').replace(/[“”"'《》:：,，。]/g, '');
+  n = n.replace(/的$/, '');
+  if (/街道$/.test(n)) return n + '办事处';
+  if (DIVISION_END.test(n) && !/人民政府/.test(n)) return n + '人民政府';
+  return n;
+}
+
+/** Is this a plausible agency name? */
+export function looksLikeAgency(s: string): boolean {
+  const c = compact(normalize(s));
+  if (c.length < 3 || c.length > 40) return false;
+  if (/[0-9。;；]/.test(c)) return false;
+  return AGENCY_END.test(c) || DIVISION_END.test(c);
+}
+
+/** The title line: short, early, says it is the annual report. */
+function findTitle(lines: string[]): { index: number; text: string } | null {
+  const limit = Math.min(lines.length, 60);
+  for (let i = 0; i < limit; i++) {
+    const raw = lines[i].replace(/[|\t]/g, ' ').trim();
+    const c = compact(normalize(raw));
+    if (c.length < 8 || c.length > 70) continue;
+    if (!REPORT_WORDS.test(c)) continue;
+    if (/^(?:本报告|根据|按照|现将|以下|依据)/.test(c)) continue;
+    if (/[。;；>]/.test(c) || /当前位置|首页|栏目|您的位置/.test(c)) continue;
+    return { index: i, text: raw.replace(/\s+/g, ' ') };
+  }
+  return null;
+}
+
+/** Agency from the title: strip the year and the report words. */
+function agencyFromTitle(title: string): string | null {
+  let c = compact(normalize(title));
+  c = c.replace(/[(（][^)）]*[)）]/g, '');
+  c = c.replace(/\d{4}年度?/g, '').replace(/\d{4}/g, '');
+  c = c.replace(new RegExp(REPORT_WORDS.source + '.*$'), '');
+  c = c.replace(/^关于/, '').replace(/的$/, '').replace(/年度$/, '');
+  return c.length >= 2 ? c : null;
+}
+
+/** The 发布机构 / 来源 field of a page header. */
+function field(lines: string[], names: RegExp): string | null {
+  const limit = Math.min(lines.length, 40);
+  for (let i = 0; i < limit; i++) {
+    const n = normalize(lines[i]);
+    const m = new RegExp(`(?:${names.source})\\s*[:：]?\\s*\\|?\\s*([^|\\t]*)`).exec(n);
+    if (!m) continue;
+    const v = m[1].trim().split(/\s{2,}|\s(?=[\u4e00-\u9fa5 ]{2,6}[:：])/)[0].trim();
+    // Stop at the next field name on the same line (`发布机构 下各镇 组配分类 …`).
+    const cut = v.split(/\s+(?:组配分类|成文日期|发布日期|发文日期|公开方式|主题分类|索\s*引\s*号|文\s*号|有\s*效\s*性)/)[0].trim();
+    if (cut) return cut;
+  }
+  return null;
+}
+
+const DATE_RE = /(\d{4})\s*(?:年|-|\/|\.)\s*(\d{1,2})\s*(?:月|-|\/|\.)\s*(\d{1,2})\s*日?/;
+
+/** A calendar date as YYYY-MM-DD, or null when it is not one (`20251月14` is not). */
+export function parseDate(s: string): string | null {
+  const m = DATE_RE.exec(normalize(s));
+  if (!m) return null;
+  const y = Number(m[1]), mo = Number(m[2]), d = Number(m[3]);
+  if (y < 1990 || y > 2100 || mo < 1 || mo > 12 || d < 1 || d > 31) return null;
+  const dt = new Date(Date.UTC(y, mo - 1, d));
+  if (dt.getUTCMonth() !== mo - 1) return null;
+  return `${m[1]}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+function headerDate(lines: string[]): string | null {
+  const limit = Math.min(lines.length, 40);
+  for (const name of ['发布日期', '发文日期', '公开日期', '发布时间', '成文日期', '生成日期']) {
+    for (let i = 0; i < limit; i++) {
+      const n = normalize(lines[i]);
+      const k = n.indexOf(name);
+      if (k < 0) continue;
+      const d = parseDate(n.slice(k + name.length, k + name.length + 30));
+      if (d) return d;
+    }
+  }
+  return null;
+}
+
+/** The signature block: the last agency-looking line and the last date line near the end. */
+function signature(lines: string[]): { agency: string | null; date: string | null } {
+  let agency: string | null = null, date: string | null = null;
+  let seen = 0;
+  for (let i = lines.length - 1; i >= 0 && seen < 12; i--) {
+    const raw = lines[i].replace(/[|\t]/g, ' ').trim();
+    if (!raw) continue;
+    seen++;
+    const c = compact(normalize(raw));
+    if (/^(?:信息来源|来源|【|\[|打印|关闭|扫一扫|分享|上一篇|下一篇|责任编辑|附件)/.test(c)) continue;
+    if (!date && c.length <= 16 && /^\d{4}年?.*\d/.test(c)) { date = parseDate(raw); if (date || /^\d{4}/.test(c)) continue; }
+    if (!agency && looksLikeAgency(raw) && c.length <= 30) { agency = c; }
+    if (agency) break;
+  }
+  return { agency, date };
+}
+
+/** The body's first subject: `咸安区人民政府认真贯彻…`. */
+function agencyFromBody(lines: string[]): string | null {
+  const re = /([\u4e00-\u9fa5]{2,20}?(?:人民政府(?:办公室|办公厅)?|街道办事处))/;
+  for (const l of lines.slice(0, 120)) {
+    const m = re.exec(compact(normalize(l)));
+    if (m && !/^(?:国务院|中华人民共和国|省|市|县|区)人民政府/.test(m[1])) return m[1];
+  }
+  return null;
+}
+
+/** Statistics year: title, then 统计期限, then the most common `20xx年` in the text. */
+function findYear(title: string | null, lines: string[]): number | null {
+  const ok = (y: number) => y >= 2008 && y <= 2100;
+  if (title) {
+    const m = /(\d{4})\s*年/.exec(normalize(title)) ?? /(\d{4})/.exec(normalize(title));
+    if (m && ok(Number(m[1]))) return Number(m[1]);
+  }
+  for (const l of lines) {
+    const n = compact(normalize(l));
+    const m = /(?:统计期限|统计时限|统计时间|统计期间|统计区间|数据统计)[^0-9]{0,12}(\d{4})年1月1日/.exec(n)
+      ?? /(\d{4})年1月1日(?:起)?(?:至|到|-|—)\1年12月31日/.exec(n);
+    if (m && ok(Number(m[1]))) return Number(m[1]);
+  }
+  return null;
+}
+
+export function readMeta(lines: string[]): Meta {
+  const t = findTitle(lines);
+  const publisher = field(lines, /发布机构|发文机关|发布单位|来\s*源/);
+  const sig = signature(lines);
+  let agency: string | null = null;
+  let agencySource: Meta['agencySource'] = null;
+  const fromTitle = t ? agencyFromTitle(t.text) : null;
+  if (fromTitle && looksLikeAgency(fromTitle)) { agency = fromTitle; agencySource = 'title'; }
+  else if (publisher && looksLikeAgency(publisher)) { agency = compact(publisher); agencySource = 'field'; }
+  else if (sig.agency) { agency = sig.agency; agencySource = 'signature'; }
+  else { const b = agencyFromBody(lines); if (b) { agency = b; agencySource = 'body'; } }
+  // A bare place name in the title, completed by a fuller signature (`下各镇` + `下各镇人民政府`).
+  if (agency && sig.agency && sig.agency.startsWith(agency) && sig.agency.length > agency.length) agency = sig.agency;
+  const codes = new Set<string>();
+  for (const l of lines.slice(0, 40)) {
+    const m = /索\s*引\s*号[^0-9A-Z]*([0-9A-Z]{18})/.exec(normalize(l));
+    if (m && /^[1-9A-Y][1-9]/.test(m[1])) codes.add(m[1].slice(2, 8));
+  }
+  return {
+    title: t?.text ?? null,
+    agency: agency ? normalizeAgency(agency) : null,
+    agencySource,
+    year: findYear(t?.text ?? null, lines),
+    published_on: headerDate(lines) ?? sig.date,
+    publisher,
+    indexRegionCodes: [...codes],
+  };
+}

@@ -1,0 +1,45 @@
+/** Formatting shared by the pages: numbers, NULLs, ratios, dates, sizes. */
+import { joinBase } from '../url.ts';
+
+export const NOT_REPORTED = '未填报';
+
+const intFmt = new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 2 });
+
+/** A value as printed: thousands separators, up to 2 decimals; NULL → 未填报. */
+export function num(v: number | null | undefined): string {
+  return v === null || v === undefined ? NOT_REPORTED : intFmt.format(v);
+}
+
+/** A value without separators, as the form prints it (tables). */
+export function plain(v: number | null | undefined): string {
+  return v === null || v === undefined ? NOT_REPORTED : String(v);
+}
+
+export function pct(v: number | null | undefined, digits = 1): string {
+  return v === null || v === undefined ? '—' : (v * 100).toFixed(digits) + '%';
+}
+
+export function bytes(n: number): string {
+  if (n < 1024) return `${n} B`;
+  if (n < 1024 ** 2) return `${(n / 1024).toFixed(1)} KB`;
+  if (n < 1024 ** 3) return `${(n / 1024 ** 2).toFixed(1)} MB`;
+  return `${(n / 1024 ** 3).toFixed(2)} GB`;
+}
+
+/** 2025-01-15T08:00:00Z → 2025年1月15日 08:00 (UTC) */
+export function dateZh(iso: string): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  const p = (x: number) => String(x).padStart(2, '0');
+  return `${d.getUTCFullYear()}年${d.getUTCMonth() + 1}月${d.getUTCDate()}日 ${p(d.getUTCHours())}:${p(d.getUTCMinutes())} (UTC)`;
+}
+
+/** Every page-to-page link goes through here, so it works under any base. */
+export const link = (base: string, path: string) => joinBase(base, path);
+export const agencyHref = (base: string, id: string) => joinBase(base, `agencies/${id}/`);
+export const sourceHref = (base: string, reportId: string, line?: number | null) =>
+  joinBase(base, `reports/${reportId}/source/`) + (line ? `#L${line}` : '');
+export const regionHref = (base: string, province: string, city?: string | null) =>
+  joinBase(base, city ? `regions/${province}/${city}/` : `regions/${province}/`);
+export const compareHref = (base: string, key: string, year?: number) =>
+  joinBase(base, year ? `compare/${key}/${year}/` : `compare/${key}/`);

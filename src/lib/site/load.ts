@@ -1,0 +1,50 @@
+/**
+ * Reads the JSON written by `writeSiteData` (and the dataset manifest) for the
+ * pages. Paths follow the same environment the build uses:
+ *   SITE_DATA_OUT (default src/generated) and DATA_OUT (default public/data).
+ * Small shared files are cached for the whole build; per-agency and per-report
+ * files are read by the one page that needs them.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type {
+  AgencyData, AgencySummary, CompareGroup, QualityEntry, RegionData, ReportSummary, SiteMeta, SourceData,
+} from './types.ts';
+
+export const siteDataDir = () => resolve(process.env.SITE_DATA_OUT || 'src/generated', 'site');
+export const dataOutDir = () => resolve(process.env.DATA_OUT || 'public/data');
+
+const cache = new Map<string, unknown>();
+
+function read<T>(file: string, keep = false): T {
+  if (keep && cache.has(file)) return cache.get(file) as T;
+  const path = resolve(siteDataDir(), file);
+  if (!existsSync(path)) throw new Error(`${path} is missing: run \`npm run build:data\` first`);
+  const v = JSON.parse(readFileSync(path, 'utf8')) as T;
+  if (keep) cache.set(file, v);
+  return v;
+}
+
+export const loadMeta = () => read<SiteMeta>('meta.json', true);
+export const loadReports = () => read<ReportSummary[]>('reports.json', true);
+export const loadAgencies = () => read<AgencySummary[]>('agencies.json', true);
+export const loadQuality = () => read<QualityEntry[]>('quality.json', true);
+export const loadAgency = (id: string) => read<AgencyData>(`agency/${id}.json`);
+export const loadSource = (id: string) => read<SourceData>(`source/${id}.json`);
+export const loadRegion = (slug: string) => read<RegionData>(`region/${slug}.json`);
+export const loadCompare = (key: string) => read<CompareGroup>(`compare/${key}.json`);
+export const loadRaw = (file: 'browse-index.json' | 'names.json') => readFileSync(resolve(siteDataDir(), file), 'utf8');
+
+export interface ManifestFile { file: string; table?: string; rows?: number; bytes: number; sha256: string; description: string }
+export interface ManifestInput { file: string; status: string; error?: string | null; report_id?: string | null }
+export interface Manifest { built_at: string; files: ManifestFile[]; inputs: ManifestInput[] }
+
+/** The dataset manifest, or null when the data build has not written one. */
+export function loadManifest(): Manifest | null {
+  const key = 'manifest';
+  if (cache.has(key)) return cache.get(key) as Manifest | null;
+  const path = resolve(dataOutDir(), 'manifest.json');
+  const m = existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as Manifest) : null;
+  cache.set(key, m);
+  return m;
+}
