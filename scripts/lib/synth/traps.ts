@@ -1,0 +1,110 @@
+/**
+ * Injected traps with known truth. Each trap edits the printed tables and
+ * records how the truth changes:
+ * - `blank_row`: a row printed with its label but no numbers → its values NULL (damaged);
+ * - `missing_row`: a row left out entirely → NULL (damaged);
+ * - `dash_cells`: zeros printed as `—` `/` `-` `无` → 0 or NULL both accepted;
+ * - `blank_cell`: zeros printed as empty cells (delimited layouts only) → 0 or NULL accepted;
+ * - `thousands`: `59,113`; `fullwidth_digits`: `１２３`; `signed`: `+461` (2019 form) → value unchanged;
+ * - `run_together`: a row's numbers printed without separators (`21710000218`), pipe/tabs only → values unchanged,
+ *   but a parser may fail to split them (then it must leave NULL and not claim `ok`);
+ * - `no_tables`: the tables are pictures (`（图片版）`) → every value NULL, report must be `failed`.
+ */
+import type { Rng } from './rng.ts';
+import type { Row, TableModel } from './tables.ts';
+import type { LayoutName } from './layouts/out.ts';
+
+export type TrapName =
+  | 'blank_row' | 'missing_row' | 'dash_cells' | 'blank_cell' | 'thousands' | 'fullwidth_digits' | 'signed' | 'run_together' | 'no_tables';
+
+export interface Override { value: null; zero_ok?: boolean }
+export interface TrapResult { overrides: Map<string, Override>; damaged: boolean; names: TrapName[]; noTables: boolean }
+
+const FW = '０１２３４５６７８９';
+const toFullwidth = (s: string) => s.replace(/\d/g, (d) => FW[+d]);
+
+function numCells(models: TableModel[]) {
+  return models.flatMap((m) => m.rows.flatMap((r) => r.cells.filter((c) => c.kind === 'num' && c.t !== '')));
+}
+
+function appBody(apps: TableModel): Row[] {
+  return apps.rows.filter((r) => r.id !== 'head');
+}
+
+export function pickTraps(rng: Rng, layout: LayoutName, template: string): TrapName[] {
+  if (!rng.chance(0.3)) return [];
+  const delimited = layout === 'pipe' || layout === 'tabs' || layout === 'html';
+  const pool: [TrapName, number][] = [
+    ['blank_row', 3], ['missing_row', 3], ['dash_cells', 3], ['thousands', 3], ['fullwidth_digits', 2],
+    ['no_tables', 0.5],
+  ];
+  if (delimited) pool.push(['blank_cell', 2]);
+  if (layout === 'pipe' || layout === 'tabs') pool.push(['run_together', 1]);
+  if (template === '2019') pool.push(['signed', 3]);
+  const n = rng.chance(0.7) ? 1 : 2;
+  const out = new Set<TrapName>();
+  for (let i = 0; i < n; i++) out.add(rng.weighted(pool));
+  if (out.has('no_tables')) return ['no_tables'];
+  return [...out];
+}
+
+export function applyTraps(rng: Rng, names: TrapName[], active: TableModel, apps: TableModel, reviews: TableModel): TrapResult {
+  const overrides = new Map<string, Override>();
+  let damaged = false;
+  const models = [active, apps, reviews];
+  for (const name of names) {
+    switch (name) {
+      case 'no_tables':
+        for (const c of numCells(models)) overrides.set(c.key!, { value: null });
+        damaged = true;
+        break;
+      case 'blank_row': {
+        const row = rng.pick(appBody(apps));
+        for (const c of row.cells) if (c.kind === 'num') { c.t = ''; overrides.set(c.key!, { value: null }); }
+        damaged = true;
+        break;
+      }
+      case 'missing_row': {
+        const body = appBody(apps).filter((r) => !r.cells.some((c) => c.kind === 'group'));
+        const row = rng.pick(body);
+        apps.rows.splice(apps.rows.indexOf(row), 1);
+        for (const c of row.cells) if (c.kind === 'num') overrides.set(c.key!, { value: null });
+        damaged = true;
+        break;
+      }
+      case 'dash_cells':
+      case 'blank_cell': {
+        const zeros = numCells(models).filter((c) => c.t === '0');
+        const mark = rng.pick(['—', '/', '-', '无', '／']);
+        for (const i of rng.sample(zeros.length, rng.int(1, 12))) {
+          const c = zeros[i];
+          c.t = name === 'blank_cell' ? '' : mark;
+          overrides.set(c.key!, { value: null, zero_ok: true });
+        }
+        break;
+      }
+      case 'thousands':
+        for (const c of numCells(models)) {
+          if (/^\d{4,}(\.\d+)?/.test(c.t) && rng.chance(0.8)) c.t = c.t.replace(/^\d+/, (d) => d.replace(/\B(?=(\d{3})+(?!\d))/g, ','));
+        }
+        break;
+      case 'fullwidth_digits':
+        for (const c of numCells(models)) if (rng.chance(0.3)) c.t = toFullwidth(c.t);
+        break;
+      case 'signed':
+        for (const c of numCells([active])) if (c.key!.endsWith('.change') && /^\d/.test(c.t) && c.t !== '0') c.t = '+' + c.t;
+        break;
+      case 'run_together': {
+        const rows = appBody(apps).filter((r) => r.cells.filter((c) => c.kind === 'num').length === 7);
+        const row = rng.pick(rows);
+        const nums = row.cells.filter((c) => c.kind === 'num');
+        const merged = { ...nums[0], t: nums.map((c) => c.t).join(''), key: undefined };
+        row.cells = [...row.cells.filter((c) => c.kind !== 'num'), merged];
+        // the keys still exist in truth; their printed line is the row's line (recorded below by the caller)
+        (row as Row & { runKeys?: string[] }).runKeys = nums.map((c) => c.key!);
+        break;
+      }
+    }
+  }
+  return { overrides, damaged, names, noTables: names.includes('no_tables') };
+}
