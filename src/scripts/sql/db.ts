@@ -1,0 +1,174 @@
+/**
+ * The in-browser DuckDB session: self-hosted DuckDB-WASM in a worker, the
+ * dataset attached read-only over HTTP (range requests, only the blocks a
+ * query needs), contract tables reachable by name (`USE ds`) and the
+ * convenience views as temporary views. No extension is ever downloaded.
+ */
+import * as duckdb from '@duckdb/duckdb-wasm';
+import { bundleUrls } from '../../lib/sql/bundles.ts';
+import { createViewStatements } from '../../lib/sql/views.ts';
+import type { Cell, ResultData } from '../../lib/sql/export.ts';
+
+export interface LoadProgress { phase: 'wasm' | 'attach' | 'ready'; loaded?: number; total?: number }
+export interface QueryResult extends ResultData { ms: number; truncated: boolean; types: string[] }
+
+const DATASET_FILE = 'dataset.duckdb';
+
+/** Rows kept in memory for display and export; the rest is counted as truncated. */
+export const MAX_ROWS = 200_000;
+
+export class CancelledError extends Error { constructor() { super('查询已取消'); } }
+
+export interface SessionOptions { base: string; datasetUrl: string; onProgress?: (p: LoadProgress) => void }
+
+export class SqlSession {
+  private db?: duckdb.AsyncDuckDB;
+  private worker?: Worker;
+  private conn?: duckdb.AsyncDuckDBConnection;
+  private ready?: Promise<void>;
+  private running = false;
+  private cancelled = false;
+
+  constructor(private opts: SessionOptions) {}
+
+  /** Starts (or restarts) DuckDB; resolves when the dataset is attached. */
+  start(): Promise<void> {
+    this.ready = this.init();
+    return this.ready;
+  }
+
+  private async init() {
+    const abs = (u: string) => new URL(u, location.href).href;
+    const urls = bundleUrls(this.opts.base);
+    const bundle = await duckdb.selectBundle({
+      eh: { mainModule: abs(urls.eh.mainModule), mainWorker: abs(urls.eh.mainWorker) },
+      mvp: { mainModule: abs(urls.mvp.mainModule), mainWorker: abs(urls.mvp.mainWorker) },
+    });
+    this.worker = new Worker(bundle.mainWorker!);
+    this.db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), this.worker);
+    await this.db.instantiate(bundle.mainModule, bundle.pthreadWorker, (p) => {
+      this.opts.onProgress?.({ phase: 'wasm', loaded: p.bytesLoaded, total: p.bytesTotal });
+    });
+    await this.db.open({
+      query: { castBigIntToDouble: true, castDecimalToDouble: true, castTimestampToDate: true },
+      // Range requests only: read the blocks a query needs, never the whole file.
+      filesystem: { forceFullHTTPReads: false, allowFullHTTPReads: true },
+    });
+    this.opts.onProgress?.({ phase: 'attach' });
+    this.conn = await this.db.connect();
+    // Registered as an HTTP file: DuckDB-WASM's own file system then reads it with range requests.
+    await this.db.registerFileURL(DATASET_FILE, abs(this.opts.datasetUrl), duckdb.DuckDBDataProtocol.HTTP, false);
+    // Never fetch extensions from the internet: a query needing one fails with DuckDB's message.
+    await this.conn.query(`SET autoinstall_known_extensions = false`);
+    await this.conn.query(`SET autoload_known_extensions = false`);
+    await this.conn.query(`ATTACH '${DATASET_FILE}' AS ds (READ_ONLY)`);
+    await this.conn.query(`USE ds`);
+    for (const s of createViewStatements()) await this.conn.query(s);
+    this.opts.onProgress?.({ phase: 'ready' });
+  }
+
+  get busy() { return this.running; }
+
+  /** Runs one SQL text (several statements allowed; the last one's result is returned). */
+  async run(sql: string): Promise<QueryResult> {
+    if (!this.ready) this.start();
+    await this.ready;
+    const t0 = performance.now();
+    this.running = true;
+    this.cancelled = false;
+    try {
+      const statements = splitLast(sql);
+      for (const s of statements.before) await this.conn!.query(s);
+      const reader = await this.conn!.send(statements.last, true);
+      let columns: string[] = [];
+      let types: string[] = [];
+      const rows: Cell[][] = [];
+      let truncated = false;
+      for await (const batch of reader) {
+        if (this.cancelled) throw new CancelledError();
+        if (!columns.length) {
+          columns = batch.schema.fields.map((f) => f.name);
+          types = batch.schema.fields.map((f) => String(f.type));
+        }
+        if (rows.length >= MAX_ROWS) { truncated = true; continue; }
+        const cols = batch.schema.fields.map((_, i) => batch.getChildAt(i)!);
+        for (let r = 0; r < batch.numRows && rows.length < MAX_ROWS; r++) {
+          rows.push(cols.map((c, i) => plain(c.get(r), types[i])));
+        }
+        if (rows.length >= MAX_ROWS && batch.numRows) truncated = true;
+      }
+      if (this.cancelled) throw new CancelledError();
+      if (!columns.length) columns = reader.schema?.fields.map((f) => f.name) ?? [];
+      return { columns, rows, types, ms: performance.now() - t0, truncated };
+    } finally {
+      this.running = false;
+    }
+  }
+
+  /**
+   * Cancels the running query. Asks DuckDB first; if the worker does not
+   * answer in time it is terminated and the session restarted.
+   */
+  async cancel(): Promise<void> {
+    if (!this.running) return;
+    this.cancelled = true;
+    const asked = this.conn?.cancelSent().catch(() => false) ?? Promise.resolve(false);
+    const ok = await Promise.race([asked, new Promise<false>((r) => setTimeout(() => r(false), 1500))]);
+    if (!ok && this.running) await this.restart();
+  }
+
+  /** Terminates the worker and starts afresh (wasm comes from the HTTP cache). */
+  async restart(): Promise<void> {
+    try { this.worker?.terminate(); } catch { /* already gone */ }
+    this.running = false;
+    this.db = undefined; this.conn = undefined;
+    await this.start();
+  }
+}
+
+/** Splits a script into the statements before the last one, and the last one. */
+export function splitLast(sql: string): { before: string[]; last: string } {
+  const parts = splitStatements(sql);
+  if (!parts.length) return { before: [], last: sql };
+  return { before: parts.slice(0, -1), last: parts[parts.length - 1] };
+}
+
+/** Splits on `;` outside quotes and comments; drops empty statements. */
+export function splitStatements(sql: string): string[] {
+  const out: string[] = [];
+  let cur = '';
+  let i = 0;
+  while (i < sql.length) {
+    const ch = sql[i];
+    const two = sql.slice(i, i + 2);
+    if (two === '--') { const e = sql.indexOf('\n', i); const end = e < 0 ? sql.length : e; cur += sql.slice(i, end); i = end; continue; }
+    if (two === '/*') { const e = sql.indexOf('*/', i + 2); const end = e < 0 ? sql.length : e + 2; cur += sql.slice(i, end); i = end; continue; }
+    if (ch === "'" || ch === '"') {
+      let j = i + 1;
+      while (j < sql.length) { if (sql[j] === ch) { if (sql[j + 1] === ch) { j += 2; continue; } break; } j++; }
+      cur += sql.slice(i, j + 1); i = j + 1; continue;
+    }
+    if (ch === ';') { out.push(cur); cur = ''; i++; continue; }
+    cur += ch; i++;
+  }
+  out.push(cur);
+  return out.filter((s) => stripComments(s).trim() !== '');
+}
+
+function stripComments(s: string) { return s.replace(/--[^\n]*/g, '').replace(/\/\*[\s\S]*?\*\//g, ''); }
+
+/** Arrow value → plain JSON-able cell. */
+export function plain(v: unknown, type: string): Cell {
+  if (v === null || v === undefined) return null;
+  if (typeof v === 'number') {
+    if (type.startsWith('Date')) return new Date(v).toISOString().slice(0, 10);
+    if (type.startsWith('Timestamp')) return new Date(v).toISOString().replace('T', ' ').replace(/\.000Z$|Z$/, '');
+    return Number.isFinite(v) ? v : String(v);
+  }
+  if (typeof v === 'string' || typeof v === 'boolean') return v;
+  if (typeof v === 'bigint') return Number.isSafeInteger(Number(v)) ? Number(v) : v.toString();
+  if (v instanceof Date) return v.toISOString();
+  if (v instanceof Uint8Array) return Array.from(v, (b) => b.toString(16).padStart(2, '0')).join('');
+  const j = (v as { toJSON?: () => unknown }).toJSON ? (v as { toJSON: () => unknown }).toJSON() : v;
+  return JSON.stringify(j, (_k, x) => (typeof x === 'bigint' ? x.toString() : x));
+}

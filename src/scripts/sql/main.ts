@@ -1,0 +1,163 @@
+/**
+ * Wires the SQL page: starts DuckDB at once (with progress), the editor,
+ * examples, schema panel, run/cancel, results, exports, chart and the
+ * shareable URL (`?sql=`). Any failure is shown on the page; nothing throws
+ * out of an event handler.
+ */
+import { SqlSession, CancelledError, type QueryResult } from './db.ts';
+import { createEditor, type Editor } from './editor.ts';
+import { renderResult, fmtMs } from './results.ts';
+import { setupChart } from './chart.ts';
+import { toCsv, toJson } from '../../lib/sql/export.ts';
+import { completionSchema } from '../../lib/sql/schema-panel.ts';
+import { sqlFromSearch, sqlPageUrl } from '../../lib/sql/share.ts';
+
+const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
+
+const app = $('sql-app');
+const base = app.dataset.base!;
+const datasetUrl = app.dataset.dataset!;
+const statusText = $('sql-status-text');
+const progress = $<HTMLProgressElement>('sql-progress');
+const runBtn = $<HTMLButtonElement>('sql-run');
+const cancelBtn = $<HTMLButtonElement>('sql-cancel');
+const shareBtn = $<HTMLButtonElement>('sql-share');
+const errorBox = $('sql-error');
+const resultBox = $('sql-result');
+const exportBox = $('sql-export');
+const chartForm = $<HTMLFormElement>('sql-chart');
+const chartOut = $('sql-chart-out');
+const textarea = $<HTMLTextAreaElement>('sql-input');
+
+let last: QueryResult | undefined;
+let engineReady = false;
+
+function status(text: string, busy = false) {
+  statusText.textContent = text;
+  app.dataset.state = busy ? 'busy' : engineReady ? 'ready' : 'loading';
+}
+
+const mb = (n: number) => (n / 1048576).toFixed(1);
+const session = new SqlSession({
+  base,
+  datasetUrl,
+  onProgress: (p) => {
+    if (p.phase === 'wasm') {
+      progress.hidden = false;
+      if (p.total) { progress.max = p.total; progress.value = p.loaded ?? 0; status(`正在加载查询引擎 ${mb(p.loaded ?? 0)} / ${mb(p.total)} MB`); }
+      else { progress.removeAttribute('value'); status(`正在加载查询引擎 ${mb(p.loaded ?? 0)} MB`); }
+    } else if (p.phase === 'attach') {
+      progress.removeAttribute('value');
+      status('正在连接数据库 dataset.duckdb…');
+    } else {
+      progress.hidden = true;
+      engineReady = true;
+      app.dataset.engine = 'ready';
+      status('就绪。按 Ctrl+Enter(Mac 上 ⌘+Enter)运行。');
+    }
+  },
+});
+
+const t0 = performance.now();
+let starting = session.start().catch((e) => {
+  progress.hidden = true;
+  status('查询引擎加载失败');
+  showError(e);
+});
+
+let syncTimer: number | undefined;
+const editor: Editor = createEditor(textarea, completionSchema(), () => void run(), () => {
+  clearTimeout(syncTimer);
+  syncTimer = window.setTimeout(syncUrl, 400);
+});
+
+function syncUrl() {
+  const sql = editor.getValue();
+  const url = sqlPageUrl(base, sql.trim() ? sql : undefined);
+  if (url !== location.pathname + location.search) history.replaceState(null, '', url);
+}
+
+function showError(e: unknown) {
+  const msg = e instanceof Error ? e.message : String(e);
+  errorBox.hidden = false;
+  errorBox.textContent = msg;
+}
+
+async function run() {
+  if (session.busy) return;
+  const sql = editor.getValue();
+  if (!sql.trim()) return;
+  errorBox.hidden = true;
+  errorBox.textContent = '';
+  runBtn.disabled = true;
+  cancelBtn.disabled = false;
+  app.dataset.running = 'true';
+  status(engineReady ? '正在运行…' : '查询引擎加载完成后将运行…', true);
+  syncUrl();
+  try {
+    if (!engineReady) {
+      await starting;
+      if (!engineReady) { starting = session.start(); await starting; }
+    }
+    const r = await session.run(sql);
+    last = r;
+    renderResult(resultBox, r);
+    setupChart(chartForm, chartOut, r);
+    exportBox.hidden = false;
+    status(`完成:${r.rows.length.toLocaleString('zh-CN')} 行,用时 ${fmtMs(r.ms)}`);
+    if (!app.dataset.firstResultMs) app.dataset.firstResultMs = String(Math.round(performance.now() - t0));
+  } catch (e) {
+    if (e instanceof CancelledError) status('查询已取消');
+    else { status('查询出错'); showError(e); }
+    resultBox.replaceChildren();
+    chartForm.hidden = true;
+    chartOut.replaceChildren();
+    exportBox.hidden = true;
+    last = undefined;
+  } finally {
+    runBtn.disabled = false;
+    cancelBtn.disabled = true;
+    app.dataset.running = 'false';
+    app.dataset.runs = String(Number(app.dataset.runs ?? 0) + 1);
+  }
+}
+
+async function cancel() {
+  cancelBtn.disabled = true;
+  status('正在取消…', true);
+  try { await session.cancel(); } catch (e) { showError(e); }
+}
+
+function download(name: string, text: string, type: string) {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+runBtn.addEventListener('click', () => void run());
+cancelBtn.addEventListener('click', () => void cancel());
+shareBtn.addEventListener('click', async () => {
+  syncUrl();
+  try { await navigator.clipboard.writeText(location.href); shareBtn.textContent = '已复制链接'; }
+  catch { shareBtn.textContent = '链接已在地址栏'; }
+  setTimeout(() => { shareBtn.textContent = '复制分享链接'; }, 2000);
+});
+$('sql-export-csv').addEventListener('click', () => { if (last) download('query-result.csv', toCsv(last), 'text/csv;charset=utf-8'); });
+$('sql-export-json').addEventListener('click', () => { if (last) download('query-result.json', toJson(last), 'application/json'); });
+
+for (const b of document.querySelectorAll<HTMLButtonElement>('[data-insert]')) {
+  b.addEventListener('click', () => editor.insert(b.dataset.insert!));
+}
+for (const b of document.querySelectorAll<HTMLButtonElement>('[data-example]')) {
+  b.addEventListener('click', () => { editor.setValue(b.dataset.sql!); void run(); });
+}
+
+runBtn.disabled = false;
+app.dataset.js = 'on';
+const shared = sqlFromSearch(location.search);
+if (shared) { editor.setValue(shared); void run(); }
