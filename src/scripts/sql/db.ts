@@ -100,6 +100,10 @@ export class SqlSession {
       if (this.cancelled) throw new CancelledError();
       if (!columns.length) columns = reader.schema?.fields.map((f) => f.name) ?? [];
       return { columns, rows, types, ms: performance.now() - t0, truncated };
+    } catch (e) {
+      // DuckDB reports an interrupted query as an error; after cancel() that is expected.
+      if (this.cancelled) throw new CancelledError();
+      throw e;
     } finally {
       this.running = false;
     }
