@@ -46,7 +46,7 @@ function findTitle(lines: string[]): { index: number; text: string } | null {
     const raw = lines[i].replace(/[|\t]/g, ' ').trim();
     const c = compact(normalize(raw));
     if (c.length < 8 || c.length > 70) continue;
-    if (!REPORT_WORDS.test(c)) continue;
+    if (!REPORT_WORDS.test(c) || !/\d{4}|年度/.test(c)) continue;
     if (/^(?:本报告|根据|按照|现将|以下|依据)/.test(c)) continue;
     if (/[。;；>]/.test(c) || /当前位置|首页|栏目|您的位置/.test(c)) continue;
     return { index: i, text: raw.replace(/\s+/g, ' ') };

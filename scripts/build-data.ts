@@ -1,0 +1,28 @@
+/**
+ * Build the dataset from the corpus: `npm run build:data`.
+ *   CORPUS_DIR     input folder (default data/)
+ *   DATA_OUT       published data files (default public/data/, copied by Astro to dist/data/)
+ *   SITE_DATA_OUT  JSON shaped for the pages (default src/generated/)
+ */
+import { existsSync } from 'node:fs';
+import { buildDataset } from '../src/lib/dataset/build.ts';
+
+const corpusDir = process.env.CORPUS_DIR || 'data';
+const dataOut = process.env.DATA_OUT || 'public/data';
+const siteOut = process.env.SITE_DATA_OUT || 'src/generated';
+const log = (m: string) => process.stderr.write(m + '\n');
+
+const t0 = performance.now();
+const { parsed, manifest, seconds } = await buildDataset({ corpusDir, dataOut, log });
+const counts = { ok: 0, warnings: 0, failed: 0 };
+for (const i of manifest.inputs) counts[i.status]++;
+
+const siteModule = new URL('../src/lib/site/site-data.ts', import.meta.url);
+if (existsSync(siteModule)) {
+  const t = performance.now();
+  const { writeSiteData } = await import(siteModule.href);
+  await writeSiteData(parsed, siteOut);
+  log(`  已生成网站数据 ${siteOut} (${((performance.now() - t) / 1000).toFixed(1)} 秒)`);
+}
+log(`完成:${manifest.inputs.length} 个输入文件 — 通过 ${counts.ok},有警告 ${counts.warnings},失败 ${counts.failed}。` +
+  `解析 ${seconds.parse.toFixed(1)} 秒,写出 ${seconds.write.toFixed(1)} 秒,共 ${((performance.now() - t0) / 1000).toFixed(1)} 秒。输出在 ${dataOut}/`);

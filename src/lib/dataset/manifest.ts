@@ -1,0 +1,16 @@
+/** manifest.json: every published file (rows, bytes, SHA-256) and every input file with its status. */
+import { createHash } from 'node:crypto';
+import { readFileSync, statSync } from 'node:fs';
+import { basename } from 'node:path';
+
+export interface ManifestFile { file: string; table?: string; format: string; rows?: number; bytes: number; sha256: string; description: string }
+export interface ManifestInput { file: string; status: 'ok' | 'warnings' | 'failed'; report_id: string | null; agency: string | null; year: number | null; error?: string }
+export interface Manifest { built_at: string; generator: string; reports: number; files: ManifestFile[]; inputs: ManifestInput[] }
+
+export function describeFile(path: string, format: string, description: string, rows?: number, table?: string): ManifestFile {
+  const buf = readFileSync(path);
+  return {
+    file: basename(path), ...(table ? { table } : {}), format, ...(rows !== undefined ? { rows } : {}),
+    bytes: statSync(path).size, sha256: createHash('sha256').update(buf).digest('hex'), description,
+  };
+}
