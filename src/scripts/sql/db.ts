@@ -69,7 +69,7 @@ export class SqlSession {
 
   get busy() { return this.running; }
 
-  /** Runs one SQL text (several statements allowed; the last one's result is returned). */
+  /** Runs one SQL text (several statements allowed; DuckDB returns the last one's result). */
   async run(sql: string): Promise<QueryResult> {
     if (!this.ready) this.start();
     await this.ready;
@@ -77,9 +77,7 @@ export class SqlSession {
     this.running = true;
     this.cancelled = false;
     try {
-      const statements = splitLast(sql);
-      for (const s of statements.before) await this.conn!.query(s);
-      const reader = await this.conn!.send(statements.last, true);
+      const reader = await this.conn!.send(sql, true);
       let columns: string[] = [];
       let types: string[] = [];
       const rows: Cell[][] = [];
@@ -129,37 +127,6 @@ export class SqlSession {
     await this.start();
   }
 }
-
-/** Splits a script into the statements before the last one, and the last one. */
-export function splitLast(sql: string): { before: string[]; last: string } {
-  const parts = splitStatements(sql);
-  if (!parts.length) return { before: [], last: sql };
-  return { before: parts.slice(0, -1), last: parts[parts.length - 1] };
-}
-
-/** Splits on `;` outside quotes and comments; drops empty statements. */
-export function splitStatements(sql: string): string[] {
-  const out: string[] = [];
-  let cur = '';
-  let i = 0;
-  while (i < sql.length) {
-    const ch = sql[i];
-    const two = sql.slice(i, i + 2);
-    if (two === '--') { const e = sql.indexOf('\n', i); const end = e < 0 ? sql.length : e; cur += sql.slice(i, end); i = end; continue; }
-    if (two === '/*') { const e = sql.indexOf('*/', i + 2); const end = e < 0 ? sql.length : e + 2; cur += sql.slice(i, end); i = end; continue; }
-    if (ch === "'" || ch === '"') {
-      let j = i + 1;
-      while (j < sql.length) { if (sql[j] === ch) { if (sql[j + 1] === ch) { j += 2; continue; } break; } j++; }
-      cur += sql.slice(i, j + 1); i = j + 1; continue;
-    }
-    if (ch === ';') { out.push(cur); cur = ''; i++; continue; }
-    cur += ch; i++;
-  }
-  out.push(cur);
-  return out.filter((s) => stripComments(s).trim() !== '');
-}
-
-function stripComments(s: string) { return s.replace(/--[^\n]*/g, '').replace(/\/\*[\s\S]*?\*\//g, ''); }
 
 /** Arrow value → plain JSON-able cell. */
 export function plain(v: unknown, type: string): Cell {

@@ -38,13 +38,19 @@ function status(text: string, busy = false) {
 }
 
 const mb = (n: number) => (n / 1048576).toFixed(1);
+let lastStep = -1;
 const session = new SqlSession({
   base,
   datasetUrl,
   onProgress: (p) => {
     if (p.phase === 'wasm') {
       progress.hidden = false;
-      if (p.total) { progress.max = p.total; progress.value = p.loaded ?? 0; status(`正在加载查询引擎 ${mb(p.loaded ?? 0)} / ${mb(p.total)} MB`); }
+      // The bar moves with every chunk; the announced text only every 10 %, to keep screen readers calm.
+      if (p.total) {
+        progress.max = p.total; progress.value = p.loaded ?? 0;
+        const step = Math.floor(((p.loaded ?? 0) / p.total) * 10);
+        if (step !== lastStep) { lastStep = step; status(`正在加载查询引擎 ${mb(p.loaded ?? 0)} / ${mb(p.total)} MB`); }
+      }
       else { progress.removeAttribute('value'); status(`正在加载查询引擎 ${mb(p.loaded ?? 0)} MB`); }
     } else if (p.phase === 'attach') {
       progress.removeAttribute('value');
@@ -59,6 +65,8 @@ const session = new SqlSession({
 });
 
 const t0 = performance.now();
+progress.hidden = false;
+status('正在加载查询引擎…');
 let starting = session.start().catch((e) => {
   progress.hidden = true;
   status('查询引擎加载失败');

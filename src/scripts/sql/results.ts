@@ -6,7 +6,7 @@ import type { QueryResult } from './db.ts';
 
 export const PAGE_SIZE = 100;
 
-const fmt = new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 6 });
+const fmt = new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 6, useGrouping: false });
 
 export function renderResult(root: HTMLElement, r: QueryResult, page = 0): void {
   const pages = Math.max(1, Math.ceil(r.rows.length / PAGE_SIZE));
