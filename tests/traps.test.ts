@@ -1,0 +1,249 @@
+/**
+ * One crafted input per trap named in report-format.md and the dataset issue.
+ */
+import { describe, expect, it } from 'vitest';
+import iconv from 'iconv-lite';
+import { parseFile } from '../src/lib/parse/report.ts';
+import { parseDate } from '../src/lib/parse/metadata.ts';
+import { applyCrossYearChecks } from '../src/lib/dataset/cross-year.ts';
+import type { Report } from '../src/lib/types.ts';
+import { consistentApps, craft, utf8, ROWS_2021 } from './fixtures/craft.ts';
+
+const parse = (text: string | Uint8Array, name = 'crafted.txt') => parseFile(typeof text === 'string' ? utf8(text) : text, name).report;
+const app = (r: Report, row: string, col = 'total') => r.applications.find((a) => a.row === row && a.applicant === col)?.value;
+const appRow = (r: Report, row: string) => ['natural_person', 'commercial', 'research', 'social_org', 'legal_service', 'other_org', 'total'].map((c) => app(r, row, c));
+const act = (r: Report, item: string, metric: string) => r.active_disclosure.find((a) => a.item === item && a.metric === metric)?.value;
+const check = (r: Report, code: string) => r.checks.find((c) => c.check === code);
+
+describe('layouts', () => {
+  for (const layout of ['pipe', 'cells', 'tabs'] as const) {
+    it(`reads a consistent report laid out as ${layout}`, () => {
+      const r = parse(craft({ layout }));
+      expect(r.status, JSON.stringify(r.checks)).toBe('ok');
+      expect(r.agency).toBe('仙居县人民政府办公室');
+      expect(r.year).toBe(2024);
+      expect(r.level).toBe('department');
+      expect(r.county).toBe('仙居县');
+      expect(appRow(r, 'new_received')).toEqual([7, 0, 0, 0, 0, 0, 7]);
+      expect(appRow(r, 'total_handled')).toEqual([7, 0, 0, 0, 0, 0, 7]);
+      expect(act(r, 'normative_document', 'in_force')).toBe(20);
+      expect(act(r, 'fee', 'fee_amount')).toBe(12.5);
+      expect(r.reviews.find((x) => x.proceeding === 'review' && x.outcome === 'total')?.value).toBe(1);
+    });
+  }
+});
+
+describe('rows matched by label, never by position', () => {
+  for (const layout of ['pipe', 'cells', 'tabs'] as const) {
+    it(`a row that prints no numbers is NULL and later rows do not shift (${layout})`, () => {
+      const r = parse(craft({ layout, apps: { withheld_law: [] } }));
+      expect(appRow(r, 'withheld_law')).toEqual(Array(7).fill(null));
+      expect(appRow(r, 'withheld_security')).toEqual([0, 0, 0, 0, 0, 0, 0]);
+      expect(appRow(r, 'unavailable_not_held')).toEqual([2, 0, 0, 0, 0, 0, 2]);
+      expect(r.status).toBe('warnings');
+      expect(check(r, 'missing_cells')!.passed).toBe(false);
+    });
+    it(`a missing row is NULL and flagged (${layout})`, () => {
+      const r = parse(craft({ layout, apps: { other_other: null } }));
+      expect(appRow(r, 'other_other')).toEqual(Array(7).fill(null));
+      expect(appRow(r, 'total_handled')).toEqual([7, 0, 0, 0, 0, 0, 7]);
+      expect(check(r, 'missing_cells')!.detail).toContain('(六)3.其他');
+    });
+  }
+  it('rows printing six numbers under a header without 总计 go to the six applicant columns', () => {
+    const apps = consistentApps();
+    const r = parse(craft({ layout: 'tabs', headerTotal: false, apps: { new_received: apps.new_received.slice(0, 6), granted: apps.granted.slice(0, 6) } }));
+    expect(appRow(r, 'new_received')).toEqual([7, 0, 0, 0, 0, 0, null]);
+    expect(appRow(r, 'granted')).toEqual([5, 0, 0, 0, 0, 0, null]);
+    expect(appRow(r, 'total_handled')).toEqual([7, 0, 0, 0, 0, 0, 7]);
+  });
+  it('a row that prints six numbers under a header with 总计 is not guessed', () => {
+    const r = parse(craft({ apps: { granted: ['5', '0', '0', '0', '0', '0'] } }));
+    expect(appRow(r, 'granted')).toEqual(Array(7).fill(null));
+    expect(r.status).toBe('warnings');
+  });
+  it('labels with spaces and line breaks inside still match', () => {
+    const text = craft({ layout: 'cells' }).replace('2.其他法律行政法规禁止公开', '2.其他法律行政法规禁 止公开').replace('1.本机关不掌握相关政府信息', '1.本机关不掌握相关政\n府信息');
+    const r = parse(text);
+    expect(appRow(r, 'withheld_law')).toEqual([0, 0, 0, 0, 0, 0, 0]);
+    expect(appRow(r, 'unavailable_not_held')).toEqual([2, 0, 0, 0, 0, 0, 2]);
+  });
+});
+
+describe('cells', () => {
+  it('full-width digits, thousands separators, decimals and units in the cell', () => {
+    const r = parse(craft({ active: { license: ['５９,１１３'], punishment: ['2,837'], fee: ['1087.31万元'] } }));
+    expect(act(r, 'license', 'decisions')).toBe(59113);
+    expect(act(r, 'punishment', 'decisions')).toBe(2837);
+    expect(act(r, 'fee', 'fee_amount')).toBe(1087.31);
+  });
+  it('an amount printed in 元 is converted to the template unit 万元 and the conversion recorded', () => {
+    const r = parse(craft({ active: { fee: ['12000元'] } }));
+    expect(act(r, 'fee', 'fee_amount')).toBe(1.2);
+    expect(check(r, 'unit')!.detail).toContain('12000元');
+  });
+  for (const ph of ['—', '/', '-', '无']) {
+    it(`「${ph}」 in a cell is NULL, not 0, and the missing_cells check says so`, () => {
+      const r = parse(craft({ active: { regulation: [ph, ph, ph] }, apps: { withheld_query: ['0', ph, '0', '0', '0', '0', '0'] } }));
+      expect(act(r, 'regulation', 'issued')).toBeNull();
+      expect(appRow(r, 'withheld_query')).toEqual([0, null, 0, 0, 0, 0, 0]);
+      const c = check(r, 'missing_cells')!;
+      expect(c.passed).toBe(false);
+      expect(c.detail).toContain(`「${ph}」`);
+    });
+  }
+  it('a row of "/ / /" is three NULLs', () => {
+    const r = parse(craft({ active: { normative: ['/ / /'] } }));
+    expect([act(r, 'normative_document', 'issued'), act(r, 'normative_document', 'repealed'), act(r, 'normative_document', 'in_force')]).toEqual([null, null, null]);
+  });
+  it('a blank or non-breaking-space cell between numbers is NULL in its own column', () => {
+    const r = parse(craft({ apps: { withheld_process: ['0', '\u00a0', '0', '0', '0', '0', '0'] } }));
+    expect(appRow(r, 'withheld_process')).toEqual([0, null, 0, 0, 0, 0, 0]);
+  });
+});
+
+describe('cells that ran together', () => {
+  it('splits 21710000218 into 217 1 0 0 0 0 218 when the row total allows exactly one split', () => {
+    const apps = consistentApps({ granted: 216, not_held: 2, carried_over: 1, carried_forward: 1 });
+    const r = parse(craft({ apps: { ...apps, new_received: ['21710000218'] } }));
+    expect(appRow(r, 'new_received')).toEqual([217, 1, 0, 0, 0, 0, 218]);
+    const c = check(r, 'run_together')!;
+    expect(c.passed).toBe(true);
+    expect(c.detail).toContain('21710000218');
+  });
+  it('leaves a run-together row NULL and flags it when no split satisfies the arithmetic', () => {
+    const r = parse(craft({ apps: { granted: ['99999999'] } }));
+    expect(appRow(r, 'granted')).toEqual(Array(7).fill(null));
+    expect(check(r, 'run_together')!.passed).toBe(false);
+    expect(r.status).toBe('warnings');
+  });
+  it('splits a run-together review row using each group total', () => {
+    const r = parse(craft({ reviews: ['21003', '00000', '01001'] }));
+    const v = r.reviews.map((x) => x.value);
+    expect(v).toEqual([2, 1, 0, 0, 3, 0, 0, 0, 0, 0, 0, 1, 0, 0, 1]);
+  });
+});
+
+describe('the 2019 form', () => {
+  const text2019 = [
+    '某某镇2022年政府信息公开工作年度报告', '二、主动公开政府信息情况',
+    '第二十条第(一)项', '信息内容', '本年新\n制作数量', '本年新\n公开数量', '对外公开总数量',
+    '规章', '0', '0', '0', '规范性文件', '2', '2', '15',
+    '第二十条第(五)项', '信息内容', '上一年项目数量', '本年增/减', '处理决定数量',
+    '行政许可', '1,200', '+461', '980', '其他对外管理服务事项', '30', '-18538', '7',
+    '第二十条第(六)项', '信息内容', '上一年项目数量', '本年增/减', '处理决定数量', '行政处罚', '5', '-2', '3', '行政强制', '0', '0', '0',
+    '第二十条第(八)项', '信息内容', '上一年项目数量', '本年增/减', '行政事业性收费', '2', '0',
+    '第二十条第(九)项', '信息内容', '采购项目数量', '采购总金额', '政府集中采购', '32', '513555.45',
+  ].join('\n');
+  it('reads 新制作/新公开 headers broken over two lines and signed changes', () => {
+    const r = parse(text2019 + '\n' + craft().split('三、收到和处理')[1].replace(/^/, '三、收到和处理'));
+    expect(r.template).toBe('2019');
+    expect(act(r, 'normative_document', 'made')).toBe(2);
+    expect(act(r, 'normative_document', 'published_total')).toBe(15);
+    expect(act(r, 'license', 'prior_count')).toBe(1200);
+    expect(act(r, 'license', 'change')).toBe(461);
+    expect(act(r, 'other_service', 'change')).toBe(-18538);
+    expect(act(r, 'procurement', 'procurement_amount')).toBe(513555.45);
+    expect(r.year).toBe(2022);
+  });
+});
+
+describe('encodings and containers', () => {
+  const text = craft();
+  const base = parse(text);
+  const same = (r: Report) => {
+    expect(r.applications.map((a) => a.value)).toEqual(base.applications.map((a) => a.value));
+    expect(r.agency).toBe(base.agency);
+    expect(r.status).toBe('ok');
+  };
+  it('GB18030', () => { const r = parse(iconv.encode(text, 'gb18030')); same(r); expect(r.encoding).toBe('gb18030'); });
+  it('GBK', () => { const r = parse(iconv.encode(text, 'gbk')); same(r); expect(r.encoding).toBe('gb18030'); });
+  it('UTF-8 with BOM', () => { const r = parse(utf8('\uFEFF' + text)); same(r); expect(r.encoding).toBe('utf-8-bom'); });
+  it('UTF-16LE with BOM', () => { const r = parse(iconv.encode(text, 'utf-16le', { addBOM: true })); same(r); expect(r.encoding).toBe('utf-16le'); });
+  it('UTF-16LE without BOM', () => { const r = parse(iconv.encode(text, 'utf-16le')); same(r); expect(r.encoding).toBe('utf-16le'); });
+  it('Windows line endings', () => { const r = parse(text.replace(/\n/g, '\r\n')); same(r); });
+  it('HTML: tables from their cells, text from the page, navigation ignored', () => {
+    const rows = text.split('\n').map((l) => l.includes('|') ? `<tr>${l.split('|').slice(0, -1).map((c) => `<td>${c.trim()}</td>`).join('')}</tr>` : l ? `<p>${l}</p>` : '');
+    const html = `<!DOCTYPE html><html><head><meta charset="utf-8"><title>x</title><script>var a="第二十条 本年新收 9";</script></head><body><nav>首页 &gt; 政务公开 &gt; 年报</nav><table>${rows.join('\n')}</table><footer>网站标识码</footer></body></html>`;
+    const r = parse(utf8(html), 'report.html');
+    same(r);
+    expect(r.sections.find((s) => s.section === 1)!.text).toContain('认真贯彻落实');
+  });
+});
+
+describe('reports that cannot be read fully', () => {
+  it('a picture-only report fails with the reason', () => {
+    const r = parse('某某县人民政府2024年政府信息公开工作年度报告（图片版）\n\n详见附件图片。\n');
+    expect(r.status).toBe('failed');
+    expect(r.error).toMatch(/图片版/);
+  });
+  it('text with no tables fails and names the missing tables', () => {
+    const r = parse('某某县人民政府2024年政府信息公开工作年度报告\n一、总体情况\n今年工作很好。\n');
+    expect(r.status).toBe('failed');
+    expect(r.error).toContain('收到和处理政府信息公开申请情况表');
+  });
+  it('empty and binary files fail without throwing', () => {
+    expect(parse('').status).toBe('failed');
+    expect(parse(new Uint8Array([0, 1, 2, 255, 254, 0, 7])).status).toBe('failed');
+  });
+  it('a file holding two agencies\' tables is flagged', () => {
+    const r = parse(craft() + '\n' + craft({ agency: '仙居县教育局' }));
+    expect(check(r, 'multiple_tables')!.passed).toBe(false);
+    expect(r.status).not.toBe('ok');
+  });
+});
+
+describe('dates', () => {
+  it.each([
+    ['2025 年 1 月 17 日', '2025-01-17'], ['2025年1月15日', '2025-01-15'], ['2025-01-23 18:16:29', '2025-01-23'],
+    ['20251月14', null], ['2025年2月30日', null], ['2025年13月1日', null],
+  ])('%s → %s', (s, d) => expect(parseDate(s)).toBe(d));
+});
+
+describe('checks', () => {
+  it('a source table that does not balance is flagged as the report\'s own error', () => {
+    const apps = consistentApps();
+    const r = parse(craft({ apps: { carried_forward: ['5', '0', '0', '0', '0', '0', '5'] } }));
+    expect(apps.carried_forward).not.toEqual(['5', '0', '0', '0', '0', '0', '5']);
+    const c = check(r, 'balance')!;
+    expect(c.passed).toBe(false);
+    expect(c.detail).toContain('非解析错误');
+    expect(c.detail).toContain('自然人列');
+    expect(r.status).toBe('warnings');
+  });
+  it('row totals and the 总计 row are checked', () => {
+    const r = parse(craft({ apps: { granted: ['5', '1', '0', '0', '0', '0', '5'] } }));
+    expect(check(r, 'row_total')!.passed).toBe(false);
+    expect(check(r, 'row_total')!.detail).toContain('5+1+0+0+0+0 = 6');
+    expect(check(r, 'group_total')!.passed).toBe(false);
+  });
+  it('review totals are checked', () => {
+    const r = parse(craft({ reviews: ['1', '1', '0', '0', '1', ...Array(10).fill('0')] }));
+    expect(check(r, 'review_total')!.passed).toBe(false);
+  });
+  it('consecutive years of one agency: 上年结转 must equal last year\'s 结转下年度, flagged on both', () => {
+    const a = parse(craft({ year: 2023 }), 'a.txt');
+    const b = parse(craft({ year: 2024, apps: consistentApps({ granted: 5, not_held: 2, carried_over: 3, carried_forward: 1 }) }), 'b.txt');
+    expect(a.agency_id).toBe(b.agency_id);
+    applyCrossYearChecks([a, b]);
+    for (const r of [a, b]) {
+      const c = check(r, 'carry_over_prev')!;
+      expect(c.passed).toBe(false);
+      expect(c.detail).toContain('2023 年结转下年度 1');
+      expect(r.status).toBe('warnings');
+    }
+  });
+  it('consecutive years that agree pass, and 现行有效 is carried over', () => {
+    const a = parse(craft({ year: 2023 }), 'a.txt');
+    const b = parse(craft({ year: 2024, active: { normative: ['3', '1', '22'] } }), 'b.txt');
+    applyCrossYearChecks([a, b]);
+    expect(check(b, 'carry_over_prev')!.passed).toBe(true);
+    expect(check(b, 'in_force_prev')!.passed).toBe(true);
+    expect(b.status).toBe('ok');
+  });
+});
+
+it('every 2021 row code is exercised by the crafted template', () => {
+  const r = parse(craft());
+  expect(new Set(r.applications.map((a) => a.row))).toEqual(new Set(ROWS_2021));
+});
