@@ -56,7 +56,7 @@ export function divisions(): Divisions {
   const aByCode = new Map<string, County>();
   for (const a of ra) {
     const city = cByCode.get(a.cityCode);
-    if (!city || !/(区|县|市|旗)$/.test(a.name) || /开发区|管理区|新区$/.test(a.name)) continue;
+    if (!city || !/(区|县|市|旗)$/.test(a.name) || /开发|管理|新区|园区|示范|试验|实验|高新|经济|工业|产业/.test(a.name)) continue;
     const county: County = { code: a.code, name: a.name, city, unique: nameCount.get(a.name) === 1, towns: [] };
     city.counties.push(county);
     counties.push(county);
@@ -64,7 +64,7 @@ export function divisions(): Divisions {
   }
   for (const s of rs) {
     const county = aByCode.get(s.areaCode);
-    if (!county || !/(镇|乡|街道)$/.test(s.name) || /开发区|办事处/.test(s.name)) continue;
+    if (!county || !/(镇|乡|街道)$/.test(s.name) || /开发|办事处|园区|管理/.test(s.name)) continue;
     county.towns.push({ code: s.code, name: s.name, county });
   }
   cache = { provinces, cities: cities.filter((c) => c.counties.length > 0), counties };

@@ -14,15 +14,31 @@ export interface TabsOpts { breakLabels: boolean; spaceLabels: boolean; pageBrea
 const LEVEL0 = new Set(['new_received', 'carried_over', 'carried_forward']);
 const LEVEL1 = new Set(['granted', 'partially_granted', 'other_total', 'total_handled']);
 
-function spaced(rng: Rng, t: string, on: boolean): string {
-  if (!on) return t;
-  let s = t.replace(/^(\d)\./, (m) => (rng.chance(0.7) ? m + ' ' : m)).replace(/^([（(][一二三四五六七][)）])/, (m) => (rng.chance(0.5) ? m + ' ' : m));
-  const core = s.replace(/^[^\u4e00-\u9fa5]*/, '');
-  if (core.length >= 5 && rng.chance(0.35)) {
-    const at = s.length - core.length + rng.int(2, core.length - 2);
-    s = s.slice(0, at) + ' ' + s.slice(at);
-  }
-  return s;
+/** Leading numbering of a label: `1.` `（一）` `三、`. */
+const PREFIX = /^(\d[.．]|[（(][一二三四五六七][)）]|[一二三四五六七]、)/;
+
+/**
+ * How a label prints out of a PDF cell `width` characters wide: the numbering,
+ * then the text wrapped into chunks. Returns the chunks (first chunk keeps the
+ * numbering; `spaceAfterPrefix` gives `1. 属于…`).
+ */
+function wrapLabel(t: string, width: number, spaceAfterPrefix: boolean): string[] {
+  const m = PREFIX.exec(t);
+  const prefix = m ? m[0] : '';
+  const body = t.slice(prefix.length);
+  const chunks: string[] = [];
+  for (let i = 0; i < body.length; i += width) chunks.push(body.slice(i, i + width));
+  if (chunks.length === 0) return [prefix];
+  chunks[0] = prefix + (prefix && spaceAfterPrefix ? ' ' : '') + chunks[0];
+  return chunks;
+}
+
+/** A label as printed: wrapped parts joined by spaces (`禁 止公开`), or the tail split off to a later line. */
+function pdfLabel(rng: Rng, t: string, width: number, o: TabsOpts): { head: string; tail: string } {
+  const chunks = wrapLabel(t, width, o.spaceLabels && rng.chance(0.8));
+  if (chunks.length === 1 || chunks.length > 2) return { head: o.spaceLabels ? chunks.join(' ') : t, tail: '' };
+  if (o.breakLabels && rng.chance(0.4)) return { head: chunks[0], tail: chunks[1] };
+  return { head: o.spaceLabels ? chunks.join(' ') : chunks.join(''), tail: '' };
 }
 
 /** Split a paragraph at a point not inside a number. */
@@ -53,26 +69,22 @@ function renderApps(out: Out, m: TableModel, o: TabsOpts, rng: Rng) {
   // Where the row-spanning group labels land: the top group (三、本年度办理结果) on one of its rows.
   const topRow = rng.chance(0.5) ? body.findIndex((r) => r.id === 'withheld_state_secret') : Math.floor(body.length / 2);
   const pageAt = o.pageBreak ? rng.int(2, body.length - 2) : -1;
+  // width of the label column, in characters after the numbering
+  const width = rng.int(8, 10);
+  const top = body.flatMap((r) => r.cells).find((c) => c.kind === 'group' && c.t.startsWith('三'));
   body.forEach((row, i) => {
     if (i === pageAt) out.push('\t');
     const groups = row.cells.filter((c) => c.kind === 'group');
     const lab = row.cells.find((c) => c.kind === 'label')!;
     const nums = row.cells.filter((c) => c.kind === 'num');
-    const top = groups.find((g) => g.t.startsWith('三') && g.rows && g.rows > 3);
     const sub = groups.find((g) => g !== top);
-    const col0 = i === topRow ? spaced(rng, '三、本年度办理结果', o.spaceLabels) : '';
-    void top;
-    let label = spaced(rng, lab.t, o.spaceLabels);
-    let tail = '';
-    if (o.breakLabels && label.length >= 12 && rng.chance(0.4)) {
-      const at = rng.int(6, label.length - 4);
-      tail = label.slice(at);
-      label = label.slice(0, at);
-    }
+    const narrow = (x: string) => (o.spaceLabels ? wrapLabel(x, 3, true).join(' ') : x);
+    const col0 = i === topRow ? narrow(top?.t ?? '三、本年度办理结果') : '';
+    const { head: label, tail } = pdfLabel(rng, lab.t, width, o);
     let cells: string[];
     if (LEVEL0.has(row.id)) cells = [label, '', ''];
     else if (LEVEL1.has(row.id)) cells = [col0, label, ''];
-    else cells = [col0, sub ? spaced(rng, sub.t, o.spaceLabels) : '', label];
+    else cells = [col0, sub ? narrow(sub.t) : '', label];
     if (nums.length === 6) cells.pop();
     out.push('\t' + [...cells, ...nums.map((c) => c.t)].join('\t'), nums.map((c) => c.key));
     if (tail) {

@@ -1,0 +1,209 @@
+/**
+ * Synthetic corpus against the parser: a few hundred generated reports across
+ * every layout, encoding, line ending and template, each compared value by
+ * value with the truth the generator wrote.
+ *
+ * - A parsed value that differs from the truth fails (never a wrong number).
+ * - A value the parser could not read must be NULL, and then the report must
+ *   not be `ok`; damaged reports are never `ok`; picture-only reports `failed`.
+ * - Accuracy (right / total) is printed per layout and encoding.
+ * SYNTH_N sets the corpus size (default 300), SYNTH_SEED the seed.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { APPLICANT_CODES, APPLICANT_PARTS } from '../src/lib/schema.ts';
+import { parseFile } from '../src/lib/parse/report.ts';
+import type { Report } from '../src/lib/types.ts';
+import { compare, type Comparison } from '../scripts/lib/synth/compare.ts';
+import { generateCorpus } from '../scripts/lib/synth/corpus.ts';
+import { ENCODINGS, LAYOUTS } from '../scripts/lib/synth/report.ts';
+import type { Truth } from '../scripts/lib/synth/truth.ts';
+
+const N = Number(process.env.SYNTH_N ?? 300);
+const SEED = Number(process.env.SYNTH_SEED ?? 20240131);
+
+interface Case { truth: Truth; report: Report; cmp: Comparison }
+let dir = '';
+const cases: Case[] = [];
+
+/** Cycle layouts × encodings × line endings × web chrome so that every combination appears. */
+function force(i: number) {
+  const layout = LAYOUTS[i % LAYOUTS.length];
+  let encoding = ENCODINGS[Math.floor(i / LAYOUTS.length) % ENCODINGS.length];
+  if (layout === 'html' && encoding === 'utf-16le') encoding = 'utf-8-bom';
+  const crlf = Math.floor(i / (LAYOUTS.length * ENCODINGS.length)) % 2 === 1;
+  const web = layout !== 'tabs' && i % 3 === 0;
+  return { layout, encoding, crlf, web };
+}
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'synth-test-'));
+  for (const r of generateCorpus({ seed: SEED, count: N, force })) {
+    writeFileSync(join(dir, r.file), r.bytes);
+    writeFileSync(join(dir, r.file.replace(/\.(txt|html)$/, '.truth.json')), JSON.stringify(r.truth));
+  }
+  for (const f of readdirSync(dir).filter((f) => /\.(txt|html)$/.test(f)).sort()) {
+    const truth = JSON.parse(readFileSync(join(dir, f.replace(/\.(txt|html)$/, '.truth.json')), 'utf8')) as Truth;
+    const { report } = parseFile(readFileSync(join(dir, f)), f);
+    cases.push({ truth, report, cmp: compare(report, truth, { checkLines: truth.layout !== 'html' }) });
+  }
+});
+
+afterAll(() => {
+  if (dir) rmSync(dir, { recursive: true, force: true });
+  if (!cases.length) return;
+  const rows: Record<string, { reports: number; values: number; right: string; missing: number; wrong: number; lines: string; ok: number }> = {};
+  const add = (k: string, c: Case) => {
+    const a = (rows[k] ??= { reports: 0, values: 0, right: '', missing: 0, wrong: 0, lines: '', ok: 0 }) as typeof rows[string] & { r?: number; lr?: number; lt?: number };
+    a.reports++; a.values += c.cmp.total; a.r = (a.r ?? 0) + c.cmp.right; a.missing += c.cmp.missing.length; a.wrong += c.cmp.wrong.length;
+    a.lr = (a.lr ?? 0) + c.cmp.linesRight; a.lt = (a.lt ?? 0) + c.cmp.linesTotal; a.ok += c.report.status === 'ok' ? 1 : 0;
+    a.right = `${((100 * a.r) / a.values).toFixed(2)}%`;
+    a.lines = a.lt ? `${((100 * a.lr) / a.lt).toFixed(1)}%` : '-';
+  };
+  for (const c of cases) {
+    add(`layout ${c.truth.layout}${c.truth.web_chrome ? '+web' : ''}`, c);
+    add(`enc ${c.truth.encoding}${c.truth.crlf ? '+crlf' : ''}`, c);
+    add(`template ${c.truth.template}`, c);
+    add(c.truth.traps.length ? 'with traps' : 'no traps', c);
+    add('ALL', c);
+  }
+  const table = Object.fromEntries(Object.entries(rows).map(([k, v]) => [k, { reports: v.reports, values: v.values, right: v.right, missing: v.missing, wrong: v.wrong, line_ok: v.lines, status_ok: v.ok }]));
+  console.log(`synthetic corpus: ${cases.length} reports, seed ${SEED}`);
+  console.table(table);
+  const meta = cases.flatMap((c) => c.cmp.meta);
+  const mt = cases.reduce((s, c) => s + c.cmp.metaTotal, 0), mr = cases.reduce((s, c) => s + c.cmp.metaRight, 0);
+  console.log(`metadata fields right: ${mr}/${mt}; missing ${meta.filter((m) => m.kind === 'missing').length}, wrong ${meta.filter((m) => m.kind === 'wrong').length}`);
+});
+
+const show = (xs: unknown[]) => JSON.stringify(xs.slice(0, 15), null, 1);
+
+describe('generator', () => {
+  it('writes every layout, encoding and template', () => {
+    const seen = (f: (t: Truth) => string) => new Set(cases.map((c) => f(c.truth)));
+    expect([...seen((t) => t.layout)].sort()).toEqual([...LAYOUTS].sort());
+    expect([...seen((t) => t.encoding)].sort()).toEqual([...ENCODINGS].sort());
+    expect(seen((t) => t.template)).toEqual(new Set(['2019', '2021']));
+    expect(seen((t) => String(t.crlf))).toEqual(new Set(['true', 'false']));
+    expect(seen((t) => t.level).size).toBeGreaterThanOrEqual(4);
+    expect(cases.some((c) => c.truth.template === '2019' && c.truth.year >= 2021)).toBe(true);
+  });
+
+  it('is deterministic for a seed', () => {
+    const a = [...generateCorpus({ seed: 5, count: 25 })];
+    const b = [...generateCorpus({ seed: 5, count: 25 })];
+    const c = [...generateCorpus({ seed: 6, count: 25 })];
+    expect(a.map((r) => Buffer.from(r.bytes).toString('base64'))).toEqual(b.map((r) => Buffer.from(r.bytes).toString('base64')));
+    expect(a.map((r) => Buffer.from(r.bytes).toString('base64'))).not.toEqual(c.map((r) => Buffer.from(r.bytes).toString('base64')));
+  });
+
+  it('prints tables that satisfy the template rules (balance, 总计 column, (七)总计, review totals)', () => {
+    const bad: string[] = [];
+    for (const r of generateCorpus({ seed: 11, count: 400, force: () => ({ traps: [] }) })) {
+      const t = r.truth;
+      const v = new Map(t.applications.map((a) => [`${a.row}.${a.applicant}`, a.value]));
+      const g = (row: string, a: string) => v.get(`${row}.${a}`) as number;
+      // a NULL (a total the PDF header left out) cannot be checked
+      const known = (...xs: (number | null)[]) => xs.every((x) => x !== null);
+      for (const a of APPLICANT_CODES) {
+        if (!known(g('new_received', a), g('carried_over', a), g('total_handled', a), g('carried_forward', a))) continue;
+        if (g('new_received', a) + g('carried_over', a) !== g('total_handled', a) + g('carried_forward', a)) bad.push(`${t.file} balance ${a}`);
+      }
+      for (const row of new Set(t.applications.map((a) => a.row))) {
+        const tot = g(row, 'total');
+        if (tot !== null && APPLICANT_PARTS.reduce((s, a) => s + g(row, a), 0) !== tot) bad.push(`${t.file} row_total ${row}`);
+      }
+      const handled = [...new Set(t.applications.map((a) => a.row))].filter((x) => !['new_received', 'carried_over', 'total_handled', 'carried_forward'].includes(x));
+      for (const a of APPLICANT_CODES) {
+        if (!known(g('total_handled', a), ...handled.map((row) => g(row, a)))) continue;
+        if (handled.reduce((s, row) => s + g(row, a), 0) !== g('total_handled', a)) bad.push(`${t.file} group_total ${a}`);
+      }
+      for (const p of ['review', 'suit_direct', 'suit_after_review']) {
+        const rv = new Map(t.reviews.filter((x) => x.proceeding === p).map((x) => [x.outcome, x.value as number]));
+        if (rv.get('upheld')! + rv.get('corrected')! + rv.get('other')! + rv.get('pending')! !== rv.get('total')) bad.push(`${t.file} review ${p}`);
+      }
+      if (t.template === '2021' ? t.not_printed.join() !== 'other_total' : t.not_printed.length !== 3) bad.push(`${t.file} not_printed`);
+    }
+    expect(bad, show(bad)).toEqual([]);
+  });
+
+  it('carries figures from one year to the next for the same agency', () => {
+    const all = [...generateCorpus({ seed: 12, count: 400, force: () => ({ traps: [] }) })].map((r) => r.truth);
+    let pairs = 0, inForce = 0;
+    const bad: string[] = [];
+    for (let i = 1; i < all.length; i++) {
+      const [a, b] = [all[i - 1], all[i]];
+      if (a.agency !== b.agency || b.year !== a.year + 1) continue;
+      pairs++;
+      const va = new Map(a.applications.map((x) => [`${x.row}.${x.applicant}`, x.value]));
+      for (const x of b.applications.filter((x) => x.row === 'carried_over')) {
+        const prev = va.get(`carried_forward.${x.applicant}`);
+        if (prev === null || x.value === null) continue;
+        if (prev !== x.value) bad.push(`${b.file} carried_over.${x.applicant}`);
+      }
+      if (a.template === '2021' && b.template === '2021') {
+        const ga = new Map(a.active_disclosure.map((x) => [`${x.item}.${x.metric}`, x.value as number]));
+        const gb = new Map(b.active_disclosure.map((x) => [`${x.item}.${x.metric}`, x.value as number]));
+        for (const item of ['regulation', 'normative_document']) {
+          inForce++;
+          if (ga.get(`${item}.in_force`)! + gb.get(`${item}.issued`)! - gb.get(`${item}.repealed`)! !== gb.get(`${item}.in_force`)) bad.push(`${b.file} in_force ${item}`);
+        }
+      }
+    }
+    expect(pairs).toBeGreaterThan(50);
+    expect(inForce).toBeGreaterThan(20);
+    expect(bad, show(bad)).toEqual([]);
+  });
+
+  it('refuses to write into the embedded corpus data/', () => {
+    let code = 0;
+    try {
+      execFileSync('npx', ['tsx', 'scripts/generate.ts', '--count', '1', '--out', 'data/synth-should-not-exist'], { stdio: 'pipe' });
+    } catch (e) {
+      code = (e as { status: number }).status;
+    }
+    expect(code).toBe(2);
+    expect(readdirSync('data').some((f) => f.startsWith('synth'))).toBe(false);
+  });
+});
+
+describe('parser against the synthetic truth', () => {
+  for (const layout of LAYOUTS) {
+    it(`${layout}: no parsed table value differs from the truth`, () => {
+      const wrong = cases.filter((c) => c.truth.layout === layout).flatMap((c) => c.cmp.wrong);
+      expect(wrong, show(wrong)).toEqual([]);
+    });
+    it(`${layout}: unread values are NULL and such reports, damaged and picture-only ones are not ok`, () => {
+      const bad = cases.filter((c) => c.truth.layout === layout && c.cmp.statusIssues.length).map((c) => `${c.truth.file} [${c.truth.traps}] ${c.cmp.statusIssues.join('; ')}`);
+      expect(bad, show(bad)).toEqual([]);
+    });
+  }
+
+  it('reads most values: at least 90% of all table values right', () => {
+    const total = cases.reduce((s, c) => s + c.cmp.total, 0);
+    const right = cases.reduce((s, c) => s + c.cmp.right, 0);
+    expect(right / total).toBeGreaterThan(0.9);
+  });
+
+  it('metadata: year and template are never wrong', () => {
+    const wrong = cases.flatMap((c) => c.cmp.meta).filter((m) => m.kind === 'wrong' && (m.field === 'year' || m.field === 'template'));
+    expect(wrong, show(wrong)).toEqual([]);
+  });
+
+  it('metadata: detected encoding matches the source encoding', () => {
+    const wrong = cases.filter((c) => c.report.encoding !== c.truth.encoding).map((c) => `${c.truth.file}: ${c.truth.encoding} read as ${c.report.encoding}`);
+    expect(wrong, show(wrong)).toEqual([]);
+  });
+
+  it('metadata: agency is the full normalised name (township bodies keep the county prefix, e.g. 图们市月宫街道办事处)', () => {
+    const wrong = cases.flatMap((c) => c.cmp.meta).filter((m) => m.kind === 'wrong' && m.field === 'agency');
+    expect(wrong, show(wrong)).toEqual([]);
+  });
+
+  it('metadata: province/city/county/township are never wrong where the county name is unique', () => {
+    const wrong = cases.flatMap((c) => c.cmp.meta).filter((m) => m.kind === 'wrong' && !['agency', 'year', 'template'].includes(m.field));
+    expect(wrong, show(wrong)).toEqual([]);
+  });
+});
