@@ -11,6 +11,8 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 900_000,
     maxWorkers: 2,
+    // The JSON report lets .ci/run print the plain `N passed, N failed` line.
+    reporters: ['default', ['json', { outputFile: '.cache/vitest-results.json' }]],
     projects: [
       { test: { name: 'unit', include: ['tests/*.test.ts'], testTimeout: 120_000 } },
       {
