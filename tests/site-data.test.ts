@@ -1,0 +1,100 @@
+import { describe, expect, it } from 'vitest';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { browseIndex, rankValues, writeSiteData } from '../src/lib/site/site-data.ts';
+import { flaggedCells } from '../src/lib/site/check-cells.ts';
+import { sampleReport } from '../src/lib/site/sample.ts';
+import type { AgencyData, RegionData, SiteMeta, SourceData, QualityEntry, ReportSummary, CompareGroup } from '../src/lib/site/types.ts';
+
+const read = <T>(dir: string, f: string): T => JSON.parse(readFileSync(join(dir, 'site', f), 'utf8'));
+
+describe('rankValues', () => {
+  it('ranks highest first, ties share a rank, NULL is not ranked', () => {
+    const r = rankValues([{ id: 'a', value: 0.5 }, { id: 'b', value: 0.9 }, { id: 'c', value: 0.5 }, { id: 'd', value: null }]);
+    expect(r.get('b')).toEqual({ rank: 1, of: 3, percentile: 100 });
+    expect(r.get('a')).toEqual({ rank: 2, of: 3, percentile: 67 });
+    expect(r.get('c')?.rank).toBe(2);
+    expect(r.has('d')).toBe(false);
+  });
+});
+
+describe('flaggedCells', () => {
+  it('pins a broken balance to its column', () => {
+    const r = sampleReport({ id: 'x' });
+    r.applications.find((c) => c.row === 'new_received' && c.applicant === 'total')!.value = 99;
+    r.checks = [{ check: 'balance', passed: false, detail: '总计列:99+1≠15+1' }];
+    const f = flaggedCells(r);
+    expect(f['p:new_received:total']).toEqual(['balance']);
+    expect(f['p:carried_forward:total']).toEqual(['balance']);
+    expect(f['p:new_received:natural_person']).toBeUndefined();
+  });
+  it('flags unprinted cells for missing_cells and nothing when all checks pass', () => {
+    const r = sampleReport({ id: 'y' });
+    expect(flaggedCells(r)).toEqual({});
+    r.applications.find((c) => c.row === 'granted' && c.applicant === 'total')!.value = null;
+    r.checks = [{ check: 'missing_cells', passed: false, detail: '1 个单元格未填报' }];
+    expect(Object.keys(flaggedCells(r))).toEqual(['p:granted:total']);
+  });
+});
+
+describe('writeSiteData', () => {
+  it('writes per-agency, per-source and region files that respect scope', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'site-data-'));
+    try {
+      const reports = [
+        sampleReport({ id: 'r1', agency: '咸安区人民政府', agency_id: 'xianan', year: 2024, granted: 41 }),
+        sampleReport({ id: 'r2', agency: '咸安区人民政府', agency_id: 'xianan', year: 2023, granted: 30 }),
+        sampleReport({ id: 'r3', agency: '咸宁市人民政府', agency_id: 'xianning', year: 2024, level: 'city', scope: 'aggregate', granted: 500 }),
+        sampleReport({ id: 'r4', agency: '通山县人民政府', agency_id: 'tongshan', year: 2024, granted: 5, status: 'warnings' }),
+        sampleReport({ id: 'r5', agency: '某乡', agency_id: 'mou', year: 2024, province: null, city: null, status: 'failed' }),
+      ];
+      reports[3].checks = [{ check: 'balance', passed: false, detail: '不平衡' }];
+      reports[4].error = '找不到申请表';
+      await writeSiteData(reports.map((report) => ({ report, lines: ['第一行', '第二行'] })), dir);
+
+      const meta = read<SiteMeta>(dir, 'meta.json');
+      expect(meta.reports).toBe(5);
+      expect(meta.agencies).toBe(4);
+      expect(meta.status).toEqual({ ok: 3, warnings: 1, failed: 1 });
+      expect(meta.provinces.map((p) => p.slug)).toEqual(['42', 'unknown']);
+
+      const agency = read<AgencyData>(dir, 'agency/xianan.json');
+      expect(agency.reports.map((r) => r.year)).toEqual([2024, 2023]);
+      expect(agency.agency.initials).toBe('xaqrmzf');
+      expect(agency.reports[0].indicators.granted_rate.numerator).toBe(41);
+      // peers: county reports of 湖北 in 2024 are r1 and r4 (r3 is city level)
+      expect(agency.reports[0].peers?.n).toBe(2);
+      expect(agency.reports[0].peers?.ranks.granted_rate?.rank).toBe(1);
+      expect(readdirSync(join(dir, 'site', 'agency')).sort()).toEqual(['mou.json', 'tongshan.json', 'xianan.json', 'xianning.json']);
+
+      const src = read<SourceData>(dir, 'source/r1.json');
+      expect(src.lines).toEqual(['第一行', '第二行']);
+      expect(src.used.length).toBeGreaterThan(0);
+
+      // 2024 roll-up in 湖北: office reports r1 + r4, aggregate r3 kept apart
+      const hubei = read<RegionData>(dir, 'region/42.json');
+      const y24 = hubei.rollups.filter((r) => r.year === 2024);
+      expect(y24.map((r) => r.scope).sort()).toEqual(['aggregate', 'office']);
+      expect(y24.find((r) => r.scope === 'office')!.indicators.granted_rate.numerator).toBe(46);
+      expect(y24.find((r) => r.scope === 'aggregate')!.indicators.granted_rate.numerator).toBe(500);
+      expect(hubei.cities.map((c) => c.slug)).toEqual(['4212']);
+
+      const quality = read<QualityEntry[]>(dir, 'quality.json');
+      expect(quality.map((q) => q.id)).toEqual(['r5', 'r4']);
+      expect(quality[0].error).toBe('找不到申请表');
+      expect(quality[1].failed).toEqual([{ check: 'balance', detail: '不平衡' }]);
+
+      const summaries = read<ReportSummary[]>(dir, 'reports.json');
+      expect(summaries.at(-1)!.id).toBe('r5'); // unknown province sorts last
+      const idx = read<ReturnType<typeof browseIndex>>(dir, 'browse-index.json');
+      expect(idx.rows.length).toBe(5);
+      expect(idx.dict[idx.rows[0][2] as number]).toBe(summaries[0].agency);
+
+      const cmp = read<CompareGroup>(dir, 'compare/42-county.json');
+      expect(cmp.years[0].rows.map((r) => r.agency_id).sort()).toEqual(['tongshan', 'xianan']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
