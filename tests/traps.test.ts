@@ -102,6 +102,23 @@ describe('cells', () => {
   });
 });
 
+describe('text around and inside the tables', () => {
+  it('a number glued to its label (PDF text that lost a space) is still read', () => {
+    const r = parse(craft({ layout: 'cells' }).replace('一、本年新收政府信息公开申请数量\n\n7', '一、本年新收政府信息公开申请数量7'));
+    expect(appRow(r, 'new_received')).toEqual([7, 0, 0, 0, 0, 0, 7]);
+  });
+  it('a narrative sentence that mentions 本年新收 before the table opens no row', () => {
+    const text = craft({ layout: 'tabs', headerTotal: false, apps: { new_received: ['7', '0', '0', '0', '0', '0'] } })
+      .replace('三、收到和处理政府信息公开申请情况', '三、收到和处理政府信息公开申请情况\n本年新收政府信息公开申请7件,上年结转1件,全部按时办结,群众满意度较高,未发生因答复引起的争议,也未产生任何费用。');
+    const r = parse(text);
+    expect(appRow(r, 'new_received')).toEqual([7, 0, 0, 0, 0, 0, null]);
+  });
+  it('review headers broken into 结果 / 维持 cells are recognised', () => {
+    const r = parse(craft({ layout: 'cells' }).replaceAll('结果维持', '结果\n维持'));
+    expect(r.reviews.find((x) => x.proceeding === 'review' && x.outcome === 'upheld')?.value).toBe(1);
+  });
+});
+
 describe('cells that ran together', () => {
   it('splits 21710000218 into 217 1 0 0 0 0 218 when the row total allows exactly one split', () => {
     const apps = consistentApps({ granted: 216, not_held: 2, carried_over: 1, carried_forward: 1 });

@@ -5,7 +5,7 @@
 import { APPLICANT_PARTS, type Applicant, type AppRow } from '../schema.ts';
 import type { ApplicationRow } from '../types.ts';
 import type { Token } from './cells.ts';
-import { readRows, slotValue, type Matcher, type RowHit } from './rows.ts';
+import { isSentence, readRows, slotValue, type Matcher, type RowHit } from './rows.ts';
 import { splitRunTogether } from './split.ts';
 import { zh, type Issue } from './issues.ts';
 
@@ -61,7 +61,7 @@ function headerHasTotal(header: Token[]): boolean {
  * be read (for the `missing_cells` and `run_together` checks).
  */
 export function readApplications(tokens: Token[], issues: Issue[]): AppTable {
-  const first = tokens.findIndex((t) => t.kind === 'label' && /本年新收/.test(t.text));
+  const first = tokens.findIndex((t) => t.kind === 'label' && /本年新收/.test(t.text) && !isSentence(t.text));
   if (first < 0) return { rows: [], otherAsOneRow: false, otherSubRows: false, found: false, headerColumns: 7 };
   const headerColumns: 6 | 7 = headerHasTotal(tokens.slice(0, first)) ? 7 : 6;
   const hits = readRows(tokens.slice(first), APP_MATCHERS);

@@ -60,7 +60,11 @@ export function tokenizeLine(raw: string, line: number): Token[] {
     const cell = c.trim();
     if (cell === '') { if (sep) out.push({ kind: 'blank', text: '', line, sep }); continue; }
     const parts = cell.split(/\s+/);
-    if (parts.length === 1) { out.push(classify(cell, line, sep)); continue; }
+    if (parts.length === 1) {
+      const t = classify(cell, line, sep);
+      if (t.kind === 'label') out.push(...splitGluedNumber(t.text, line, sep)); else out.push(t);
+      continue;
+    }
     // Find the trailing run of numeric/placeholder parts.
     let k = parts.length;
     const tail: Token[] = [];
@@ -72,7 +76,7 @@ export function tokenizeLine(raw: string, line: number): Token[] {
     }
     // A lone trailing number glued to a label by one space is still a value
     // (`行政许可 59113`), but `2024 年`-style text never reaches here as a tail.
-    if (k > 0) out.push({ kind: 'label', text: compact(parts.slice(0, k).join('')), line, sep });
+    if (k > 0) out.push(...splitGluedNumber(compact(parts.slice(0, k).join('')), line, sep));
     out.push(...tail);
   }
   return out;
@@ -83,4 +87,14 @@ export function tokenize(lines: string[], from: number, to: number): Token[] {
   const out: Token[] = [];
   for (let i = from; i < to; i++) out.push(...tokenizeLine(lines[i], i + 1));
   return out;
+}
+
+/**
+ * A number glued to the end of a label (`申请数量97`, PDF text that lost its
+ * space) is split off; numbers inside or at the start of labels (`1.属于…`) stay.
+ */
+function splitGluedNumber(text: string, line: number, sep: boolean): Token[] {
+  const m = /^(.*[\u4e00-\u9fa5)）】\]])(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)$/.exec(text);
+  if (!m || /第$|[(（]$/.test(m[1])) return [{ kind: 'label', text, line, sep }];
+  return [{ kind: 'label', text: m[1], line, sep }, classify(m[2], line, sep)];
 }

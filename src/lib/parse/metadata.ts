@@ -60,7 +60,7 @@ function agencyFromTitle(title: string): string | null {
   c = c.replace(/[(（][^)）]*[)）]/g, '');
   c = c.replace(/\d{4}年度?/g, '').replace(/\d{4}/g, '');
   c = c.replace(new RegExp(REPORT_WORDS.source + '.*$'), '');
-  c = c.replace(/^关于/, '').replace(/的$/, '').replace(/年度$/, '');
+  c = c.replace(/^关于/, '').replace(/的$/, '').replace(/关于$/, '').replace(/年度$/, '');
   return c.length >= 2 ? c : null;
 }
 

@@ -49,12 +49,13 @@ export function parseFile(bytes: Uint8Array, sourceFile: string): Parsed {
 /** Where each table lies (0-based line indexes, end exclusive). */
 interface Regions { active?: [number, number]; apps?: [number, number]; reviews?: [number, number] }
 
-function findRegions(cl: string[], headings: { section: number; line: number }[]): Regions {
+function findRegions(cl: string[], lines: string[], headings: { section: number; line: number }[]): Regions {
   const h = (s: number) => headings.find((x) => x.section === s)?.line;
   const firstFrom = (from: number, re: RegExp, to = cl.length) => { for (let i = from; i < to; i++) if (re.test(cl[i])) return i; return -1; };
   const r: Regions = {};
   const activeStart = firstFrom(0, /第二十条/);
-  const newRow = firstFrom(Math.max(0, activeStart), /本年新收/);
+  let newRow = -1;
+  for (let i = Math.max(0, activeStart); i < cl.length && newRow < 0; i++) if (/本年新收/.test(cl[i]) && (cl[i].length <= 40 || /[|\t]/.test(lines[i]))) newRow = i;
   let appStart = -1;
   if (newRow >= 0) {
     appStart = newRow;
@@ -94,7 +95,7 @@ function scopeOf(agency: string | null, level: Report['level'], text: string, ag
 export function parseLines(lines: string[], base: Report): Report {
   const cl = lines.map((l) => compact(normalize(l)));
   const headings = findHeadings(lines);
-  const regions = findRegions(cl, headings);
+  const regions = findRegions(cl, lines, headings);
   const issues: Issue[] = [];
   const active = regions.active ? readActive(tokenize(lines, ...regions.active), issues) : null;
   const apps = regions.apps ? readApplications(tokenize(lines, ...regions.apps), issues) : null;

@@ -19,7 +19,7 @@ function allNull(line: number | null): ReviewRow[] {
 }
 
 export function readReviews(tokens: Token[], issues: Issue[]): ReviewTable {
-  const head = tokens.findIndex((t) => t.kind === 'label' && /结果维持|^维持$/.test(t.text));
+  const head = tokens.findIndex((t, i) => t.kind === 'label' && (/结果维持|^维持$/.test(t.text) || (t.text === '结果' && /^维持/.test(tokens[i + 1]?.text ?? ''))));
   if (head < 0) return { rows: [], found: false };
   // Values after the header; a long text label after the numbers began ends the table.
   const values: Token[] = [];

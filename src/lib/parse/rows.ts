@@ -18,6 +18,14 @@ export interface RowHit<C extends string> {
 
 export type Matcher<C extends string> = [C, RegExp];
 
+/** Longer labels are sentences, not row labels. */
+export const MAX_LABEL = 70;
+
+/** Narrative sentences that mention a row's words (`本年新收申请7件。`) are not row labels. */
+export function isSentence(text: string): boolean {
+  return text.length > MAX_LABEL || /[。;；!！?？]|\d+(?:件|条|个|次|人)/.test(text);
+}
+
 /** Match a label against the matchers; labels broken over two cells are joined with the next one. */
 export function matchLabel<C extends string>(text: string, matchers: Matcher<C>[]): C | null {
   for (const [code, re] of matchers) if (re.test(text)) return code;
@@ -44,6 +52,8 @@ export function readRows<C extends string>(tokens: Token[], matchers: Matcher<C>
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
     if (t.kind !== 'label') { current?.values.push(t); continue; }
+    // Narrative sentences that mention a row's words do not open rows.
+    if (isSentence(t.text)) continue;
     let code = matchLabel(t.text, matchers);
     if (!code && i + 1 < tokens.length && tokens[i + 1].kind === 'label') {
       code = matchLabel(t.text + tokens[i + 1].text, matchers);
