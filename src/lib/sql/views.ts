@@ -36,7 +36,9 @@ WITH app AS (
     ${appTotal('unavailable_not_held')} AS not_held,
     ${appTotal('carried_forward')} AS carried_forward,
     max(value) FILTER (WHERE row = 'new_received' AND applicant = 'natural_person') AS natural_person_new
-  FROM applications GROUP BY report_id
+  FROM applications
+  WHERE applicant IN ('total', 'natural_person')
+  GROUP BY report_id
 ), rev AS (
   SELECT report_id,
     ${rev(['review'], 'corrected')} AS review_corrected,

@@ -13,6 +13,7 @@ export interface LoadProgress { phase: 'wasm' | 'attach' | 'ready'; loaded?: num
 export interface QueryResult extends ResultData { ms: number; truncated: boolean; types: string[] }
 
 const DATASET_FILE = 'dataset.duckdb';
+const mark = (name: string) => { try { performance.mark(name); } catch { /* no User Timing */ } };
 
 /** Rows kept in memory for display and export; the rest is counted as truncated. */
 export const MAX_ROWS = 200_000;
@@ -44,6 +45,7 @@ export class SqlSession {
       eh: { mainModule: abs(urls.eh.mainModule), mainWorker: abs(urls.eh.mainWorker) },
       mvp: { mainModule: abs(urls.mvp.mainModule), mainWorker: abs(urls.mvp.mainWorker) },
     });
+    mark('sql:start');
     this.worker = new Worker(bundle.mainWorker!);
     this.db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), this.worker);
     await this.db.instantiate(bundle.mainModule, bundle.pthreadWorker, (p) => {
@@ -51,19 +53,26 @@ export class SqlSession {
     });
     await this.db.open({
       query: { castBigIntToDouble: true, castDecimalToDouble: true, castTimestampToDate: true },
-      // Range requests only: read the blocks a query needs, never the whole file.
+      // Read only the blocks a query needs, with range requests. Without an explicit
+      // forceFullHTTPReads: false, DuckDB-WASM 1.32 downloads the whole file on ATTACH.
+      // Full reads stay allowed as a fallback for servers without range support.
       filesystem: { forceFullHTTPReads: false, allowFullHTTPReads: true },
     });
     this.opts.onProgress?.({ phase: 'attach' });
+    mark('sql:instantiated');
     this.conn = await this.db.connect();
     // Registered as an HTTP file: DuckDB-WASM's own file system then reads it with range requests.
     await this.db.registerFileURL(DATASET_FILE, abs(this.opts.datasetUrl), duckdb.DuckDBDataProtocol.HTTP, false);
-    // Never fetch extensions from the internet: a query needing one fails with DuckDB's message.
-    await this.conn.query(`SET autoinstall_known_extensions = false`);
-    await this.conn.query(`SET autoload_known_extensions = false`);
-    await this.conn.query(`ATTACH '${DATASET_FILE}' AS ds (READ_ONLY)`);
-    await this.conn.query(`USE ds`);
-    for (const s of createViewStatements()) await this.conn.query(s);
+    // One round trip: never fetch extensions from the internet (a query needing one fails with
+    // DuckDB's message), attach the dataset, make its tables the default, add the views.
+    await this.conn.query([
+      'SET autoinstall_known_extensions = false',
+      'SET autoload_known_extensions = false',
+      `ATTACH '${DATASET_FILE}' AS ds (READ_ONLY)`,
+      'USE ds',
+      ...createViewStatements(),
+    ].join(';\n'));
+    mark('sql:attached');
     this.opts.onProgress?.({ phase: 'ready' });
   }
 

@@ -12,6 +12,7 @@ import { toCsv, toJson } from '../../lib/sql/export.ts';
 import { completionSchema } from '../../lib/sql/schema-panel.ts';
 import { sqlFromSearch, sqlPageUrl } from '../../lib/sql/share.ts';
 
+performance.mark('sql:script');
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 
 const app = $('sql-app');
@@ -59,12 +60,12 @@ const session = new SqlSession({
       progress.hidden = true;
       engineReady = true;
       app.dataset.engine = 'ready';
+      app.dataset.readyMs = String(Math.round(performance.now()));
       status('就绪。按 Ctrl+Enter(Mac 上 ⌘+Enter)运行。');
     }
   },
 });
 
-const t0 = performance.now();
 progress.hidden = false;
 status('正在加载查询引擎…');
 let starting = session.start().catch((e) => {
@@ -113,7 +114,8 @@ async function run() {
     setupChart(chartForm, chartOut, r);
     exportBox.hidden = false;
     status(`完成:${r.rows.length.toLocaleString('zh-CN')} 行,用时 ${fmtMs(r.ms)}`);
-    if (!app.dataset.firstResultMs) app.dataset.firstResultMs = String(Math.round(performance.now() - t0));
+    // Milliseconds from navigation start to the first result (read by the bench).
+    if (!app.dataset.firstResultMs) app.dataset.firstResultMs = String(Math.round(performance.now()));
   } catch (e) {
     if (e instanceof CancelledError) status('查询已取消');
     else { status('查询出错'); showError(e); }

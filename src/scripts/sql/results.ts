@@ -18,6 +18,7 @@ export function renderResult(root: HTMLElement, r: QueryResult, page = 0): void 
   const meta = el('p', 'sql-meta');
   meta.setAttribute('role', 'status');
   meta.dataset.rows = String(r.rows.length);
+  meta.dataset.ms = String(r.ms);
   meta.textContent = `${r.rows.length.toLocaleString('zh-CN')} 行${r.truncated ? '(结果过大,仅保留前这些行;请加 LIMIT 或下载数据库)' : ''} · ${r.columns.length} 列 · 用时 ${fmtMs(r.ms)}`;
   root.append(meta);
   if (!r.columns.length) return;
