@@ -48,7 +48,11 @@ export function classify(cell: string, line: number, sep: boolean): Token {
  * split off its label (`行政许可 59113`, `9 0 0 0 0 0 9`).
  */
 export function tokenizeLine(raw: string, line: number): Token[] {
-  const s = normalize(raw);
+  return tokenizeNormalized(normalize(raw), line);
+}
+
+/** `tokenizeLine` for a line already passed through `normalize`. */
+export function tokenizeNormalized(s: string, line: number): Token[] {
   if (s.trim() === '') return [];
   let cells: string[];
   let sep = false;
@@ -82,10 +86,10 @@ export function tokenizeLine(raw: string, line: number): Token[] {
   return out;
 }
 
-/** Tokens of lines [from, to) (0-based indexes into `lines`). */
-export function tokenize(lines: string[], from: number, to: number): Token[] {
+/** Tokens of normalised lines [from, to) (0-based indexes into `normalized`). */
+export function tokenize(normalized: string[], from: number, to: number): Token[] {
   const out: Token[] = [];
-  for (let i = from; i < to; i++) out.push(...tokenizeLine(lines[i], i + 1));
+  for (let i = from; i < to; i++) out.push(...tokenizeNormalized(normalized[i], i + 1));
   return out;
 }
 

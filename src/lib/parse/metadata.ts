@@ -40,11 +40,11 @@ export function looksLikeAgency(s: string): boolean {
 }
 
 /** The title line: short, early, says it is the annual report. */
-function findTitle(lines: string[]): { index: number; text: string } | null {
+function findTitle(lines: string[], nl: string[]): { index: number; text: string } | null {
   const limit = Math.min(lines.length, 60);
   for (let i = 0; i < limit; i++) {
     const raw = lines[i].replace(/[|\t]/g, ' ').trim();
-    const c = compact(normalize(raw));
+    const c = compact(nl[i]).replace(/[|]/g, '');
     if (c.length < 8 || c.length > 70) continue;
     if (!REPORT_WORDS.test(c) || !/\d{4}|年度/.test(c)) continue;
     if (/^(?:本报告|根据|按照|现将|以下|依据)/.test(c)) continue;
@@ -65,10 +65,10 @@ function agencyFromTitle(title: string): string | null {
 }
 
 /** The 发布机构 / 来源 field of a page header. */
-function field(lines: string[], names: RegExp): string | null {
-  const limit = Math.min(lines.length, 40);
+function field(nl: string[], names: RegExp): string | null {
+  const limit = Math.min(nl.length, 40);
   for (let i = 0; i < limit; i++) {
-    const n = normalize(lines[i]);
+    const n = nl[i];
     const m = new RegExp(`(?:${names.source})\\s*[:：]?\\s*\\|?\\s*([^|\\t]*)`).exec(n);
     if (!m) continue;
     const v = m[1].trim().split(/\s{2,}|\s(?=[\u4e00-\u9fa5 ]{2,6}[:：])/)[0].trim();
@@ -92,11 +92,11 @@ export function parseDate(s: string): string | null {
   return `${m[1]}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }
 
-function headerDate(lines: string[]): string | null {
-  const limit = Math.min(lines.length, 40);
+function headerDate(nl: string[]): string | null {
+  const limit = Math.min(nl.length, 40);
   for (const name of ['发布日期', '发文日期', '公开日期', '发布时间', '成文日期', '生成日期']) {
     for (let i = 0; i < limit; i++) {
-      const n = normalize(lines[i]);
+      const n = nl[i];
       const k = n.indexOf(name);
       if (k < 0) continue;
       const d = parseDate(n.slice(k + name.length, k + name.length + 30));
@@ -134,14 +134,15 @@ function agencyFromBody(lines: string[]): string | null {
 }
 
 /** Statistics year: title, then 统计期限, then the most common `20xx年` in the text. */
-function findYear(title: string | null, lines: string[]): number | null {
+function findYear(title: string | null, nl: string[]): number | null {
   const ok = (y: number) => y >= 2008 && y <= 2100;
   if (title) {
     const m = /(\d{4})\s*年/.exec(normalize(title)) ?? /(\d{4})/.exec(normalize(title));
     if (m && ok(Number(m[1]))) return Number(m[1]);
   }
-  for (const l of lines) {
-    const n = compact(normalize(l));
+  for (const l of nl) {
+    if (!l.includes('1月1日') && !l.includes('1 月 1 日')) continue;
+    const n = compact(l);
     const m = /(?:统计期限|统计时限|统计时间|统计期间|统计区间|数据统计)[^0-9]{0,12}(\d{4})年1月1日/.exec(n)
       ?? /(\d{4})年1月1日(?:起)?(?:至|到|-|—)\1年12月31日/.exec(n);
     if (m && ok(Number(m[1]))) return Number(m[1]);
@@ -149,9 +150,9 @@ function findYear(title: string | null, lines: string[]): number | null {
   return null;
 }
 
-export function readMeta(lines: string[]): Meta {
-  const t = findTitle(lines);
-  const publisher = field(lines, /发布机构|发文机关|发布单位|来\s*源/);
+export function readMeta(lines: string[], nl: string[] = lines.map(normalize)): Meta {
+  const t = findTitle(lines, nl);
+  const publisher = field(nl, /发布机构|发文机关|发布单位|来\s*源/);
   const sig = signature(lines);
   let agency: string | null = null;
   let agencySource: Meta['agencySource'] = null;
@@ -163,16 +164,16 @@ export function readMeta(lines: string[]): Meta {
   // A bare place name in the title, completed by a fuller signature (`下各镇` + `下各镇人民政府`).
   if (agency && sig.agency && sig.agency.startsWith(agency) && sig.agency.length > agency.length) agency = sig.agency;
   const codes = new Set<string>();
-  for (const l of lines.slice(0, 40)) {
-    const m = /索\s*引\s*号[^0-9A-Z]*([0-9A-Z]{18})/.exec(normalize(l));
+  for (const l of nl.slice(0, 40)) {
+    const m = /索\s*引\s*号[^0-9A-Z]*([0-9A-Z]{18})/.exec(l);
     if (m && /^[1-9A-Y][1-9]/.test(m[1])) codes.add(m[1].slice(2, 8));
   }
   return {
     title: t?.text ?? null,
     agency: agency ? normalizeAgency(agency) : null,
     agencySource,
-    year: findYear(t?.text ?? null, lines),
-    published_on: headerDate(lines) ?? sig.date,
+    year: findYear(t?.text ?? null, nl),
+    published_on: headerDate(nl) ?? sig.date,
     publisher,
     indexRegionCodes: [...codes],
   };

@@ -93,15 +93,16 @@ function scopeOf(agency: string | null, level: Report['level'], text: string, ag
 }
 
 export function parseLines(lines: string[], base: Report): Report {
-  const cl = lines.map((l) => compact(normalize(l)));
-  const headings = findHeadings(lines);
+  const nl = lines.map(normalize);
+  const cl = nl.map(compact);
+  const headings = findHeadings(lines, cl);
   const regions = findRegions(cl, lines, headings);
   const issues: Issue[] = [];
-  const active = regions.active ? readActive(tokenize(lines, ...regions.active), issues) : null;
-  const apps = regions.apps ? readApplications(tokenize(lines, ...regions.apps), issues) : null;
-  const reviews = regions.reviews ? readReviews(tokenize(lines, ...regions.reviews), issues) : null;
+  const active = regions.active ? readActive(tokenize(nl, ...regions.active), issues) : null;
+  const apps = regions.apps ? readApplications(tokenize(nl, ...regions.apps), issues) : null;
+  const reviews = regions.reviews ? readReviews(tokenize(nl, ...regions.reviews), issues) : null;
 
-  const meta = readMeta(lines);
+  const meta = readMeta(lines, nl);
   const body = cl.slice(0, 400).join('');
   const loc = resolveLocation(meta.agency, [meta.title ?? '', meta.publisher ?? '', body.slice(0, 4000)].join(' '), meta.indexRegionCodes);
   const level = agencyLevel(meta.agency, loc);

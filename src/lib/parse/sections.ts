@@ -19,12 +19,12 @@ const HEADINGS: RegExp[] = [
 export interface Heading { section: number; line: number; text: string }
 
 /** Find the six headings (0-based line indexes), each after the previous. Missing ones are skipped. */
-export function findHeadings(lines: string[]): Heading[] {
+export function findHeadings(lines: string[], compacted: string[] = lines.map((l) => compact(normalize(l)))): Heading[] {
   const found: Heading[] = [];
   let from = 0;
   for (let s = 0; s < HEADINGS.length; s++) {
     for (let i = from; i < lines.length; i++) {
-      const c = compact(normalize(lines[i])).replace(/[|:：。]+$/g, '').replace(/^\|+/, '');
+      const c = compacted[i].replace(/[|:：。]+$/g, '').replace(/^\|+/, '');
       if (c.length > 40) continue;
       if (HEADINGS[s].test(c)) { found.push({ section: s + 1, line: i, text: lines[i].replace(/[|\t]+/g, ' ').trim() }); from = i + 1; break; }
     }

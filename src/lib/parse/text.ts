@@ -9,25 +9,30 @@ export function splitLines(text: string): string[] {
   return text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
 }
 
-const ODD_SPACES = /[\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]/g;
-const ZERO_WIDTH = /[\u200B-\u200D\u2060\uFEFF\u00AD]/g;
+const MAP: Record<string, string> = {
+  '“': '"', '”': '"', '„': '"', '‟': '"', '″': '"', '‘': "'", '’': "'",
+  '〔': '[', '【': '[', '〕': ']', '】': ']', '—': '—', '–': '—', '―': '—',
+};
+const SPECIAL = /[\uff01-\uff5e\u00a0\u1680\u2000-\u200d\u202f\u205f\u3000\u2060\ufeff\u00ad“”„‟″‘’〔【〕】–―]/g;
 
-/** Full-width → half-width ASCII, odd spaces → ' ', zero-width removed, 、 kept. */
-export function normalize(s: string): string {
-  let out = '';
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c >= 0xff01 && c <= 0xff5e) out += String.fromCharCode(c - 0xfee0);
-    else out += s[i];
+function replace(c: string): string {
+  const code = c.charCodeAt(0);
+  if (code >= 0xff01 && code <= 0xff5e) {
+    const half = String.fromCharCode(code - 0xfee0);
+    return half === '-' ? '-' : half;
   }
-  return out
-    .replace(ODD_SPACES, ' ')
-    .replace(ZERO_WIDTH, '')
-    .replace(/[“”„‟″]/g, '"')
-    .replace(/[‘’]/g, "'")
-    .replace(/[〔【]/g, '[')
-    .replace(/[〕】]/g, ']')
-    .replace(/[—–－―]/g, '—');
+  if (code === 0x200b || code === 0x200c || code === 0x200d || code === 0x2060 || code === 0xfeff || code === 0x00ad) return '';
+  return MAP[c] ?? ' ';
+}
+
+/**
+ * Full-width → half-width ASCII, odd spaces → ' ', zero-width removed, curly
+ * quotes straightened, dashes unified to `—`. One regex pass; a line with
+ * nothing to change is returned as is.
+ */
+export function normalize(s: string): string {
+  SPECIAL.lastIndex = 0;
+  return SPECIAL.test(s) ? s.replace(SPECIAL, replace) : s;
 }
 
 /** Remove all whitespace: labels are matched without spaces (`禁 止公开`). */
