@@ -10,6 +10,7 @@ import type { Browser, Page } from 'playwright-core';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Papa from 'papaparse';
+import axe from 'axe-core';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { haveChromium, launch, watch } from './browser.ts';
 import { createViewStatements } from '../../src/lib/sql/views.ts';
@@ -154,9 +155,14 @@ describe.skipIf(!haveChromium())('SQL page', () => {
     await page.keyboard.press('ControlOrMeta+a');
     await page.keyboard.press('Delete');
     await page.keyboard.insertText('SELECT count(*) FROM ');
-    await page.click('.sql-schema details:has(button[data-insert="checks"]) > summary');
-    await page.click('button[data-insert="checks"]');
+    await page.click('.sql-tables button[data-insert="checks"]');
     expect(await page.textContent('.cm-content')).toBe('SELECT count(*) FROM checks');
+    await page.keyboard.press('Home');
+    await page.keyboard.press('End');
+    await page.keyboard.insertText(' WHERE NOT ');
+    await page.click('.sql-tables li:has(> button[data-insert="checks"]) > details > summary');
+    await page.click('.sql-tables li:has(> button[data-insert="checks"]) button[data-insert="passed"]');
+    expect(await page.textContent('.cm-content')).toBe('SELECT count(*) FROM checks WHERE NOT passed');
   });
 
   it('cancels a long query and keeps working', async () => {
@@ -173,6 +179,19 @@ describe.skipIf(!haveChromium())('SQL page', () => {
     expect(await page.textContent('#sql-status-text')).toContain('已取消');
     await runInEditor(XIANAN_NEW);
     expect((await resultCells()).rows).toEqual([['97']]);
+  });
+
+  it('has no serious accessibility violations with a result and a chart on screen', async () => {
+    await runInEditor('SELECT year, count(*) AS n FROM reports GROUP BY year ORDER BY year');
+    await page.click('#sql-chart button[type=submit]');
+    await page.waitForSelector('#sql-chart-out svg');
+    await page.addScriptTag({ content: axe.source });
+    const result = await page.evaluate(async () => {
+      const r = await (window as unknown as { axe: typeof axe }).axe.run(document, { resultTypes: ['violations'] });
+      return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+    });
+    expect(result).toEqual([]);
   });
 
   it('sent no request off the site and logged no errors', () => {

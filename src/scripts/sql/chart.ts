@@ -41,5 +41,8 @@ export function draw(form: HTMLFormElement, out: HTMLElement, r: QueryResult): v
     style: { fontFamily: 'inherit', fontSize: '12px' },
     ariaLabel: `${MARKS[mark]}:${y} 对 ${x}`,
   });
+  // One labelled image for assistive technology; Plot's inner group labels are not allowed on plain <g>.
+  fig.setAttribute('role', 'img');
+  for (const g of fig.querySelectorAll('[aria-label]')) if (g !== fig) g.removeAttribute('aria-label');
   out.replaceChildren(fig);
 }
