@@ -76,6 +76,12 @@ afterAll(() => {
   const meta = cases.flatMap((c) => c.cmp.meta);
   const mt = cases.reduce((s, c) => s + c.cmp.metaTotal, 0), mr = cases.reduce((s, c) => s + c.cmp.metaRight, 0);
   console.log(`metadata fields right: ${mr}/${mt}; missing ${meta.filter((m) => m.kind === 'missing').length}, wrong ${meta.filter((m) => m.kind === 'wrong').length}`);
+  const soft: Record<string, string> = {};
+  for (const f of ['level', 'scope', 'published_on', 'title']) {
+    const xs = cases.flatMap((c) => c.cmp.soft.filter((s) => s.field === f));
+    soft[f] = `${xs.filter((x) => x.right).length}/${xs.length}`;
+  }
+  console.log(`informational fields right: ${JSON.stringify(soft)}`);
 });
 
 const show = (xs: unknown[]) => JSON.stringify(xs.slice(0, 15), null, 1);

@@ -22,6 +22,8 @@ export interface Comparison {
   meta: MetaIssue[];
   metaRight: number;
   metaTotal: number;
+  /** Fields reported for accuracy only (level, scope, published_on, title): field → right? */
+  soft: { field: string; expected: unknown; got: unknown; right: boolean }[];
   status: string;
   /** Status rule violations: damaged but ok, expected failed but not, missing values but ok. */
   statusIssues: string[];
@@ -37,7 +39,7 @@ export function compare(report: Report, truth: Truth, opts: { checkLines?: boole
   for (const r of report.reviews) got.set(`r.${r.proceeding}.${r.outcome}`, r);
   const c: Comparison = {
     file, total: 0, right: 0, missing: [], wrong: [], linesRight: 0, linesTotal: 0,
-    meta: [], metaRight: 0, metaTotal: 0, status: report.status, statusIssues: [],
+    meta: [], metaRight: 0, metaTotal: 0, soft: [], status: report.status, statusIssues: [],
   };
   const expect = [
     ...truth.active_disclosure.map((t) => [`a.${t.item}.${t.metric}`, t] as const),
@@ -81,6 +83,12 @@ export function compare(report: Report, truth: Truth, opts: { checkLines?: boole
       else if (g !== e) c.meta.push({ file, field, expected: e, got: g, kind: 'wrong' });
       else c.metaRight++;
     }
+  }
+  if (truth.expect_status === null) {
+    for (const [field, e, g] of [
+      ['level', truth.level, report.level], ['scope', truth.scope, report.scope],
+      ['published_on', truth.published_on, report.published_on], ['title', truth.title, report.title],
+    ] as const) c.soft.push({ field, expected: e, got: g, right: e === g });
   }
   if (truth.expect_status === 'failed' && report.status !== 'failed') c.statusIssues.push(`picture-only report has status ${report.status}, expected failed`);
   if (truth.damaged && report.status === 'ok') c.statusIssues.push('damaged table but status ok');
