@@ -29,6 +29,7 @@ export class SqlSession {
   private ready?: Promise<void>;
   private running = false;
   private cancelled = false;
+  private abortRun?: (e: unknown) => void;
 
   constructor(private opts: SessionOptions) {}
 
@@ -82,38 +83,51 @@ export class SqlSession {
   async run(sql: string): Promise<QueryResult> {
     if (!this.ready) this.start();
     await this.ready;
-    const t0 = performance.now();
     this.running = true;
     this.cancelled = false;
+    // Settles the run even if the worker is terminated under it (see restart()).
+    const aborted = new Promise<never>((_, reject) => { this.abortRun = reject; });
     try {
-      const reader = await this.conn!.send(sql, true);
-      let columns: string[] = [];
-      let types: string[] = [];
-      const rows: Cell[][] = [];
-      let truncated = false;
-      for await (const batch of reader) {
-        if (this.cancelled) throw new CancelledError();
-        if (!columns.length) {
-          columns = batch.schema.fields.map((f) => f.name);
-          types = batch.schema.fields.map((f) => String(f.type));
-        }
-        if (rows.length >= MAX_ROWS) { truncated = true; continue; }
-        const cols = batch.schema.fields.map((_, i) => batch.getChildAt(i)!);
-        for (let r = 0; r < batch.numRows && rows.length < MAX_ROWS; r++) {
-          rows.push(cols.map((c, i) => plain(c.get(r), types[i])));
-        }
-        if (rows.length >= MAX_ROWS && batch.numRows) truncated = true;
-      }
-      if (this.cancelled) throw new CancelledError();
-      if (!columns.length) columns = reader.schema?.fields.map((f) => f.name) ?? [];
-      return { columns, rows, types, ms: performance.now() - t0, truncated };
+      return await Promise.race([this.execute(sql), aborted]);
     } catch (e) {
       // DuckDB reports an interrupted query as an error; after cancel() that is expected.
       if (this.cancelled) throw new CancelledError();
+      if (isFatal(e)) {
+        // The wasm instance is unusable (e.g. out of memory): start a fresh one for the next query.
+        this.running = false;
+        void this.restart().catch(() => { /* reported by the next run */ });
+        throw new Error(`${e instanceof Error ? e.message : String(e)}\n查询引擎已崩溃并正在重新启动,可以再次运行。`);
+      }
       throw e;
     } finally {
       this.running = false;
+      this.abortRun = undefined;
     }
+  }
+
+  private async execute(sql: string): Promise<QueryResult> {
+    const t0 = performance.now();
+    const reader = await this.conn!.send(sql, true);
+    let columns: string[] = [];
+    let types: string[] = [];
+    const rows: Cell[][] = [];
+    let truncated = false;
+    for await (const batch of reader) {
+      if (this.cancelled) throw new CancelledError();
+      if (!columns.length) {
+        columns = batch.schema.fields.map((f) => f.name);
+        types = batch.schema.fields.map((f) => String(f.type));
+      }
+      if (rows.length >= MAX_ROWS) { truncated = true; continue; }
+      const cols = batch.schema.fields.map((_, i) => batch.getChildAt(i)!);
+      for (let r = 0; r < batch.numRows && rows.length < MAX_ROWS; r++) {
+        rows.push(cols.map((c, i) => plain(c.get(r), types[i])));
+      }
+      if (rows.length >= MAX_ROWS && batch.numRows) truncated = true;
+    }
+    if (this.cancelled) throw new CancelledError();
+    if (!columns.length) columns = reader.schema?.fields.map((f) => f.name) ?? [];
+    return { columns, rows, types, ms: performance.now() - t0, truncated };
   }
 
   /**
@@ -131,10 +145,17 @@ export class SqlSession {
   /** Terminates the worker and starts afresh (wasm comes from the HTTP cache). */
   async restart(): Promise<void> {
     try { this.worker?.terminate(); } catch { /* already gone */ }
+    this.abortRun?.(new CancelledError());
     this.running = false;
     this.db = undefined; this.conn = undefined;
     await this.start();
   }
+}
+
+/** Errors after which the wasm instance cannot be trusted. */
+function isFatal(e: unknown): boolean {
+  const m = e instanceof Error ? `${e.name} ${e.message}` : String(e);
+  return /RuntimeError|memory access out of bounds|unreachable executed|Aborted\(/i.test(m);
 }
 
 /** Arrow value → plain JSON-able cell. */
