@@ -13,21 +13,34 @@ import { generateCorpus } from '../lib/synth/corpus.ts';
 
 export const GOAL_REPORTS_PER_S = 2000;
 
-export interface ParseBenchRow { corpus: string; reports: number; mb: number; seconds: number; reportsPerS: number; mbPerS: number; msPerReport: number }
+export interface ParseBenchRow {
+  corpus: string; reports: number; mb: number; seconds: number; cpuSeconds: number;
+  /** Throughput per CPU second (user+system of this process): robust when other jobs share the machine. */
+  reportsPerCpuS: number; mbPerCpuS: number; reportsPerS: number; msPerReport: number;
+}
 export interface ParseBenchResult { name: 'parse'; rows: ParseBenchRow[]; goal: number; ok: boolean; statuses: Record<string, number> }
 
-function row(corpus: string, reports: number, bytes: number, ms: number): ParseBenchRow {
-  const s = ms / 1000;
+function row(corpus: string, reports: number, bytes: number, ms: number, cpuMs: number): ParseBenchRow {
+  const s = ms / 1000, c = cpuMs / 1000;
   return {
-    corpus, reports, mb: +(bytes / 1e6).toFixed(1), seconds: +s.toFixed(2),
-    reportsPerS: Math.round(reports / s), mbPerS: +((bytes / 1e6) / s).toFixed(2), msPerReport: +(ms / reports).toFixed(3),
+    corpus, reports, mb: +(bytes / 1e6).toFixed(1), seconds: +s.toFixed(2), cpuSeconds: +c.toFixed(2),
+    reportsPerCpuS: Math.round(reports / c), mbPerCpuS: +((bytes / 1e6) / c).toFixed(2),
+    reportsPerS: Math.round(reports / s), msPerReport: +(cpuMs / reports).toFixed(3),
   };
+}
+
+/** CPU milliseconds (user + system) used by this process so far. */
+function cpuMs(): number {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
 }
 
 export async function run({ quick = false }: { quick?: boolean; workDir?: string } = {}): Promise<ParseBenchResult> {
   const n = quick ? 5000 : 50_000;
   let t = performance.now();
-  const corpus = [...generateCorpus({ seed: 1, count: n })].map((r) => ({ file: r.file, bytes: r.bytes, layout: r.truth.layout }));
+  // keep only what parsing needs (not the truth or the text), so the heap stays small
+  const corpus: { file: string; bytes: Uint8Array; layout: string }[] = [];
+  for (const r of generateCorpus({ seed: 1, count: n })) corpus.push({ file: r.file, bytes: r.bytes, layout: r.truth.layout });
   const genMs = performance.now() - t;
   const genBytes = corpus.reduce((s, r) => s + r.bytes.length, 0);
   console.log(`generated ${n} reports (${(genBytes / 1e6).toFixed(1)} MB) in memory in ${(genMs / 1000).toFixed(1)} s (${Math.round(n / (genMs / 1000))} reports/s)`);
@@ -35,21 +48,21 @@ export async function run({ quick = false }: { quick?: boolean; workDir?: string
   // warm-up: let the JIT settle
   for (const r of corpus.slice(0, 300)) parseFile(r.bytes, r.file);
 
-  const byLayout = new Map<string, { n: number; bytes: number; ms: number }>();
   const statuses: Record<string, number> = {};
-  const t0 = performance.now();
+  const t0 = performance.now(), c0 = cpuMs();
   for (const r of corpus) {
-    const a = performance.now();
     const { report } = parseFile(r.bytes, r.file);
-    const dt = performance.now() - a;
     statuses[report.status] = (statuses[report.status] ?? 0) + 1;
-    const l = byLayout.get(r.layout) ?? { n: 0, bytes: 0, ms: 0 };
-    l.n++; l.bytes += r.bytes.length; l.ms += dt;
-    byLayout.set(r.layout, l);
   }
-  const totalMs = performance.now() - t0;
-  const rows: ParseBenchRow[] = [row(`generated ${n} (all layouts)`, n, genBytes, totalMs)];
-  for (const [layout, l] of [...byLayout].sort()) rows.push(row(`  layout ${layout}`, l.n, l.bytes, l.ms));
+  const rows: ParseBenchRow[] = [row(`generated ${n} (all layouts)`, n, genBytes, performance.now() - t0, cpuMs() - c0)];
+  // by layout: each layout's reports in one timed pass
+  const layouts = [...new Set(corpus.map((r) => r.layout))].sort();
+  for (const layout of layouts) {
+    const part = corpus.filter((r) => r.layout === layout);
+    const t = performance.now(), c = cpuMs();
+    for (const r of part) parseFile(r.bytes, r.file);
+    rows.push(row(`  layout ${layout}`, part.length, part.reduce((s, r) => s + r.bytes.length, 0), performance.now() - t, cpuMs() - c));
+  }
 
   // embedded corpus, parsed repeatedly for a stable figure
   const dataDir = 'data';
@@ -58,15 +71,15 @@ export async function run({ quick = false }: { quick?: boolean; workDir?: string
     const reps = quick ? 100 : 400;
     for (const f of files) parseFile(f.bytes, f.file);
     t = performance.now();
+    const c = cpuMs();
     for (let i = 0; i < reps; i++) for (const f of files) parseFile(f.bytes, f.file);
-    const ms = performance.now() - t;
-    rows.push(row(`embedded data/ (${files.length} files × ${reps})`, files.length * reps, files.reduce((s, f) => s + f.bytes.length, 0) * reps, ms));
+    rows.push(row(`embedded data/ (${files.length} files × ${reps})`, files.length * reps, files.reduce((s, f) => s + f.bytes.length, 0) * reps, performance.now() - t, cpuMs() - c));
   }
 
   console.table(rows);
-  const rate = rows[0].reportsPerS;
+  const rate = rows[0].reportsPerCpuS;
   const ok = rate >= GOAL_REPORTS_PER_S;
-  console.log(`parse throughput: ${rate} reports/s, ${rows[0].mbPerS} MB/s on one core — goal ≥ ${GOAL_REPORTS_PER_S} reports/s: ${ok ? 'met' : 'MISSED'}`);
+  console.log(`parse throughput: ${rate} reports per CPU second, ${rows[0].mbPerCpuS} MB/s on one core (wall clock: ${rows[0].reportsPerS} reports/s; load average ${(await import('node:os')).loadavg()[0].toFixed(2)}) — goal ≥ ${GOAL_REPORTS_PER_S} reports/s: ${ok ? 'met' : 'MISSED'}`);
   console.log(`statuses of the generated corpus: ${JSON.stringify(statuses)}; heap ${(process.memoryUsage().heapUsed / 1e6).toFixed(0)} MB, rss ${(process.memoryUsage().rss / 1e6).toFixed(0)} MB`);
   return { name: 'parse', rows, goal: GOAL_REPORTS_PER_S, ok, statuses };
 }
