@@ -21,7 +21,11 @@ function render(options: Plot.PlotOptions, label: string): string {
     ariaLabel: label,
     ...options,
   }) as unknown as { outerHTML: string };
-  return node.outerHTML;
+  // The whole chart is one image for assistive tech (its label and the caption
+  // describe it); Plot's per-mark aria-labels on <g> are not allowed there.
+  return node.outerHTML
+    .replace(/<g([^>]*?) aria-label="[^"]*"/g, '<g$1')
+    .replace(/<svg /, '<svg role="img" ');
 }
 
 export const OUTCOME_COLORS: Record<string, string> = {
