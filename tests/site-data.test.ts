@@ -98,3 +98,20 @@ describe('writeSiteData', () => {
     }
   });
 });
+
+describe('agencyCsv', () => {
+  it('is UTF-8 with BOM, one row per cell, one column per year, NULL as empty', async () => {
+    const { agencyCsv } = await import('../src/lib/site/agency-csv.ts');
+    const Papa = (await import('papaparse')).default;
+    const a = sampleReport({ id: 'a', year: 2024, granted: 41 });
+    const b = sampleReport({ id: 'b', year: 2023, granted: 30 });
+    b.applications.find((c) => c.row === 'granted' && c.applicant === 'total')!.value = null;
+    const csv = agencyCsv({ agency: {} as never, reports: [a, b].map((r) => ({ ...r, indicators: {} as never, flags: {}, peers: null })) });
+    expect(csv.startsWith('\ufeff')).toBe(true);
+    const parsed = Papa.parse<string[]>(csv.slice(1), { skipEmptyLines: true }).data;
+    expect(parsed[0]).toEqual(['table', 'row', 'column', '项目', '列', '2023', '2024']);
+    const granted = parsed.find((r) => r[1] === 'granted' && r[2] === 'total')!;
+    expect(granted.slice(5)).toEqual(['', '41']);
+    expect(parsed.length - 1).toBe(a.applications.length + a.reviews.length + a.active_disclosure.length);
+  });
+});
