@@ -19,7 +19,7 @@ export interface Meta {
 }
 
 const REPORT_WORDS = /(?:政府)?(?:信息公开|政务公开)(?:工作)?(?:年度)?(?:工作)?报告|政府信息公开年报/;
-const AGENCY_END = /(?:人民政府(?:办公室|办公厅)?|人民政府[\u4e00-\u9fa5]{1,12}(?:办事处|办公室)|街道办事处|办事处|委员会|办公室|办公厅|[^、,，。]{1,12}?(?:局|厅|委|署|院|中心|管委会|管理委员会|总队|支队|大队|站|所|馆|会))$/;
+const AGENCY_END = /(?:人民政府(?:办公室|办公厅)?|行政公署(?:办公室)?|人民政府[\u4e00-\u9fa5]{1,12}(?:办事处|办公室)|街道办事处|办事处|委员会|办公室|办公厅|[^、,，。]{1,12}?(?:局|厅|委|署|院|中心|管委会|管理委员会|总队|支队|大队|站|所|馆|会))$/;
 const DIVISION_END = /(?:省|自治区|市|州|盟|地区|县|区|旗|镇|乡|苏木|街道)$/;
 
 /** Normalise an agency name: `奇台县大泉塔塔尔族乡` → `奇台县大泉塔塔尔族乡人民政府`. */
@@ -27,6 +27,7 @@ export function normalizeAgency(name: string): string {
   let n = compact(normalize(name)).replace(/^(?:关于)/, '').replace(/[(（]图片版[)）]/, '').replace(/[“”"'《》:：,，。]/g, '');
   n = n.replace(/的$/, '');
   if (/街道$/.test(n)) return n + '办事处';
+  if (/(?:盟|地区)$/.test(n) && !/行政公署/.test(n)) return n + '行政公署';
   if (DIVISION_END.test(n) && !/人民政府/.test(n)) return n + '人民政府';
   return n;
 }
@@ -125,7 +126,8 @@ function signature(lines: string[]): { agency: string | null; date: string | nul
 
 /** The body's first subject: `咸安区人民政府认真贯彻…`. */
 function agencyFromBody(lines: string[]): string | null {
-  const re = /([\u4e00-\u9fa5]{2,20}?(?:人民政府(?:办公室|办公厅)?|街道办事处))/;
+  // A name right after a line start or punctuation, as the subject of a sentence.
+  const re = /(?:^|[,，。;；:：、"“(（])(?:\d{4}年(?:度)?[,，]?)?([\u4e00-\u9fa5]{2,20}?(?:人民政府(?:办公室|办公厅)?|街道办事处))(?:认真|深入|坚持|始终|严格|全面|紧紧|高度|扎实|积极|持续|进一步|按照|以|在|围绕|贯彻)/;
   for (const l of lines.slice(0, 120)) {
     const m = re.exec(compact(normalize(l)));
     if (m && !/^(?:国务院|中华人民共和国|省|市|县|区)人民政府/.test(m[1])) return m[1];
@@ -161,8 +163,16 @@ export function readMeta(lines: string[], nl: string[] = lines.map(normalize)): 
   else if (publisher && looksLikeAgency(publisher)) { agency = compact(publisher); agencySource = 'field'; }
   else if (sig.agency) { agency = sig.agency; agencySource = 'signature'; }
   else { const b = agencyFromBody(lines); if (b) { agency = b; agencySource = 'body'; } }
-  // A bare place name in the title, completed by a fuller signature (`下各镇` + `下各镇人民政府`).
-  if (agency && sig.agency && sig.agency.startsWith(agency) && sig.agency.length > agency.length) agency = sig.agency;
+  // A short name completed by a fuller one the report itself prints elsewhere
+  // (title `辛庄镇`, signature `常熟市辛庄镇人民政府`).
+  if (agency) {
+    const core = normalizeAgency(agency);
+    for (const other of [sig.agency, publisher && compact(publisher)]) {
+      if (!other) continue;
+      const full = normalizeAgency(other);
+      if (full.length > core.length && (full.endsWith(core) || full.includes(agency)) && looksLikeAgency(full)) { agency = full; break; }
+    }
+  }
   const codes = new Set<string>();
   for (const l of nl.slice(0, 40)) {
     const m = /索\s*引\s*号[^0-9A-Z]*([0-9A-Z]{18})/.exec(l);

@@ -100,11 +100,15 @@ function townCore(n: string): string {
 export function resolveLocation(agency: string | null, context = '', hintCodes: string[] = []): Location {
   if (!agency) return EMPTY;
   const idx = load();
-  const name = agency.replace(/(?:人民政府|街道办事处|办事处).*$/, (m) => (m.startsWith('街道') ? '街道' : ''));
-  const provinces = findNames(name, idx.byName.province).flatMap((m) => m.list);
-  const cities = findNames(name, idx.byName.city).flatMap((m) => m.list);
-  const areas = findNames(name, idx.byName.area).flatMap((m) => m.list);
-  const towns = findNames(name, idx.byName.street).flatMap((m) => m.list);
+  const name = agency.replace(/(?:人民政府|行政公署|街道办事处|办事处).*$/, (m) => (m.startsWith('街道') ? '街道' : ''));
+  // Longest names win where matches overlap: `大同区` is a county, not the city `大同` + `区`.
+  const all = (['province', 'city', 'area', 'street'] as const).flatMap((level) =>
+    findNames(name, idx.byName[level]).map((m) => ({ ...m, level, end: m.at + m.name.length })));
+  all.sort((a, b) => b.name.length - a.name.length || a.at - b.at);
+  const kept: typeof all = [];
+  for (const m of all) if (!kept.some((k) => m.at < k.end && k.at < m.end && !(k.at === m.at && k.end === m.end))) kept.push(m);
+  const of = (level: string) => kept.filter((m) => m.level === level).flatMap((m) => m.list);
+  const provinces = of('province'), cities = of('city'), areas = of('area'), towns = of('street');
 
   const mentions = (d: Division | undefined, short: RegExp) => {
     if (!d) return 0;
@@ -178,8 +182,8 @@ const DEPARTMENT_END = /(?:办公室|办公厅|局|厅|委员会|委|署|中心|
 export function agencyLevel(agency: string | null, loc: Location): Level {
   if (!agency) return 'unknown';
   if (/街道办事处$|(?:乡|镇|苏木)人民政府$/.test(agency)) return 'township';
-  if (DEPARTMENT_END.test(agency) && !/人民政府$/.test(agency)) return 'department';
-  if (/人民政府$/.test(agency) || /(?:省|自治区|市|州|盟|地区|县|区|旗)$/.test(agency)) {
+  if (DEPARTMENT_END.test(agency) && !/(?:人民政府|行政公署)$/.test(agency)) return 'department';
+  if (/(?:人民政府|行政公署)$/.test(agency) || /(?:省|自治区|市|州|盟|地区|县|区|旗)$/.test(agency)) {
     if (loc.depth) return loc.depth;
     if (/(?:乡|镇)人民政府$/.test(agency)) return 'township';
     if (/(?:县|旗|区)人民政府$/.test(agency)) return 'county';
