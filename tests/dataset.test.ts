@@ -1,0 +1,148 @@
+/**
+ * The dataset build end to end on a temporary corpus: every published file,
+ * the manifest accounting for every input, CSV with BOM, Parquet and the
+ * DuckDB database readable by DuckDB, determinism, and the parse CLI.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync, mkdirSync, chmodSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import iconv from 'iconv-lite';
+import Papa from 'papaparse';
+import { DuckDBInstance } from '@duckdb/node-api';
+import { buildDataset } from '../src/lib/dataset/build.ts';
+import { TABLES } from '../src/lib/schema.ts';
+import type { Manifest } from '../src/lib/dataset/manifest.ts';
+import { craft } from './fixtures/craft.ts';
+
+const corpus = mkdtempSync(join(tmpdir(), 'corpus-'));
+const out1 = mkdtempSync(join(tmpdir(), 'data1-'));
+const out2 = mkdtempSync(join(tmpdir(), 'data2-'));
+const sha = (p: string) => createHash('sha256').update(readFileSync(p)).digest('hex');
+
+beforeAll(async () => {
+  cpSync('data', corpus, { recursive: true });
+  mkdirSync(join(corpus, 'more'));
+  writeFileSync(join(corpus, 'more', 'gbk-report.txt'), iconv.encode(craft({ year: 2023 }), 'gb18030'));
+  writeFileSync(join(corpus, 'more', 'next-year.txt'), craft({ year: 2024 }));
+  writeFileSync(join(corpus, 'picture.txt'), '某某县人民政府2024年政府信息公开工作年度报告(图片版)\n');
+  writeFileSync(join(corpus, 'unreadable.txt'), 'x');
+  chmodSync(join(corpus, 'unreadable.txt'), 0o000);
+  await buildDataset({ corpusDir: corpus, dataOut: out1 });
+  await buildDataset({ corpusDir: corpus, dataOut: out2 });
+}, 120_000);
+
+describe('published files', () => {
+  const manifest = () => JSON.parse(readFileSync(join(out1, 'manifest.json'), 'utf8')) as Manifest;
+
+  it('accounts for every input file, with the reason for each failure', () => {
+    const m = manifest();
+    const files = m.inputs.map((i) => i.file).sort();
+    expect(files).toEqual([
+      '000_6694218b40946a51.txt', '001_dab5396a0471019a.txt', '002_98cb17f5974e782f.txt', '003_9110b932e3d5ac2b.txt', '004_9cfe2f3d8c76eac5.txt',
+      'more/gbk-report.txt', 'more/next-year.txt', 'picture.txt', 'unreadable.txt',
+    ]);
+    const picture = m.inputs.find((i) => i.file === 'picture.txt')!;
+    expect(picture.status).toBe('failed');
+    expect(picture.error).toMatch(/图片版/);
+    const unreadable = m.inputs.find((i) => i.file === 'unreadable.txt')!;
+    expect(unreadable.status).toBe('failed');
+    // root can read a 000 file; then it fails as a report with no tables — either way, with a reason
+    expect(unreadable.error).toBeTruthy();
+  });
+
+  it('lists every file with rows, bytes and SHA-256 that match the files on disk', () => {
+    const m = manifest();
+    for (const t of TABLES) for (const ext of ['csv', 'parquet']) expect(m.files.some((f) => f.file === `${t.name}.${ext}`)).toBe(true);
+    for (const f of m.files) {
+      expect(f.sha256).toBe(sha(join(out1, f.file)));
+      expect(f.bytes).toBe(readFileSync(join(out1, f.file)).length);
+      expect(f.description.length).toBeGreaterThan(5);
+    }
+    expect(m.files.find((f) => f.file === 'dataset.duckdb')).toBeTruthy();
+    const parsedInputs = m.inputs.filter((i) => !i.error?.startsWith('无法读取')).length;
+    expect(m.files.find((f) => f.file === 'reports_wide.csv')!.rows).toBe(parsedInputs);
+    expect(m.files.find((f) => f.file === 'reports.csv')!.rows).toBe(parsedInputs);
+  });
+
+  it('writes CSV as UTF-8 with BOM, columns in schema order, NULL as empty', () => {
+    for (const t of TABLES) {
+      const text = readFileSync(join(out1, `${t.name}.csv`), 'utf8');
+      expect(text.charCodeAt(0)).toBe(0xfeff);
+      const parsed = Papa.parse<string[]>(text.slice(1).trimEnd());
+      expect(parsed.data[0]).toEqual(t.columns.map((c) => c.name));
+    }
+    const apps = Papa.parse<Record<string, string>>(readFileSync(join(out1, 'applications.csv'), 'utf8').slice(1), { header: true, skipEmptyLines: true }).data;
+    const tacheng = apps.find((r) => r.report_id === '004_9cfe2f3d8c76eac5' && r.row === 'new_received' && r.applicant === 'total')!;
+    expect(tacheng.value).toBe('');
+    const xianan = apps.find((r) => r.report_id === '001_dab5396a0471019a' && r.row === 'new_received' && r.applicant === 'total')!;
+    expect(xianan.value).toBe('97');
+  });
+
+  it('writes a wide CSV with Chinese headers, one row per report', () => {
+    const rows = Papa.parse<Record<string, string>>(readFileSync(join(out1, 'reports_wide.csv'), 'utf8').slice(1), { header: true, skipEmptyLines: true }).data;
+    const m = manifest();
+    expect(rows.length).toBe(m.inputs.filter((i) => !i.error?.startsWith('无法读取')).length);
+    const x = rows.find((r) => r['机关'] === '咸安区人民政府')!;
+    expect(x['申请-一、本年新收政府信息公开申请数量-总计']).toBe('97');
+    expect(x['主动公开-行政许可-本年处理决定数量']).toBe('59113');
+  });
+
+  it('writes Parquet and a DuckDB database that DuckDB reads with the same rows and types', async () => {
+    const db = await DuckDBInstance.create(':memory:');
+    const con = await db.connect();
+    await con.run(`ATTACH '${join(out1, 'dataset.duckdb')}' AS d (READ_ONLY)`);
+    const m = manifest();
+    for (const t of TABLES) {
+      const pq = (await con.runAndReadAll(`SELECT count(*)::INT AS n FROM read_parquet('${join(out1, t.name + '.parquet')}')`)).getRowObjects()[0].n;
+      const dbn = (await con.runAndReadAll(`SELECT count(*)::INT AS n FROM d."${t.name}"`)).getRowObjects()[0].n;
+      expect(pq).toBe(dbn);
+      expect(m.files.find((f) => f.file === `${t.name}.parquet`)!.rows).toBe(pq);
+      const types = (await con.runAndReadAll(`SELECT column_name, column_type FROM (DESCRIBE SELECT * FROM read_parquet('${join(out1, t.name + '.parquet')}'))`)).getRowObjects();
+      expect(types.map((x) => x.column_name)).toEqual(t.columns.map((c) => c.name));
+      expect(types.map((x) => x.column_type)).toEqual(t.columns.map((c) => c.type));
+    }
+    const v = (await con.runAndReadAll(`SELECT a.value FROM d.applications a JOIN d.reports r USING (report_id) WHERE r.agency = '咸安区人民政府' AND a."row" = 'granted' AND a.applicant = 'total'`)).getRowObjects();
+    expect(v).toEqual([{ value: 41 }]);
+    const codec = (await con.runAndReadAll(`SELECT DISTINCT compression FROM parquet_metadata('${join(out1, 'applications.parquet')}')`)).getRowObjects();
+    expect(codec.map((c) => c.compression)).toEqual(['ZSTD']);
+    const comment = (await con.runAndReadAll(`SELECT comment FROM duckdb_columns() WHERE database_name = 'd' AND table_name = 'applications' AND column_name = 'line'`)).getRowObjects();
+    expect(String(comment[0].comment)).toContain('行号');
+    con.closeSync();
+  });
+
+  it('is deterministic: the same corpus gives byte-identical CSV and Parquet', () => {
+    for (const t of TABLES) for (const ext of ['csv', 'parquet']) expect(sha(join(out2, `${t.name}.${ext}`)), `${t.name}.${ext}`).toBe(sha(join(out1, `${t.name}.${ext}`)));
+    expect(sha(join(out2, 'reports_wide.csv'))).toBe(sha(join(out1, 'reports_wide.csv')));
+  });
+
+  it('runs the cross-year checks across files of the same agency', () => {
+    const checks = Papa.parse<Record<string, string>>(readFileSync(join(out1, 'checks.csv'), 'utf8').slice(1), { header: true, skipEmptyLines: true }).data;
+    const cross = checks.filter((c) => c.check === 'carry_over_prev');
+    expect(cross.length).toBe(2);
+    expect(cross.every((c) => c.passed === 'true')).toBe(true);
+  });
+});
+
+describe('npm run parse', () => {
+  it('prints one JSON line per file, failed files with an error, exit code non-zero only for unreadable files', () => {
+    const res = spawnSync('npx', ['tsx', 'scripts/parse.ts', 'data/001_dab5396a0471019a.txt', join(corpus, 'picture.txt')], { encoding: 'utf8' });
+    expect(res.status).toBe(0);
+    const lines = res.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    expect(lines).toHaveLength(2);
+    expect(lines[0].agency).toBe('咸安区人民政府');
+    expect(lines[0].applications.find((a: { row: string; applicant: string }) => a.row === 'new_received' && a.applicant === 'total').value).toBe(97);
+    expect(Object.keys(lines[0])).toEqual(expect.arrayContaining(['report_id', 'agency', 'year', 'status', 'active_disclosure', 'applications', 'reviews', 'checks', 'sections']));
+    expect(lines[0].applications[0].report_id).toBeUndefined();
+    expect(lines[1].status).toBe('failed');
+    expect(lines[1].error).toBeTruthy();
+    const missing = spawnSync('npx', ['tsx', 'scripts/parse.ts', 'data/001_dab5396a0471019a.txt', '/nonexistent/file.txt'], { encoding: 'utf8' });
+    expect(missing.status).toBe(1);
+    const l2 = missing.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    expect(l2[1]).toMatchObject({ status: 'failed' });
+    expect(l2[1].error).toContain('ENOENT');
+  });
+});
+
