@@ -78,6 +78,7 @@ export function buildReport(rng: Rng, spec: ReportSpec): SynthReport {
     spacedHeaders: (layout === 'pipe' || pdf) && rng.chance(0.6),
     longPartialLabel: rng.chance(0.8),
     amountUnit: rng.chance(0.1),
+    labelSpaces: !pdf && rng.chance(0.1),
   };
   const active = activeTable(values, style);
   const apps = appsTable(values, style);

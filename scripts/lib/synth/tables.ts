@@ -38,8 +38,10 @@ export interface TableStyle {
   /** `商业 企业`, `结果 维持` */
   spacedHeaders: boolean;
   longPartialLabel: boolean;
-  /** Amount formatting: `1087.31` or `1087.31万元`. */
+  /** Amount formatting: `1087.31` or `1087.31万元` (fee), `513555.45元` (procurement). */
   amountUnit: boolean;
+  /** A space inside some row labels, where the page wrapped them (`其他法律行政法规禁 止公开`). */
+  labelSpaces: boolean;
 }
 
 export const fw = (s: string, on: boolean) =>
@@ -63,9 +65,10 @@ function article(n: string, s: TableStyle, width: number): Row {
 export function activeTable(v: Values, s: TableStyle): TableModel {
   const rows: Row[] = [];
   const a = (item: string, metric: string) => num(`a.${item}.${metric}`, v.active.get(`${item}.${metric}`));
+  // 收费金额 is in 万元 by the template; 采购总金额 has no unit in the header, a cell may say 元
   const amt = (item: string, metric: string) => {
     const c = a(item, metric);
-    if (s.amountUnit && c.t !== '' && c.t !== '0') c.t += '万元';
+    if (s.amountUnit && c.t !== '' && c.t !== '0') c.t += metric === 'fee_amount' ? '万元' : '元';
     return c;
   };
   if (v.template === '2021') {
@@ -145,6 +148,7 @@ export function appLines(template: Template, s: TableStyle): AppLine[] {
   L[2].topSpan = L.length - 3;
   for (const l of L) {
     l.label = fw(l.label, s.fullwidth);
+    if (s.labelSpaces && l.label.length > 10 && l.label.length < 24) l.label = l.label.slice(0, 9) + ' ' + l.label.slice(9);
     if (l.sub) l.sub = fw(l.sub, s.fullwidth);
   }
   return L;

@@ -4,7 +4,8 @@
  * - `blank_row`: a row printed with its label but no numbers → its values NULL (damaged);
  * - `missing_row`: a row left out entirely → NULL (damaged);
  * - `dash_cells`: zeros printed as `—` `/` `-` `无` → 0 or NULL both accepted;
- * - `blank_cell`: zeros printed as empty cells (delimited layouts only) → 0 or NULL accepted;
+ * - `slash_row`: an all-zero row printed `/ / / / / / /` → 0 or NULL accepted;
+ * - `blank_cell`: zeros printed as empty cells or a non-breaking space (delimited layouts only) → 0 or NULL accepted;
  * - `thousands`: `59,113`; `fullwidth_digits`: `１２３`; `signed`: `+461` (2019 form) → value unchanged;
  * - `run_together`: a row's numbers printed without separators (`21710000218`), pipe/tabs only → values unchanged,
  *   but a parser may fail to split them (then it must leave NULL and not claim `ok`);
@@ -15,7 +16,7 @@ import type { Row, TableModel } from './tables.ts';
 import type { LayoutName } from './layouts/out.ts';
 
 export type TrapName =
-  | 'blank_row' | 'missing_row' | 'dash_cells' | 'blank_cell' | 'thousands' | 'fullwidth_digits' | 'signed' | 'run_together' | 'no_tables';
+  | 'blank_row' | 'missing_row' | 'dash_cells' | 'slash_row' | 'blank_cell' | 'thousands' | 'fullwidth_digits' | 'signed' | 'run_together' | 'no_tables';
 
 export interface Override { value: null; zero_ok?: boolean }
 export interface TrapResult { overrides: Map<string, Override>; damaged: boolean; names: TrapName[]; noTables: boolean }
@@ -35,7 +36,7 @@ export function pickTraps(rng: Rng, layout: LayoutName, template: string): TrapN
   if (!rng.chance(0.3)) return [];
   const delimited = layout === 'pipe' || layout === 'tabs' || layout === 'html';
   const pool: [TrapName, number][] = [
-    ['blank_row', 3], ['missing_row', 3], ['dash_cells', 3], ['thousands', 3], ['fullwidth_digits', 2],
+    ['blank_row', 3], ['missing_row', 3], ['dash_cells', 3], ['slash_row', 2], ['thousands', 3], ['fullwidth_digits', 2],
     ['no_tables', 0.5],
   ];
   if (delimited) pool.push(['blank_cell', 2]);
@@ -78,9 +79,17 @@ export function applyTraps(rng: Rng, names: TrapName[], active: TableModel, apps
         const mark = rng.pick(['—', '/', '-', '无', '／']);
         for (const i of rng.sample(zeros.length, rng.int(1, 12))) {
           const c = zeros[i];
-          c.t = name === 'blank_cell' ? '' : mark;
+          c.t = name === 'blank_cell' ? (rng.chance(0.3) ? '\u00a0' : '') : mark;
           overrides.set(c.key!, { value: null, zero_ok: true });
         }
+        break;
+      }
+      case 'slash_row': {
+        const zeroRows = appBody(apps).filter((r) => r.cells.filter((c) => c.kind === 'num').every((c) => c.t === '0'));
+        if (!zeroRows.length) break;
+        const row = rng.pick(zeroRows);
+        const mark = rng.pick(['/', '—', '-']);
+        for (const c of row.cells) if (c.kind === 'num') { c.t = mark; overrides.set(c.key!, { value: null, zero_ok: true }); }
         break;
       }
       case 'thousands':
