@@ -31,9 +31,15 @@ export interface SqlBenchRow {
 }
 export interface SqlBenchResult { name: 'sql'; rows: SqlBenchRow[]; goals: { coldMs: number; warmMs: number }; ok: boolean }
 
-/** selective: one agency's number; columns: an aggregate over a few reports columns; full: indicators over every application row. */
-const QUERIES: Record<string, (agency: string) => string> = {
-  selective: (agency) => `SELECT r.agency, r.year, a.value FROM applications a JOIN reports r USING (report_id) WHERE r.agency = '${agency.replace(/'/g, "''")}' AND a.row = 'new_received' AND a.applicant = 'total'`,
+/**
+ * one_report: one report's application table (report_id is the sort key: zone maps skip other blocks);
+ * one_agency: one agency's number across its years (its reports are spread over the table);
+ * columns: an aggregate over a few reports columns; full: indicators over every application row.
+ */
+type Facts = { reports: number; agency: string; reportId: string };
+const QUERIES: Record<string, (f: Facts) => string> = {
+  one_report: (f) => `SELECT row, applicant, value FROM applications WHERE report_id = '${f.reportId.replace(/'/g, "''")}' ORDER BY row, applicant`,
+  one_agency: (f) => `SELECT r.agency, r.year, a.value FROM applications a JOIN reports r USING (report_id) WHERE r.agency = '${f.agency.replace(/'/g, "''")}' AND a.row = 'new_received' AND a.applicant = 'total'`,
   columns: () => `SELECT year, status, count(*) AS reports FROM reports GROUP BY ALL ORDER BY ALL`,
   full: () => `SELECT year, count(*) AS reports, sum(new_received) AS new_received, sum(granted) / sum(total_handled) AS grant_share FROM report_indicators GROUP BY year ORDER BY year`,
 };
@@ -128,16 +134,17 @@ function datasets(workDir: string, quick: boolean): Record<string, string> {
   return { embedded: buildDataset(workDir, 'embedded', 'data'), [`generated-${n}`]: buildDataset(workDir, `generated-${n}`, gen) };
 }
 
-/** Facts about a dataset file: report count and one agency to query (from node DuckDB). */
-async function facts(file: string): Promise<{ reports: number; agency: string }> {
+/** Facts about a dataset file: report count, one agency and one report to query (from node DuckDB). */
+async function facts(file: string): Promise<Facts> {
   const { DuckDBInstance } = await import('@duckdb/node-api');
   const inst = await DuckDBInstance.create(':memory:');
   const c = await inst.connect();
   await c.run(`ATTACH '${file.replace(/'/g, "''")}' AS ds (READ_ONLY)`);
   const r = (await c.runAndReadAll(`SELECT (SELECT count(*) FROM ds.reports) AS n,
-      (SELECT agency FROM ds.reports WHERE agency IS NOT NULL ORDER BY agency = '咸安区人民政府' DESC, report_id LIMIT 1) AS agency`)).getRowObjectsJS()[0];
+      (SELECT agency FROM ds.reports WHERE agency IS NOT NULL ORDER BY agency = '咸安区人民政府' DESC, report_id LIMIT 1) AS agency,
+      (SELECT report_id FROM ds.reports ORDER BY report_id LIMIT 1 OFFSET (SELECT count(*) // 2 FROM ds.reports)) AS rid`)).getRowObjectsJS()[0];
   c.closeSync(); inst.closeSync();
-  return { reports: Number(r.n), agency: String(r.agency) };
+  return { reports: Number(r.n), agency: String(r.agency), reportId: String(r.rid) };
 }
 
 export async function run({ quick = false, workDir = 'bench-out/sql' }: { quick?: boolean; workDir?: string } = {}): Promise<SqlBenchResult> {
@@ -146,7 +153,7 @@ export async function run({ quick = false, workDir = 'bench-out/sql' }: { quick?
   const site = ensureSite(workDir);
   const rows: SqlBenchRow[] = [];
   for (const [corpus, file] of Object.entries(datasets(workDir, quick))) {
-    const { reports, agency } = await facts(file);
+    const f = await facts(file);
     const srv = await pagesServer(site, { 'data/dataset.duckdb': file });
     try {
       for (const [qname, q] of Object.entries(QUERIES)) {
@@ -156,7 +163,7 @@ export async function run({ quick = false, workDir = 'bench-out/sql' }: { quick?
         const ctx = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, args: CHROMIUM_FLAGS, headless: true });
         try {
           const page = ctx.pages()[0] ?? await ctx.newPage();
-          const target = new URL(sqlPageUrl(BASE, q(agency)), srv.url).href;
+          const target = new URL(sqlPageUrl(BASE, q(f)), srv.url).href;
           for (const cache of ['cold', 'warm'] as const) {
             srv.reset();
             await page.goto(target);
@@ -170,7 +177,7 @@ export async function run({ quick = false, workDir = 'bench-out/sql' }: { quick?
             const queryMs = Math.round(Number(await page.getAttribute('.sql-meta', 'data-ms')));
             const ds = srv.bytes.get('data/dataset.duckdb') ?? { bytes: 0, requests: 0 };
             const totalBytes = [...srv.bytes.values()].reduce((a, e) => a + e.bytes, 0);
-            rows.push({ corpus, reports, datasetBytes: statSync(file).size, query: qname, cache, firstResultMs, engineReadyMs, queryMs, marks, totalBytes, datasetBytesFetched: ds.bytes, datasetRequests: ds.requests });
+            rows.push({ corpus, reports: f.reports, datasetBytes: statSync(file).size, query: qname, cache, firstResultMs, engineReadyMs, queryMs, marks, totalBytes, datasetBytesFetched: ds.bytes, datasetRequests: ds.requests });
             await page.goto('about:blank');
           }
         } finally {

@@ -1,7 +1,7 @@
 /**
  * Quick chart of a result with Observable Plot: pick x, y and a mark.
+ * Plot is loaded on first use, so it does not delay the first query.
  */
-import * as Plot from '@observablehq/plot';
 import type { QueryResult } from './db.ts';
 
 import { MARKS, type Mark } from '../../lib/sql/chart-marks.ts';
@@ -15,14 +15,18 @@ export function setupChart(form: HTMLFormElement, out: HTMLElement, r: QueryResu
   fill(ySel, numeric.length ? numeric : r.columns, numeric.find((c) => c !== r.columns[0]) ?? numeric[0] ?? r.columns[0]);
   form.hidden = r.columns.length === 0;
   out.replaceChildren();
-  form.onsubmit = (e) => { e.preventDefault(); draw(form, out, r); };
+  form.onsubmit = (e) => {
+    e.preventDefault();
+    draw(form, out, r).catch((err) => { out.textContent = `无法绘图:${err instanceof Error ? err.message : String(err)}`; });
+  };
 }
 
 function fill(sel: HTMLSelectElement, options: string[], selected?: string) {
   sel.replaceChildren(...options.map((o) => new Option(o, o, false, o === selected)));
 }
 
-export function draw(form: HTMLFormElement, out: HTMLElement, r: QueryResult): void {
+export async function draw(form: HTMLFormElement, out: HTMLElement, r: QueryResult): Promise<void> {
+  const Plot = await import('@observablehq/plot');
   const x = (form.elements.namedItem('x') as HTMLSelectElement).value;
   const y = (form.elements.namedItem('y') as HTMLSelectElement).value;
   const mark = (form.elements.namedItem('mark') as HTMLSelectElement).value as Mark;
