@@ -119,6 +119,17 @@ describe('parser never throws', () => {
   });
 });
 
+describe('parse is a pure function of the bytes and the file name', () => {
+  it('gives the same report twice (stable report_id, same values)', () => {
+    fc.assert(fc.property(baseArb(), fc.array(frac, { maxLength: 3 }), (bi, fs) => {
+      const b = bases[bi];
+      const lines = b.text.filter((_, i) => !fs.some((f) => Math.floor(f * b.text.length) === i));
+      const bytes = reencode(b, lines);
+      expect(parseFile(bytes, b.file)).toEqual(parseFile(Uint8Array.from(bytes), b.file));
+    }), { seed: SEED, numRuns: Math.min(RUNS, 100) });
+  });
+});
+
 describe('damaged reports are never ok with a wrong value', () => {
   afterAll(() => {
     console.log('mutated reports by outcome:', JSON.stringify(outcomes));

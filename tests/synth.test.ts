@@ -187,6 +187,13 @@ describe('parser against the synthetic truth', () => {
     });
   }
 
+  for (const layout of LAYOUTS.filter((l) => l !== 'html')) {
+    it(`${layout}: the provenance line of every value read is the source line that prints it`, () => {
+      const bad = cases.filter((c) => c.truth.layout === layout).flatMap((c) => c.cmp.lineIssues.map((x) => `${c.truth.file} ${x.key}: line ${x.got}, printed on ${x.expected}`));
+      expect(bad, show(bad)).toEqual([]);
+    });
+  }
+
   it('reads most values: at least 90% of all table values right', () => {
     const total = cases.reduce((s, c) => s + c.cmp.total, 0);
     const right = cases.reduce((s, c) => s + c.cmp.right, 0);

@@ -19,6 +19,8 @@ export interface Comparison {
   /** Values whose provenance line matched (of those with a truth line). */
   linesRight: number;
   linesTotal: number;
+  /** Values read right but attributed to another line: key, truth line, parsed line. */
+  lineIssues: { key: string; expected: number; got: number | null }[];
   meta: MetaIssue[];
   metaRight: number;
   metaTotal: number;
@@ -38,7 +40,7 @@ export function compare(report: Report, truth: Truth, opts: { checkLines?: boole
   for (const r of report.applications) got.set(`p.${r.row}.${r.applicant}`, r);
   for (const r of report.reviews) got.set(`r.${r.proceeding}.${r.outcome}`, r);
   const c: Comparison = {
-    file, total: 0, right: 0, missing: [], wrong: [], linesRight: 0, linesTotal: 0,
+    file, total: 0, right: 0, missing: [], wrong: [], linesRight: 0, linesTotal: 0, lineIssues: [],
     meta: [], metaRight: 0, metaTotal: 0, soft: [], status: report.status, statusIssues: [],
   };
   const expect = [
@@ -60,6 +62,7 @@ export function compare(report: Report, truth: Truth, opts: { checkLines?: boole
       if (opts.checkLines && t.line !== null) {
         c.linesTotal++;
         if (g?.line === t.line) c.linesRight++;
+        else c.lineIssues.push({ key, expected: t.line, got: g?.line ?? null });
       }
     } else {
       c.wrong.push({ file, key, expected: t.value, got: v, kind: 'wrong' });
