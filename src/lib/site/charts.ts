@@ -25,7 +25,8 @@ function render(options: Plot.PlotOptions, label: string): string {
   // describe it); Plot's per-mark aria-labels on <g> are not allowed there.
   return node.outerHTML
     .replace(/<g([^>]*?) aria-label="[^"]*"/g, '<g$1')
-    .replace(/<svg /, '<svg role="img" ');
+    .replace(/<svg (?=[^>]*aria-label=)/, '<svg role="img" ')
+    .replace(/<svg (?![^>]*aria-label=)/g, '<svg aria-hidden="true" '); // legend swatches: the text beside them says it
 }
 
 export const OUTCOME_COLORS: Record<string, string> = {
