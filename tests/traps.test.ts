@@ -188,6 +188,50 @@ describe('encodings and containers', () => {
   });
 });
 
+describe('more real-world wrappers', () => {
+  const text = craft();
+  const toHtmlTable = (t: string) => t.split('\n').map((l) => l.includes('|') ? `<tr>${l.split('|').slice(0, -1).map((c) => `<td><p><span>${c.trim()}</span></p></td>`).join('')}</tr>` : '').join('');
+  it('HTML whose report sits inside a layout table, tables nested in cells', () => {
+    // Paragraphs and tables interleaved as printed, all inside one layout cell.
+    const blocks = text.split('\n').reduce<string[]>((acc, l) => {
+      if (!l.includes('|')) acc.push(`<p>${l}</p>`);
+      else if (acc.length && acc[acc.length - 1].startsWith('<table')) acc[acc.length - 1] = acc[acc.length - 1].replace('</table>', toHtmlTable(l) + '</table>');
+      else acc.push(`<table border="1">${toHtmlTable(l)}</table>`);
+      return acc;
+    }, []).join('');
+    const html = `<html><body><table width="100%"><tr><td class="nav">首页</td></tr><tr><td>${blocks}</td></tr></table></body></html>`;
+    const r = parse(utf8(html), 'nested.htm');
+    expect(r.status, JSON.stringify(r.checks)).toBe('ok');
+    expect(appRow(r, 'new_received')).toEqual([7, 0, 0, 0, 0, 0, 7]);
+  });
+  it('header cells separated by single spaces name every column', () => {
+    const spaced = text.split('\n').map((l) => l.includes('|') ? l.replace(/ \| ?/g, ' ').trim() : l).join('\n');
+    const r = parse(spaced);
+    expect(r.status, JSON.stringify(r.checks)).toBe('ok');
+    expect(act(r, 'normative_document', 'in_force')).toBe(20);
+    expect(appRow(r, 'new_received')).toEqual([7, 0, 0, 0, 0, 0, 7]);
+  });
+  it('page numbers that fell into a table are ignored', () => {
+    const withFooter = text.replace('2.其他法律行政法规禁止公开', '— 3 —\n第 3 页 共 9 页\n2.其他法律行政法规禁止公开');
+    const r = parse(withFooter);
+    expect(r.status).toBe('ok');
+    expect(appRow(r, 'withheld_state_secret')).toEqual([0, 0, 0, 0, 0, 0, 0]);
+  });
+  it('UTF-8 with one damaged byte stays UTF-8 (not mis-decoded as GBK)', () => {
+    const bytes = utf8(text);
+    const damaged = new Uint8Array(bytes.length + 1);
+    damaged.set(bytes.subarray(0, 10)); damaged[10] = 0xff; damaged.set(bytes.subarray(10), 11);
+    const r = parse(damaged);
+    expect(r.encoding).toBe('utf-8-damaged');
+    expect(appRow(r, 'new_received')).toEqual([7, 0, 0, 0, 0, 0, 7]);
+  });
+  it('a title broken over two lines keeps the agency from the line above', () => {
+    const r = parse(text.replace('仙居县人民政府办公室2024年政府信息公开工作年度报告', '仙居县人民政府办公室\n2024年政府信息公开工作年度报告'));
+    expect(r.agency).toBe('仙居县人民政府办公室');
+    expect(r.year).toBe(2024);
+  });
+});
+
 describe('reports that cannot be read fully', () => {
   it('a picture-only report fails with the reason', () => {
     const r = parse('某某县人民政府2024年政府信息公开工作年度报告（图片版）\n\n详见附件图片。\n');

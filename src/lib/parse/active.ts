@@ -60,6 +60,16 @@ export const EXPECTED: Record<Template, Partial<Record<Item, Metric[]>>> = {
 const FORM_2021 = new Set<Metric>(['issued', 'repealed', 'in_force', 'fee_amount']);
 const FORM_2019 = new Set<Metric>(['made', 'published', 'published_total', 'prior_count', 'change', 'procurement_projects', 'procurement_amount']);
 
+/** Every metric named in a label, in printed order (`本年制发件数本年废止件数现行有效件数`). */
+function allMetrics(text: string, first: Metric): Metric[] {
+  const found: [number, Metric][] = [];
+  for (const [m, re] of METRIC_MATCHERS) {
+    const k = text.search(re);
+    if (k >= 0) found.push([k, m]);
+  }
+  return found.length > 1 ? found.sort((a, b) => a[0] - b[0]).map((f) => f[1]) : [first];
+}
+
 export interface ActiveTable {
   rows: ActiveRow[];
   found: boolean;
@@ -90,7 +100,8 @@ export function readActive(tokens: Token[], issues: Issue[]): ActiveTable {
     if (metric) {
       // A new header after item rows starts a new sub-table even without a 第二十条 line.
       if (!lastWasMetric && current) { metrics = []; current = null; }
-      if (!metrics.includes(metric)) metrics.push(metric);
+      // Header cells run together with single spaces name several metrics in one label.
+      for (const m of allMetrics(t.text, metric)) if (!metrics.includes(m)) metrics.push(m);
       lastWasMetric = true;
       continue;
     }

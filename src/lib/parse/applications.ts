@@ -53,7 +53,7 @@ export interface AppTable {
 function headerHasTotal(header: Token[]): boolean {
   const labels = header.filter((t) => t.kind === 'label').map((t) => t.text);
   if (!labels.some((l) => /自然人|商业企业|申请人情况/.test(l))) return true; // header lost: assume the template
-  return labels.some((l) => /^总计$|^合计$|^总数$/.test(l));
+  return labels.some((l) => /总计|合计|^总数$/.test(l) && !/勾稽关系/.test(l));
 }
 
 /**

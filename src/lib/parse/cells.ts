@@ -23,6 +23,9 @@ export interface Token {
   sep: boolean;
 }
 
+/** Page numbers and running footers that PDF text drops into tables: `— 3 —`, `- 12 -`, `第 3 页 共 9 页`, `3/9`. */
+const PAGE_MARK = /^\s*(?:[-—–]\s*\d{1,3}\s*[-—–]|第\s*\d{1,3}\s*页(?:\s*[,，/]?\s*共\s*\d{1,3}\s*页)?|\d{1,3}\s*\/\s*\d{1,3}|共\s*\d{1,3}\s*页\s*第\s*\d{1,3}\s*页)\s*$/;
+
 const UNITS = '万元|元|件|个|项|条|次|人|宗|起|份';
 const NUM_RE = new RegExp(`^([+-]?)(\\d{1,3}(?:,\\d{3})+|\\d+)(\\.\\d+)?\\s*(${UNITS})?$`);
 const PLACEHOLDER_RE = /^(?:—+|-+|\/+|\\+|无|空|暂无|\*+|×|x|X|…+|\.{3,})$/;
@@ -53,7 +56,7 @@ export function tokenizeLine(raw: string, line: number): Token[] {
 
 /** `tokenizeLine` for a line already passed through `normalize`. */
 export function tokenizeNormalized(s: string, line: number): Token[] {
-  if (s.trim() === '') return [];
+  if (s.trim() === '' || PAGE_MARK.test(s)) return [];
   let cells: string[];
   let sep = false;
   if (s.includes('|')) { cells = s.split('|'); sep = true; }

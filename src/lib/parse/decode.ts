@@ -2,7 +2,8 @@
  * Bytes → text. Detects the encoding (BOM, UTF-16 without BOM, strict UTF-8,
  * else GB18030, which is a superset of GBK/GB2312) and says which it used.
  */
-export type Encoding = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'gb18030';
+/** `utf-8-damaged`: UTF-8 with a few invalid bytes, each shown as U+FFFD. */
+export type Encoding = 'utf-8' | 'utf-8-bom' | 'utf-8-damaged' | 'utf-16le' | 'utf-16be' | 'gb18030';
 
 export interface Decoded { text: string; encoding: Encoding }
 
@@ -21,6 +22,11 @@ export function decode(bytes: Uint8Array): Decoded {
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
   } catch {
+    // UTF-8 with a few damaged bytes stays UTF-8; GBK read as UTF-8 breaks almost everywhere.
+    const lossy = new TextDecoder('utf-8').decode(bytes);
+    let bad = 0;
+    for (let i = 0; i < lossy.length; i++) if (lossy.charCodeAt(i) === 0xfffd) bad++;
+    if (bad <= Math.max(8, lossy.length / 100)) return { text: lossy, encoding: 'utf-8-damaged' };
     return { text: new TextDecoder('gb18030').decode(bytes), encoding: 'gb18030' };
   }
 }

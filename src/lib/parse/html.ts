@@ -24,21 +24,46 @@ export function looksLikeHtml(text: string): boolean {
   return /^\s*(?:<!doctype html|<html|<head|<body|<meta|<table|<div)/i.test(text.slice(0, 2000));
 }
 
-export function htmlToText(html: string): string {
-  let s = html.replace(/<!--[\s\S]*?-->/g, '').replace(DROP, '\n');
-  // Rows: cells joined by tabs, colspan padded with empty cells.
-  s = s.replace(/<tr\b[^>]*>([\s\S]*?)<\/tr\s*>/gi, (_m, row: string) => {
+/** One table with no table inside it → text: a line per row, cells joined by tabs. */
+function tableToText(inner: string): string {
+  const rows: string[] = [];
+  const first = inner.search(/<tr\b/i);
+  const before = decodeEntities((first < 0 ? inner : inner.slice(0, first)).replace(BLOCK, NL).replace(/<[^>]+>/g, ' '));
+  for (const l of before.split(NL)) if (l.trim()) rows.push(l.trim());
+  inner.replace(/<tr\b[^>]*>([\s\S]*?)(?=<tr\b|$)/gi, (_m, row: string) => {
     const cells: string[] = [];
-    row.replace(/<t([dh])\b([^>]*)>([\s\S]*?)(?=<t[dh]\b|$)/gi, (_c, _k, attrs: string, inner: string) => {
-      const text = decodeEntities(inner.replace(/<[^>]+>/g, ' ')).replace(/\s+/g, ' ').trim();
-      cells.push(text);
+    let multiline = false;
+    row.replace(/<t([dh])\b([^>]*)>([\s\S]*?)(?=<t[dh]\b|$)/gi, (_c, _k, attrs: string, cell: string) => {
+      // A cell holding an already converted inner table keeps its lines.
+      const text = decodeEntities(cell.replace(/\s*\n\s*/g, ' ').replace(BLOCK, NL).replace(/<[^>]+>/g, ' '));
+      const parts = text.split(NL).map((l) => l.replace(/[ \t\r\f\v]+/g, ' ').trim()).filter(Boolean);
+      if (parts.length > 1) { multiline = true; cells.push(parts.join(NL)); }
+      else cells.push(parts[0] ?? '');
       const span = /colspan\s*=\s*["']?(\d+)/i.exec(attrs);
       for (let k = 1; k < Math.min(Number(span?.[1] ?? 1), 20); k++) cells.push('');
       return '';
     });
-    return '\n' + cells.join('\t') + '\n';
+    rows.push(multiline ? cells.filter(Boolean).join(NL) : cells.join(TAB));
+    return '';
   });
-  s = s.replace(BLOCK, '\n').replace(/<[^>]+>/g, '');
+  return NL + rows.join(NL) + NL;
+}
+
+/** Line break and cell break inside converted tables, kept apart from the HTML source's own whitespace. */
+const NL = '\u0001';
+const TAB = '\u0002';
+
+const INNERMOST_TABLE = /<table\b[^>]*>((?:(?!<table\b)[\s\S])*?)<\/table\s*>/i;
+
+export function htmlToText(html: string): string {
+  let s = html.replace(/<!--[\s\S]*?-->/g, '').replace(DROP, '\n');
+  // Innermost tables first, so layout tables around the report do not swallow its rows.
+  for (let guard = 0; guard < 500; guard++) {
+    const m = INNERMOST_TABLE.exec(s);
+    if (!m) break;
+    s = s.slice(0, m.index) + tableToText(m[1]) + s.slice(m.index + m[0].length);
+  }
+  s = s.replace(BLOCK, '\n').replace(/<[^>]+>/g, '').replaceAll(NL, '\n').replaceAll(TAB, '\t');
   s = decodeEntities(s);
   return s.split('\n').map((l) => l.replace(/[ \u00a0]+/g, ' ').trimEnd()).filter((l, i, a) => l.trim() !== '' || (i > 0 && a[i - 1].trim() !== '')).join('\n');
 }

@@ -158,7 +158,16 @@ export function readMeta(lines: string[], nl: string[] = lines.map(normalize)): 
   const sig = signature(lines);
   let agency: string | null = null;
   let agencySource: Meta['agencySource'] = null;
-  const fromTitle = t ? agencyFromTitle(t.text) : null;
+  let fromTitle = t ? agencyFromTitle(t.text) : null;
+  // A title broken over two lines: the agency on the line above (`XX县人民政府` / `2023年…年度报告`).
+  if (t && !fromTitle) {
+    for (let i = t.index - 1; i >= Math.max(0, t.index - 3); i--) {
+      const prev = lines[i].replace(/[|\t]/g, ' ').trim();
+      if (!prev) continue;
+      if (looksLikeAgency(prev)) { fromTitle = compact(nl[i]).replace(/[|]/g, ''); t.text = `${prev} ${t.text}`; }
+      break;
+    }
+  }
   if (fromTitle && looksLikeAgency(fromTitle)) { agency = fromTitle; agencySource = 'title'; }
   else if (publisher && looksLikeAgency(publisher)) { agency = compact(publisher); agencySource = 'field'; }
   else if (sig.agency) { agency = sig.agency; agencySource = 'signature'; }
