@@ -64,7 +64,8 @@ async function pagesServer(siteDir: string, overrides: Record<string, string>): 
     if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
     if (!existsSync(file)) { res.writeHead(404); res.end(); count(rel, 0); return; }
     const st = statSync(file);
-    const etag = `W/"${st.size.toString(16)}-${Math.floor(st.mtimeMs).toString(16)}"`;
+    // A strong validator, as GitHub Pages sends: Chromium caches byte ranges only with one.
+    const etag = `"${st.size.toString(16)}-${Math.floor(st.mtimeMs).toString(16)}"`;
     const headers: Record<string, string | number> = {
       'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'accept-ranges': 'bytes', etag,
       'last-modified': st.mtime.toUTCString(), 'cache-control': 'max-age=600', 'access-control-allow-origin': '*',
