@@ -294,6 +294,14 @@ describe('checks', () => {
       expect(r.status).toBe('warnings');
     }
   });
+  it('one agency keeps its id across years even when one report drops the county prefix', () => {
+    const a = parse(craft({ agency: '仙居县下各镇人民政府', year: 2023 }), 'a.txt');
+    const b = parse(craft({ agency: '下各镇人民政府', year: 2024 }), 'b.txt');
+    const c = parse(craft({ agency: '仙居县人民政府', year: 2024 }), 'c.txt');
+    expect(a.township).toBe('下各镇');
+    expect(a.agency_id).toBe(b.agency_id);
+    expect(c.agency_id).not.toBe(a.agency_id);
+  });
   it('consecutive years that agree pass, and 现行有效 is carried over', () => {
     const a = parse(craft({ year: 2023 }), 'a.txt');
     const b = parse(craft({ year: 2024, active: { normative: ['3', '1', '22'] } }), 'b.txt');

@@ -10,7 +10,20 @@ export function reportId(sourceFile: string): string {
   return /^[A-Za-z0-9_.-]{1,80}$/.test(stem) ? stem : `r${h(name, 16)}`;
 }
 
-/** URL-safe agency id: region code (when known) plus a hash of the normalised name. */
+/**
+ * The kind of body once its place is known: the name after its last place
+ * word (`仙居县下各镇人民政府` → `人民政府`, `乌恰县人民政府办公室` → `人民政府办公室`).
+ */
+export function agencyRole(agency: string): string {
+  const m = /(?:省|自治区|市|州|盟|地区|县|区|旗|乡|镇|苏木|街道)([^省市州盟县区旗乡镇]*)$/.exec(agency);
+  return m && m[1] ? m[1] : agency;
+}
+
+/**
+ * URL-safe agency id, stable across years: the resolved region code plus the
+ * kind of body, so `下各镇人民政府` and `仙居县下各镇人民政府` are one agency;
+ * without a region, a hash of the full name.
+ */
 export function agencyId(agency: string, regionCode: string | null): string {
-  return `${regionCode ?? 'x'}-${h(agency, 8)}`;
+  return regionCode ? `${regionCode}-${h(agencyRole(agency), 8)}` : `x-${h(agency, 12)}`;
 }
