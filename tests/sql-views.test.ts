@@ -39,6 +39,7 @@ beforeAll(async () => {
     { report_id: 'a', agency: '咸安区人民政府', year: 2023, scope: 'office', level: 'county', status: 'ok', source_file: 'a.txt', source_sha256: 'x' },
     { report_id: 'b', agency: "O'Neil 乡人民政府", year: 2023, scope: 'office', level: 'township', status: 'warnings', source_file: 'b.txt', source_sha256: 'y' },
     { report_id: 'c', agency: '咸安区人民政府', year: 2024, scope: 'aggregate', level: 'county', status: 'failed', source_file: 'c.txt', source_sha256: 'z' },
+    { report_id: 'd', agency: '乙镇人民政府', year: 2024, scope: 'office', level: 'township', status: 'ok', source_file: 'd.txt', source_sha256: 'w' },
   ]);
   const app = (report_id: string, row: string, applicant: string, value: number | null) => ({ report_id, row, applicant, value, line: 1 });
   await insert('applications', [
@@ -47,12 +48,18 @@ beforeAll(async () => {
     app('a', 'partially_granted', 'total', A.partially), app('a', 'withheld_state_secret', 'total', A.secret),
     app('a', 'withheld_process', 'total', A.process), app('a', 'withheld_law', 'total', null),
     app('a', 'unavailable_not_held', 'total', A.not_held), app('a', 'unavailable_need_create', 'total', A.need_create),
+    app('a', 'unavailable_unclear', 'total', 0),
     app('a', 'rejected_duplicate', 'total', A.duplicate), app('a', 'other_other', 'total', A.other_other),
+    ...['rejected_complaint', 'rejected_publication', 'rejected_excessive', 'rejected_confirm', 'other_overdue_correction', 'other_overdue_fee']
+      .map((r) => app('a', r, 'total', 0)),
     app('a', 'total_handled', 'total', A.total_handled), app('a', 'carried_forward', 'total', A.carried_forward),
     // b: everything reported as zero, natural person not reported
     app('b', 'new_received', 'total', 0), app('b', 'new_received', 'natural_person', null),
     app('b', 'granted', 'total', 0), app('b', 'total_handled', 'total', 0), app('b', 'carried_over', 'total', 0),
     app('b', 'other_total', 'total', 7), app('b', 'other_other', 'total', 1),
+    // d: 总计 of new_received unprinted, the six applicant columns given
+    ...[3, 1, 0, 0, 2, 1].map((v, i) => app('d', 'new_received', ['natural_person', 'commercial', 'research', 'social_org', 'legal_service', 'other_org'][i], v)),
+    app('d', 'carried_over', 'total', 2),
   ]);
   const rv = (proceeding: string, outcome: string, value: number | null) => ({ report_id: 'a', proceeding, outcome, value, line: 2 });
   await insert('reviews', [
@@ -74,7 +81,9 @@ describe('report_indicators', () => {
     const [a] = await all(`SELECT * FROM report_indicators WHERE report_id = 'a'`);
     expect(a.new_received).toBe(A.new_received);
     expect(a.accepted_total).toBe(A.new_received + A.carried_over);
-    expect(a.withheld).toBe(A.secret + A.process);
+    // withheld_law is NULL and five withheld rows are missing: the group sum is unknown, not 5
+    expect(a.withheld).toBeNull();
+    expect(a.withheld_rate).toBeNull();
     expect(a.unavailable).toBe(A.not_held + A.need_create);
     expect(a.rejected).toBe(A.duplicate);
     expect(a.other).toBe(A.other_other);
@@ -105,11 +114,23 @@ describe('report_indicators', () => {
 
   it('has one row per report and the documented columns', async () => {
     const rows = await all(`SELECT report_id FROM report_indicators ORDER BY report_id`);
-    expect(rows.map((r) => r.report_id)).toEqual(['a', 'b', 'c']);
+    expect(rows.map((r) => r.report_id)).toEqual(['a', 'b', 'c', 'd']);
     for (const v of VIEWS) {
       const cols = (await all(`DESCRIBE ${v.name}`)).map((r) => r.column_name);
       expect(cols).toEqual(v.columns.map((c) => c.name));
     }
+  });
+});
+
+describe('report_indicators: unprinted 总计', () => {
+  it('sums the six applicant columns when 总计 is unprinted, and flags it', async () => {
+    const [d] = await all(`SELECT * FROM report_indicators WHERE report_id = 'd'`);
+    expect(d.new_received).toBe(3 + 1 + 0 + 0 + 2 + 1);
+    expect(d.accepted_total).toBe(7 + 2);
+    expect(d.natural_person_share).toBeCloseTo(3 / 7, 12);
+    expect(d.total_column_summed).toBe(true);
+    const [a] = await all(`SELECT total_column_summed FROM report_indicators WHERE report_id = 'a'`);
+    expect(a.total_column_summed).toBe(false);
   });
 });
 
@@ -118,7 +139,8 @@ describe('applications_wide and failed_checks', () => {
     const [w] = await all(`SELECT * FROM applications_wide WHERE report_id = 'a' AND applicant = 'total'`);
     expect(w.new_received).toBe(A.new_received);
     expect(w.withheld_law).toBeNull();
-    expect(w.rejected_excessive).toBeNull();
+    expect(w.rejected_excessive).toBe(0);
+    expect(w.withheld_security).toBeNull(); // not printed at all
   });
   it('lists only failed checks', async () => {
     const rows = await all(`SELECT * FROM failed_checks`);

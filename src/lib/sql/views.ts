@@ -4,7 +4,7 @@
  * `ATTACH`ing dataset.duckdb. Indicators follow shared/spec/indicators.md:
  * a ratio whose denominator is 0 or NULL is NULL, never 0.
  */
-import { APP_GROUPS, APP_ROW_CODES, APPLICANT_CODES } from '../schema.ts';
+import { APP_GROUPS, APP_ROW_CODES, APPLICANT_CODES, APPLICANT_PARTS } from '../schema.ts';
 
 export interface ViewColumn { name: string; zh: string }
 export interface View { name: string; zh: string; en: string; sql: string; columns: ViewColumn[] }
@@ -14,39 +14,50 @@ const inList = (codes: readonly string[]) => `(${codes.map(q).join(', ')})`;
 /** NULL when the denominator is 0 or NULL. */
 const ratio = (num: string, den: string) => `CAST(${num} AS DOUBLE) / NULLIF(${den}, 0)`;
 
-/** Total-column value of one application row, per report. */
-const appTotal = (row: string) => `max(value) FILTER (WHERE row = ${q(row)} AND applicant = 'total')`;
-/** Sum of several rows' totals; NULL when none of them was given. */
-const appSum = (rows: readonly string[]) => `sum(value) FILTER (WHERE row IN ${inList(rows)} AND applicant = 'total')`;
-const rev = (proc: readonly string[], outcome: string) =>
-  `sum(value) FILTER (WHERE proceeding IN ${inList(proc)} AND outcome = ${q(outcome)})`;
+/** Strict sum: NULL unless every listed row has a value (a missing row makes the sum unknown). */
+const strictSum = (rows: readonly string[]) =>
+  `CASE WHEN count(v) FILTER (WHERE row IN ${inList(rows)}) = ${rows.length} THEN sum(v) FILTER (WHERE row IN ${inList(rows)}) END`;
+const cell = (row: string) => `max(v) FILTER (WHERE row = ${q(row)})`;
+const rev = (proceeding: string, outcome: string) =>
+  `max(value) FILTER (WHERE proceeding = ${q(proceeding)} AND outcome = ${q(outcome)})`;
 
+/*
+ * Same arithmetic as src/lib/indicators.ts (the site's pages), so SQL and pages agree:
+ * a row's value is its 总计 cell, or the sum of its six applicant cells when 总计 is
+ * unprinted and all six are given (flagged in total_column_summed); group sums and
+ * other sums are NULL when any part is NULL.
+ */
 const reportIndicatorsSql = `
-WITH app AS (
+WITH cells AS (
+  SELECT report_id, row,
+    max(value) FILTER (WHERE applicant = 'total') AS printed_total,
+    CASE WHEN count(value) FILTER (WHERE applicant IN ${inList(APPLICANT_PARTS)}) = ${APPLICANT_PARTS.length}
+      THEN sum(value) FILTER (WHERE applicant IN ${inList(APPLICANT_PARTS)}) END AS parts_sum,
+    coalesce(printed_total, parts_sum) AS v,
+    printed_total IS NULL AND parts_sum IS NOT NULL AS summed,
+    max(value) FILTER (WHERE applicant = 'natural_person') AS natural_person
+  FROM applications GROUP BY report_id, row
+), app AS (
   SELECT report_id,
-    ${appTotal('new_received')} AS new_received,
-    ${appTotal('carried_over')} AS carried_over,
-    ${appTotal('total_handled')} AS total_handled,
-    ${appTotal('granted')} AS granted,
-    ${appTotal('partially_granted')} AS partially_granted,
-    ${appSum(APP_GROUPS.withheld)} AS withheld,
-    ${appSum(APP_GROUPS.unavailable)} AS unavailable,
-    ${appSum(APP_GROUPS.rejected)} AS rejected,
-    coalesce(${appTotal('other_total')}, ${appSum(APP_GROUPS.other)}) AS other,
-    ${appTotal('unavailable_not_held')} AS not_held,
-    ${appTotal('carried_forward')} AS carried_forward,
-    max(value) FILTER (WHERE row = 'new_received' AND applicant = 'natural_person') AS natural_person_new
-  FROM applications
-  WHERE applicant IN ('total', 'natural_person')
-  GROUP BY report_id
-), rev AS (
+    ${cell('new_received')} AS new_received,
+    ${cell('carried_over')} AS carried_over,
+    ${cell('total_handled')} AS total_handled,
+    ${cell('granted')} AS granted,
+    ${cell('partially_granted')} AS partially_granted,
+    ${strictSum(APP_GROUPS.withheld)} AS withheld,
+    ${strictSum(APP_GROUPS.unavailable)} AS unavailable,
+    ${strictSum(APP_GROUPS.rejected)} AS rejected,
+    coalesce(${cell('other_total')}, ${strictSum(APP_GROUPS.other)}) AS other,
+    ${cell('unavailable_not_held')} AS not_held,
+    ${cell('carried_forward')} AS carried_forward,
+    max(natural_person) FILTER (WHERE row = 'new_received') AS natural_person_new,
+    bool_or(summed) AS total_column_summed
+  FROM cells GROUP BY report_id
+), rv AS (
   SELECT report_id,
-    ${rev(['review'], 'corrected')} AS review_corrected,
-    ${rev(['review'], 'total')} AS review_total,
-    ${rev(['review'], 'pending')} AS review_pending,
-    ${rev(['suit_direct', 'suit_after_review'], 'corrected')} AS suit_corrected,
-    ${rev(['suit_direct', 'suit_after_review'], 'total')} AS suit_total,
-    ${rev(['suit_direct', 'suit_after_review'], 'pending')} AS suit_pending
+    ${rev('review', 'corrected')} AS review_corrected, ${rev('review', 'pending')} AS review_pending, ${rev('review', 'total')} AS review_total,
+    ${rev('suit_direct', 'corrected')} AS sd_corrected, ${rev('suit_direct', 'pending')} AS sd_pending, ${rev('suit_direct', 'total')} AS sd_total,
+    ${rev('suit_after_review', 'corrected')} AS sr_corrected, ${rev('suit_after_review', 'pending')} AS sr_pending, ${rev('suit_after_review', 'total')} AS sr_total
   FROM reviews GROUP BY report_id
 )
 SELECT r.report_id, r.agency, r.agency_id, r.year, r.province, r.city, r.county, r.level, r.scope, r.status,
@@ -62,13 +73,14 @@ SELECT r.report_id, r.agency, r.agency_id, r.year, r.province, r.city, r.county,
   ${ratio('a.not_held', 'a.total_handled')} AS not_held_share,
   ${ratio('a.carried_forward', 'a.new_received + a.carried_over')} AS carry_forward_rate,
   ${ratio('a.natural_person_new', 'a.new_received')} AS natural_person_share,
-  v.review_total, v.suit_total,
+  v.review_total, v.sd_total + v.sr_total AS suit_total,
   ${ratio('v.review_corrected', 'v.review_total - v.review_pending')} AS review_correction_rate,
-  ${ratio('v.suit_corrected', 'v.suit_total - v.suit_pending')} AS suit_correction_rate,
-  ${ratio('v.review_total + v.suit_total', 'a.new_received')} AS dispute_rate
+  ${ratio('v.sd_corrected + v.sr_corrected', '(v.sd_total - v.sd_pending) + (v.sr_total - v.sr_pending)')} AS suit_correction_rate,
+  ${ratio('v.review_total + v.sd_total + v.sr_total', 'a.new_received')} AS dispute_rate,
+  coalesce(a.total_column_summed, false) AS total_column_summed
 FROM reports r
 LEFT JOIN app a USING (report_id)
-LEFT JOIN rev v USING (report_id)`;
+LEFT JOIN rv v USING (report_id)`;
 
 const applicationsWideSql = `
 SELECT report_id, applicant,
@@ -124,6 +136,7 @@ export const VIEWS: View[] = [
       { name: 'review_correction_rate', zh: '复议纠错率 = 纠正 / (总计 − 尚未审结)' },
       { name: 'suit_correction_rate', zh: '诉讼纠错率 = 纠正 / (总计 − 尚未审结)' },
       { name: 'dispute_rate', zh: '争议转化率 = (复议 + 诉讼总计) / 新收' },
+      { name: 'total_column_summed', zh: '是否有总计列未填报、按六类申请人相加得出的数字' },
     ],
   },
   {
