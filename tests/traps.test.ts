@@ -62,6 +62,25 @@ describe('rows matched by label, never by position', () => {
     expect(appRow(r, 'granted')).toEqual(Array(7).fill(null));
     expect(r.status).toBe('warnings');
   });
+  it('a label cut at the cell width, its tail printed on a later line, still owns its numbers', () => {
+    const text = craft({ layout: 'tabs', apps: { withheld_law: ['1', '0', '0', '0', '0', '0', '1'], granted: ['4', '0', '0', '0', '0', '0', '4'] } })
+      .replace('2.其他法律行政法规禁止公开\t1', '2.其他法律行政法规\t1')
+      .replace('3.危及“三安全一稳定”', '\t\t禁止公开\t\t\t\t\n3.危及“三安全一稳定”');
+    const r = parse(text);
+    expect(appRow(r, 'withheld_law')).toEqual([1, 0, 0, 0, 0, 0, 1]);
+    expect(appRow(r, 'withheld_state_secret')).toEqual([0, 0, 0, 0, 0, 0, 0]);
+    expect(r.status).toBe('ok');
+  });
+  it('an application table whose 一、本年新收 row is lost is still found; that row is NULL', () => {
+    const r = parse(craft({ apps: { new_received: null } }));
+    expect(r.status).toBe('warnings');
+    expect(appRow(r, 'new_received')).toEqual(Array(7).fill(null));
+    expect(appRow(r, 'carried_over')).toEqual([1, 0, 0, 0, 0, 0, 1]);
+  });
+  it('a blank first value cell (where other rows have none) is that column, not layout', () => {
+    const r = parse(craft({ apps: { withheld_state_secret: ['', '0', '0', '0', '0', '0', '0'] } }));
+    expect(appRow(r, 'withheld_state_secret')).toEqual([null, 0, 0, 0, 0, 0, 0]);
+  });
   it('labels with spaces and line breaks inside still match', () => {
     const text = craft({ layout: 'cells' }).replace('2.其他法律行政法规禁止公开', '2.其他法律行政法规禁 止公开').replace('1.本机关不掌握相关政府信息', '1.本机关不掌握相关政\n府信息');
     const r = parse(text);
@@ -224,6 +243,11 @@ describe('more real-world wrappers', () => {
     const r = parse(damaged);
     expect(r.encoding).toBe('utf-8-damaged');
     expect(appRow(r, 'new_received')).toEqual([7, 0, 0, 0, 0, 0, 7]);
+  });
+  it('a title of the form XX关于2021年政府信息公开工作的年度报告', () => {
+    const r = parse(text.replace('仙居县人民政府办公室2024年政府信息公开工作年度报告', '仙居县人民政府办公室关于2024年政府信息公开工作的年度报告'));
+    expect(r.title).toContain('关于');
+    expect(r.agency).toBe('仙居县人民政府办公室');
   });
   it('a title broken over two lines keeps the agency from the line above', () => {
     const r = parse(text.replace('仙居县人民政府办公室2024年政府信息公开工作年度报告', '仙居县人民政府办公室\n2024年政府信息公开工作年度报告'));

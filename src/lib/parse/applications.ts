@@ -38,6 +38,21 @@ export const APP_MATCHERS: Matcher<AppRow>[] = [
   ['total_handled', /^(?:\(七\)|七、|\(7\))?总计$/],
 ];
 
+/** Each row's label as the template prints it, without its numbering (for labels cut short). */
+const PRINTED: [AppRow, string][] = [
+  ['new_received', '本年新收政府信息公开申请数量'], ['carried_over', '上年结转政府信息公开申请数量'],
+  ['partially_granted', '部分公开(区分处理的,只计这一情形,不计其他情形)'],
+  ['withheld_state_secret', '属于国家秘密'], ['withheld_law', '其他法律行政法规禁止公开'], ['withheld_security', '危及"三安全一稳定"'],
+  ['withheld_third_party', '保护第三方合法权益'], ['withheld_internal', '属于三类内部事务信息'], ['withheld_process', '属于四类过程性信息'],
+  ['withheld_enforcement', '属于行政执法案卷'], ['withheld_query', '属于行政查询事项'],
+  ['unavailable_not_held', '本机关不掌握相关政府信息'], ['unavailable_need_create', '没有现成信息需要另行制作'], ['unavailable_unclear', '补正后申请内容仍不明确'],
+  ['rejected_complaint', '信访举报投诉类申请'], ['rejected_duplicate', '重复申请'], ['rejected_publication', '要求提供公开出版物'],
+  ['rejected_excessive', '无正当理由大量反复申请'], ['rejected_confirm', '要求行政机关确认或重新出具已获取信息'],
+  ['other_overdue_correction', '申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请'],
+  ['other_overdue_fee', '申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请'],
+  ['carried_forward', '结转下年度继续办理'],
+];
+
 export interface AppTable {
   rows: ApplicationRow[];
   /** Whether a 2019-form single `(六)其他处理` row with values was printed. */
@@ -61,16 +76,24 @@ function headerHasTotal(header: Token[]): boolean {
  * be read (for the `missing_cells` and `run_together` checks).
  */
 export function readApplications(tokens: Token[], issues: Issue[]): AppTable {
-  const first = tokens.findIndex((t) => t.kind === 'label' && /本年新收/.test(t.text) && !isSentence(t.text));
+  // The table starts at its first row; when 一、本年新收 is lost, at 二、上年结转 or 予以公开.
+  let first = -1;
+  for (const re of [/本年新收/, /上年结转/, /予以公开/]) {
+    first = tokens.findIndex((t) => t.kind === 'label' && re.test(t.text) && !isSentence(t.text));
+    if (first >= 0) break;
+  }
   if (first < 0) return { rows: [], otherAsOneRow: false, otherSubRows: false, found: false, headerColumns: 7 };
   const headerColumns: 6 | 7 = headerHasTotal(tokens.slice(0, first)) ? 7 : 6;
-  const hits = readRows(tokens.slice(first), APP_MATCHERS);
+  const hits = readRows(tokens.slice(first), APP_MATCHERS, PRINTED);
+  // How many blank cells usually sit between a label and its first value on this table's lines.
+  const leads = [...hits.values()].filter((h) => h.slots.length === headerColumns).map((h) => h.lead);
+  const usualLead = leads.length ? leads.sort((a, b) => a - b)[Math.floor(leads.length / 2)] : 0;
   const out: ApplicationRow[] = [];
   const otherAsOneRow = (hits.get('other_total')?.slots.length ?? 0) > 0;
   const otherSubRows = ['other_overdue_correction', 'other_overdue_fee', 'other_other'].some((c) => hits.has(c as AppRow));
   for (const [code, hit] of hits) {
     if (code === 'other_total' && hit.slots.length === 0) continue; // 2021 group header, prints nothing
-    out.push(...assignRow(hit, headerColumns, issues));
+    out.push(...assignRow(hit, headerColumns, issues, usualLead));
   }
   return { rows: out, otherAsOneRow, otherSubRows, found: true, headerColumns };
 }
@@ -82,8 +105,13 @@ function nulls(code: AppRow, line: number | null): ApplicationRow[] {
 }
 
 /** Assign a row's value slots to the seven columns. */
-function assignRow(hit: RowHit<AppRow>, headerColumns: 6 | 7, issues: Issue[]): ApplicationRow[] {
-  const { code, slots } = hit;
+function assignRow(hit: RowHit<AppRow>, headerColumns: 6 | 7, issues: Issue[], usualLead: number): ApplicationRow[] {
+  const { code } = hit;
+  let slots = hit.slots;
+  // A blank first cell where this table's other rows have none: a value printed as blank (自然人 column).
+  if (slots.length === headerColumns - 1 && hit.lead === usualLead + 1) {
+    slots = [{ kind: 'blank', text: '', line: hit.line, sep: true }, ...slots];
+  }
   if (hit.conflict) {
     issues.push({ kind: 'unreadable', table: 'applications', row: code, detail: `「${zh(code)}」行在表中出现两次且都有数字,无法确定取哪一行` });
     return nulls(code, hit.line);

@@ -54,8 +54,12 @@ function findRegions(cl: string[], lines: string[], headings: { section: number;
   const firstFrom = (from: number, re: RegExp, to = cl.length) => { for (let i = from; i < to; i++) if (re.test(cl[i])) return i; return -1; };
   const r: Regions = {};
   const activeStart = firstFrom(0, /第二十条/);
+  // The application table's first row; if 一、本年新收 was lost, its header or second row.
   let newRow = -1;
-  for (let i = Math.max(0, activeStart); i < cl.length && newRow < 0; i++) if (/本年新收/.test(cl[i]) && (cl[i].length <= 40 || /[|\t]/.test(lines[i]))) newRow = i;
+  for (const re of [/本年新收/, /勾稽关系/, /上年结转政府信息公开申请/]) {
+    for (let i = Math.max(0, activeStart); i < cl.length && newRow < 0; i++) if (re.test(cl[i]) && (cl[i].length <= 40 || /[|\t]/.test(lines[i]) || re.source === '勾稽关系')) newRow = i;
+    if (newRow >= 0) break;
+  }
   let appStart = -1;
   if (newRow >= 0) {
     appStart = newRow;
@@ -87,8 +91,8 @@ function scopeOf(agency: string | null, level: Report['level'], text: string, ag
   if (AGGREGATE.test(text)) return 'aggregate';
   // A title that names only a place at county level or above (`XX市2023年政府信息公开工作年度报告`).
   if (agencySource === 'title' && title && !/人民政府|办公室|局|委/.test(title) && (level === 'county' || level === 'city' || level === 'province')) return 'aggregate';
-  if (level === 'department' || level === 'township') return 'office';
-  if (agency && /办公室$|办公厅$/.test(agency)) return 'office';
+  // Otherwise a report named after one body (XX人民政府, XX局, XX乡人民政府) covers that body.
+  if (agency && level !== 'unknown') return 'office';
   return 'unknown';
 }
 

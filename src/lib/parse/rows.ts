@@ -12,6 +12,8 @@ export interface RowHit<C extends string> {
   line: number;
   /** Value slots in printed order: numbers, placeholders and interior blanks. */
   slots: Token[];
+  /** Blank cells between the label and the first value on the label's line. */
+  lead: number;
   /** Set when the same row was printed twice with numbers both times. */
   conflict?: boolean;
 }
@@ -27,9 +29,29 @@ export function isSentence(text: string): boolean {
 }
 
 /** Match a label against the matchers; labels broken over two cells are joined with the next one. */
-export function matchLabel<C extends string>(text: string, matchers: Matcher<C>[]): C | null {
+export function matchLabel<C extends string>(text: string, matchers: Matcher<C>[], prefixes?: [C, string][]): C | null {
   for (const [code, re] of matchers) if (re.test(text)) return code;
-  return null;
+  return prefixes ? matchPrefix(text, prefixes) : null;
+}
+
+/** Numbering and group words in front of a row label: `三、本年度办理结果(三)不予公开2.`. */
+const NUMBERING = /^(?:[一二三四五六七八九十]+[、.]|\([一二三四五六七八九十\d]+\)|\d+[.、]|本年度办理结果|不予公开|无法提供|不予处理|其他处理)+/;
+
+/**
+ * A label cut short (PDF text wraps a cell: `2.其他法律行政法规` + later `禁止公开`):
+ * accepted when what is left after the numbering is at least four characters
+ * and the beginning of exactly one row's printed label.
+ */
+export function matchPrefix<C extends string>(text: string, prefixes: [C, string][]): C | null {
+  const core = text.replace(NUMBERING, '');
+  if (core.length < 4) return null;
+  let hit: C | null = null;
+  for (const [code, label] of prefixes) {
+    if (!label.startsWith(core)) continue;
+    if (hit && hit !== code) return null;
+    hit = code;
+  }
+  return hit;
 }
 
 /**
@@ -37,15 +59,17 @@ export function matchLabel<C extends string>(text: string, matchers: Matcher<C>[
  * tokens up to the next matched label. A label that matches nothing is
  * tried joined with the following label token (`本年新` + `制作数量`).
  */
-export function readRows<C extends string>(tokens: Token[], matchers: Matcher<C>[]): Map<C, RowHit<C>> {
+export function readRows<C extends string>(tokens: Token[], matchers: Matcher<C>[], prefixes?: [C, string][]): Map<C, RowHit<C>> {
   const rows = new Map<C, RowHit<C>>();
   let current: { code: C; line: number; values: Token[] } | null = null;
   const close = () => {
     if (!current) return;
     const slots = valueSlots(current.values);
+    let lead = 0;
+    for (const v of current.values) { if (v.line !== current.line || v.kind !== 'blank') break; lead++; }
     const prev = rows.get(current.code);
-    if (!prev) rows.set(current.code, { code: current.code, line: current.line, slots });
-    else if (prev.slots.length === 0) rows.set(current.code, { code: current.code, line: current.line, slots, conflict: prev.conflict });
+    if (!prev) rows.set(current.code, { code: current.code, line: current.line, slots, lead });
+    else if (prev.slots.length === 0) rows.set(current.code, { code: current.code, line: current.line, slots, lead, conflict: prev.conflict });
     else if (slots.length > 0) prev.conflict = true;
     current = null;
   };
@@ -59,6 +83,7 @@ export function readRows<C extends string>(tokens: Token[], matchers: Matcher<C>
       code = matchLabel(t.text + tokens[i + 1].text, matchers);
       if (code) i++;
     }
+    if (!code && prefixes) code = matchPrefix(t.text, prefixes);
     if (!code) continue;
     // The same label printed again right after itself, with no values between,
     // is a label broken over two cells: keep collecting into the open row.
