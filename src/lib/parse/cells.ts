@@ -33,6 +33,11 @@ const PLACEHOLDER_RE = /^(?:—+|-+|\/+|\\+|无|空|暂无|\*+|×|x|X|…+|\.{3,
 /** Classify one cell's text (already normalised and trimmed). */
 export function classify(cell: string, line: number, sep: boolean): Token {
   if (cell === '') return { kind: 'blank', text: '', line, sep };
+  // Fast path: text that starts with a CJK character and ends without a digit is a label.
+  const c0 = cell.charCodeAt(0), cl = cell.charCodeAt(cell.length - 1);
+  if (c0 >= 0x4e00 && c0 <= 0x9fff && !(cl >= 48 && cl <= 57) && cell !== '无' && cell !== '空' && cell !== '暂无') {
+    return { kind: 'label', text: cell.includes(' ') ? compact(cell) : cell, line, sep };
+  }
   const m = NUM_RE.exec(cell);
   if (m) {
     const intPart = m[2].replace(/,/g, '');
@@ -66,7 +71,7 @@ export function tokenizeNormalized(s: string, line: number): Token[] {
   for (const c of cells) {
     const cell = c.trim();
     if (cell === '') { if (sep) out.push({ kind: 'blank', text: '', line, sep }); continue; }
-    const parts = cell.split(/\s+/);
+    const parts = cell.includes(' ') ? cell.split(/\s+/) : [cell];
     if (parts.length === 1) {
       const t = classify(cell, line, sep);
       if (t.kind === 'label') out.push(...splitGluedNumber(t.text, line, sep)); else out.push(t);

@@ -7,12 +7,28 @@ import { APPLICANTS, APP_GROUPS, APPLICANT_PARTS, type Applicant, type AppRow, t
 import type { ApplicationRow, CheckRow, ReviewRow } from '../types.ts';
 import { zh, type Issue } from './issues.ts';
 
-type Grid = Map<string, number | null>;
-const key = (row: string, col: string) => `${row}/${col}`;
+/** Values by row code, then by column index (applicant or outcome order); undefined = not in the table. */
+type Grid = Map<string, (number | null | undefined)[]>;
+const APP_INDEX = new Map<string, number>([...APPLICANT_PARTS, 'total'].map((c, i) => [c, i]));
+const OUTCOME_INDEX = new Map<string, number>(['upheld', 'corrected', 'other', 'pending', 'total'].map((c, i) => [c, i]));
 
-function grid(rows: { row?: string; applicant?: string; proceeding?: string; outcome?: string; value: number | null }[]): Grid {
+function appGrid(rows: ApplicationRow[]): Grid {
   const g: Grid = new Map();
-  for (const r of rows) g.set(key((r.row ?? r.proceeding)!, (r.applicant ?? r.outcome)!), r.value);
+  for (const r of rows) {
+    let a = g.get(r.row);
+    if (!a) g.set(r.row, (a = []));
+    a[APP_INDEX.get(r.applicant)!] = r.value;
+  }
+  return g;
+}
+
+function reviewGrid(rows: ReviewRow[]): Grid {
+  const g: Grid = new Map();
+  for (const r of rows) {
+    let a = g.get(r.proceeding);
+    if (!a) g.set(r.proceeding, (a = []));
+    a[OUTCOME_INDEX.get(r.outcome)!] = r.value;
+  }
   return g;
 }
 
@@ -34,10 +50,10 @@ export function handledRows(template: Template | null, has: (r: AppRow) => boole
 }
 
 export function applicationChecks(rows: ApplicationRow[], template: Template | null): CheckRow[] {
-  const g = grid(rows);
+  const g = appGrid(rows);
   const cols: Applicant[] = [...APPLICANT_PARTS, 'total'];
   const out: CheckRow[] = [];
-  const v = (r: AppRow, c: Applicant) => g.get(key(r, c)) ?? null;
+  const v = (r: AppRow, c: Applicant) => g.get(r)?.[APP_INDEX.get(c)!] ?? null;
 
   // balance: new + carried over = handled total + carried forward, per column.
   {
@@ -64,7 +80,7 @@ export function applicationChecks(rows: ApplicationRow[], template: Template | n
   }
   // group_total: (七)总计 = sum of the handled rows, per column.
   {
-    const has = (r: AppRow) => rows.some((x) => x.row === r && x.value !== null);
+    const has = (r: AppRow) => (g.get(r) ?? []).some((x) => x !== null && x !== undefined);
     const members = handledRows(template, has);
     const fail: string[] = [], unknown: string[] = [];
     for (const c of cols) {
@@ -79,11 +95,12 @@ export function applicationChecks(rows: ApplicationRow[], template: Template | n
 }
 
 export function reviewChecks(rows: ReviewRow[]): CheckRow[] {
-  const g = grid(rows);
+  const g = reviewGrid(rows);
   const fail: string[] = [], unknown: string[] = [];
   for (const p of ['review', 'suit_direct', 'suit_after_review']) {
-    const parts = ['upheld', 'corrected', 'other', 'pending'].map((o) => g.get(key(p, o)) ?? null);
-    const s = sum(parts), t = g.get(key(p, 'total')) ?? null;
+    const a = g.get(p) ?? [];
+    const parts = [0, 1, 2, 3].map((k) => a[k] ?? null);
+    const s = sum(parts), t = a[4] ?? null;
     if (s === null || t === null) unknown.push(p);
     else if (s !== t) fail.push(`${zh(p)}:维持+纠正+其他+未审结 = ${parts.join('+')} = ${s},总计为 ${t}`);
   }

@@ -68,9 +68,10 @@ function agencyFromTitle(title: string): string | null {
 /** The 发布机构 / 来源 field of a page header. */
 function field(nl: string[], names: RegExp): string | null {
   const limit = Math.min(nl.length, 40);
+  const re = new RegExp(`(?:${names.source})\\s*[:：]?\\s*\\|?\\s*([^|\\t]*)`);
   for (let i = 0; i < limit; i++) {
     const n = nl[i];
-    const m = new RegExp(`(?:${names.source})\\s*[:：]?\\s*\\|?\\s*([^|\\t]*)`).exec(n);
+    const m = re.exec(n);
     if (!m) continue;
     const v = m[1].trim().split(/\s{2,}|\s(?=[\u4e00-\u9fa5 ]{2,6}[:：])/)[0].trim();
     // Stop at the next field name on the same line (`发布机构 下各镇 组配分类 …`).

@@ -142,7 +142,7 @@ export function parseLines(lines: string[], base: Report): Report {
   if (apps?.found) checks.push(...applicationChecks(r.applications, template));
   if (reviews?.found) checks.push(...reviewChecks(r.reviews));
   checks.push(...issueChecks(issues));
-  const apps2 = cl.filter((l) => /^一、?本年新收政府信息公开申请数量/.test(l) || l === '本年新收政府信息公开申请数量').length;
+  const apps2 = cl.filter((l) => l.includes('本年新收') && (/^一、?本年新收政府信息公开申请数量/.test(l) || l === '本年新收政府信息公开申请数量')).length;
   if (apps2 > 1) checks.push({ check: 'multiple_tables', passed: false, detail: `文件中有 ${apps2} 张申请情况表(可能合并了多个机关的报告),只读取了第一张` });
   r.checks = checks;
 

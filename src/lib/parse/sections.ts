@@ -21,12 +21,21 @@ export interface Heading { section: number; line: number; text: string }
 /** Find the six headings (0-based line indexes), each after the previous. Missing ones are skipped. */
 export function findHeadings(lines: string[], compacted: string[] = lines.map((l) => compact(normalize(l)))): Heading[] {
   const found: Heading[] = [];
-  let from = 0;
+  // Candidate lines once: short, and ending the way a heading of the form ends.
+  const cands: [number, string][] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const raw = compacted[i];
+    if (raw.length > 44 || !/情况|事项|概况|概述|措施/.test(raw)) continue;
+    cands.push([i, raw.replace(/[|:：。]+$/g, '').replace(/^\|+/, '')]);
+  }
+  let k = 0;
   for (let s = 0; s < HEADINGS.length; s++) {
-    for (let i = from; i < lines.length; i++) {
-      const c = compacted[i].replace(/[|:：。]+$/g, '').replace(/^\|+/, '');
-      if (c.length > 40) continue;
-      if (HEADINGS[s].test(c)) { found.push({ section: s + 1, line: i, text: lines[i].replace(/[|\t]+/g, ' ').trim() }); from = i + 1; break; }
+    for (let j = k; j < cands.length; j++) {
+      const [i, c] = cands[j];
+      if (c.length > 40 || !HEADINGS[s].test(c)) continue;
+      found.push({ section: s + 1, line: i, text: lines[i].replace(/[|\t]+/g, ' ').trim() });
+      k = j + 1;
+      break;
     }
   }
   return found;
