@@ -147,6 +147,26 @@ describe('cells that ran together', () => {
     expect(c.passed).toBe(true);
     expect(c.detail).toContain('21710000218');
   });
+  it('uses the balance rule across rows when the row total allows several splits', () => {
+    // 上年结转 1 10 0 0 0 0 11 printed as 110000011: the row total also allows 11 0 0 0 0 0 11.
+    const zeros = ['0', '0', '0', '0', '0', '0', '0'];
+    const table = {
+      new_received: ['5', '0', '0', '0', '0', '0', '5'], carried_over: ['110000011'],
+      granted: ['6', '10', '0', '0', '0', '0', '16'], unavailable_not_held: zeros,
+      total_handled: ['6', '10', '0', '0', '0', '0', '16'], carried_forward: zeros,
+    };
+    const tokens = '1 10 0 0 0 0 11'.split(' ');
+    expect(tokens.join('')).toBe('110000011');
+    const r = parse(craft({ apps: table }));
+    expect(appRow(r, 'carried_over')).toEqual([1, 10, 0, 0, 0, 0, 11]);
+    expect(check(r, 'run_together')!.passed).toBe(true);
+    expect(check(r, 'run_together')!.detail).toContain('各列勾稽关系唯一确定');
+    expect(r.status).toBe('ok');
+    // Without the 总计 row the columns cannot decide: the row stays NULL and is flagged.
+    const r2 = parse(craft({ apps: { ...table, total_handled: null } }));
+    expect(appRow(r2, 'carried_over')).toEqual(Array(7).fill(null));
+    expect(check(r2, 'run_together')!.passed).toBe(false);
+  });
   it('leaves a run-together row NULL and flags it when no split satisfies the arithmetic', () => {
     const r = parse(craft({ apps: { granted: ['99999999'] } }));
     expect(appRow(r, 'granted')).toEqual(Array(7).fill(null));

@@ -2,7 +2,7 @@
  * The application table (收到和处理政府信息公开申请情况): 25 rows × 7 columns
  * (2021 form), or 23 rows with one `(六)其他处理` row (2019 form).
  */
-import { APPLICANT_PARTS, type Applicant, type AppRow } from '../schema.ts';
+import { APP_GROUPS, APPLICANT_PARTS, type Applicant, type AppRow } from '../schema.ts';
 import type { ApplicationRow } from '../types.ts';
 import type { Token } from './cells.ts';
 import { isSentence, readRows, slotValue, type Matcher, type RowHit } from './rows.ts';
@@ -91,11 +91,51 @@ export function readApplications(tokens: Token[], issues: Issue[]): AppTable {
   const out: ApplicationRow[] = [];
   const otherAsOneRow = (hits.get('other_total')?.slots.length ?? 0) > 0;
   const otherSubRows = ['other_overdue_correction', 'other_overdue_fee', 'other_other'].some((c) => hits.has(c as AppRow));
+  const ambiguous: Ambiguous[] = [];
   for (const [code, hit] of hits) {
     if (code === 'other_total' && hit.slots.length === 0) continue; // 2021 group header, prints nothing
-    out.push(...assignRow(hit, headerColumns, issues, usualLead));
+    out.push(...assignRow(hit, headerColumns, issues, usualLead, ambiguous));
   }
+  for (const a of ambiguous) resolveByColumns(a, out, otherAsOneRow && !otherSubRows, issues);
   return { rows: out, otherAsOneRow, otherSubRows, found: true, headerColumns };
+}
+
+const HANDLED_2021: AppRow[] = [...APP_GROUPS.granted, ...APP_GROUPS.partially_granted, ...APP_GROUPS.withheld, ...APP_GROUPS.unavailable, ...APP_GROUPS.rejected, ...APP_GROUPS.other];
+const HANDLED_2019: AppRow[] = [...HANDLED_2021.filter((r) => !r.startsWith('other_')), 'other_total'];
+
+/**
+ * Choose among a run-together row's candidate splits with the table's column
+ * arithmetic (new + carried over = total + carried forward; 总计 row = sum of
+ * the handled rows). Accepted only if exactly one candidate satisfies every
+ * equation that can be evaluated, and at least one could be.
+ */
+function resolveByColumns(a: Ambiguous, rows: ApplicationRow[], form2019: boolean, issues: Issue[]) {
+  const cell = new Map<string, number | null>();
+  for (const r of rows) if (r.row !== a.code) cell.set(`${r.row}/${r.applicant}`, r.value);
+  const handled = form2019 ? HANDLED_2019 : HANDLED_2021;
+  const equations: [AppRow[], AppRow[]][] = [[['new_received', 'carried_over'], ['total_handled', 'carried_forward']], [['total_handled'], handled]];
+  const fits = (cand: number[]) => {
+    let evaluated = 0;
+    for (const [c, col] of COLS.entries()) {
+      const v = (r: AppRow) => (r === a.code ? cand[c] : cell.get(`${r}/${col}`));
+      for (const [left, right] of equations) {
+        if (!left.includes(a.code) && !right.includes(a.code)) continue;
+        const l = left.map(v), r = right.map(v);
+        if ([...l, ...r].some((x) => x === null || x === undefined)) continue;
+        evaluated++;
+        const sum = (xs: (number | null | undefined)[]) => xs.reduce<number>((p, x) => p + (x as number), 0);
+        if (Math.abs(sum(l) - sum(r)) > 1e-9) return false;
+      }
+    }
+    return evaluated > 0;
+  };
+  const ok = a.candidates.filter(fits);
+  if (ok.length === 1) {
+    for (const r of rows) if (r.row === a.code) r.value = ok[0][COLS.indexOf(r.applicant)];
+    issues.push({ kind: 'split', table: 'applications', row: a.code, detail: `「${zh(a.code)}」行的数字粘连为「${a.text}」,行合计允许 ${a.candidates.length} 种拆分,按各列勾稽关系唯一确定为 ${ok[0].join(' ')}` });
+  } else {
+    issues.push({ kind: 'unsplittable', table: 'applications', row: a.code, detail: `「${zh(a.code)}」行的数字「${a.text}」疑似粘连,有 ${a.candidates.length} 种符合行合计的拆分${ok.length > 1 ? `,其中 ${ok.length} 种也符合各列勾稽关系` : ''},无法唯一确定,该行记为空` });
+  }
 }
 
 const COLS: Applicant[] = [...APPLICANT_PARTS, 'total'];
@@ -105,7 +145,10 @@ function nulls(code: AppRow, line: number | null): ApplicationRow[] {
 }
 
 /** Assign a row's value slots to the seven columns. */
-function assignRow(hit: RowHit<AppRow>, headerColumns: 6 | 7, issues: Issue[], usualLead: number): ApplicationRow[] {
+/** A run-together row that the row total alone cannot split: several candidate splits. */
+interface Ambiguous { code: AppRow; line: number; text: string; candidates: number[][] }
+
+function assignRow(hit: RowHit<AppRow>, headerColumns: 6 | 7, issues: Issue[], usualLead: number, ambiguous?: Ambiguous[]): ApplicationRow[] {
   const { code } = hit;
   let slots = hit.slots;
   // A blank first cell where this table's other rows have none: a value printed as blank (自然人 column).
@@ -142,6 +185,7 @@ function assignRow(hit: RowHit<AppRow>, headerColumns: 6 | 7, issues: Issue[], u
       return make(res.values, COLS);
     }
     if (slots.some((s) => s.digits && s.digits.length > 1)) {
+      if (res.candidates.length > 1) { ambiguous?.push({ code, line: hit.line, text: slots.map((s) => s.text).join(' '), candidates: res.candidates }); return nulls(code, hit.line); }
       issues.push({ kind: 'unsplittable', table: 'applications', row: code, detail: `「${zh(code)}」行的数字「${slots.map((s) => s.text).join(' ')}」疑似粘连,但${res.solutions === 0 ? '没有' : '有多种'}符合行合计的拆分,该行记为空` });
       return nulls(code, hit.line);
     }

@@ -10,7 +10,11 @@ export interface SplitResult {
   values: number[] | null;
   /** How many splits satisfied the arithmetic (0, 1, or more). */
   solutions: number;
+  /** Every split that satisfied it, when there were a few (for the table-level arithmetic to choose). */
+  candidates: number[][];
 }
+
+const MAX_CANDIDATES = 64;
 
 const MAX_SOLUTIONS_SCANNED = 20_000;
 
@@ -20,21 +24,21 @@ const MAX_SOLUTIONS_SCANNED = 20_000;
  * finished row must satisfy. Pieces never have leading zeros (`0218` is not a number).
  */
 export function splitRunTogether(slots: Token[], target: number, valid: (v: number[]) => boolean): SplitResult {
-  if (slots.length >= target || slots.some((s) => s.kind !== 'num')) return { values: null, solutions: 0 };
+  if (slots.length >= target || slots.some((s) => s.kind !== 'num')) return { values: null, solutions: 0, candidates: [] };
   const extra = target - slots.length;
   // Capacity: a token of d digits can become at most d pieces.
   const cap = slots.reduce((a, s) => a + (s.digits ? s.digits.length - 1 : 0), 0);
-  if (cap < extra) return { values: null, solutions: 0 };
-  let found: number[] | null = null;
+  if (cap < extra) return { values: null, solutions: 0, candidates: [] };
+  const found: number[][] = [];
   let solutions = 0;
   let scanned = 0;
   const acc: number[] = [];
 
   const rec = (i: number, left: number): void => {
-    if (solutions > 1 || scanned > MAX_SOLUTIONS_SCANNED) return;
+    if (solutions > MAX_CANDIDATES || scanned > MAX_SOLUTIONS_SCANNED) return;
     if (i === slots.length) {
       scanned++;
-      if (left === 0 && valid(acc)) { solutions++; found = acc.slice(); }
+      if (left === 0 && valid(acc)) { solutions++; found.push(acc.slice()); }
       return;
     }
     const s = slots[i];
@@ -51,8 +55,8 @@ export function splitRunTogether(slots: Token[], target: number, valid: (v: numb
     }
   };
   rec(0, extra);
-  if (scanned > MAX_SOLUTIONS_SCANNED) return { values: null, solutions: 2 };
-  return { values: solutions === 1 ? found : null, solutions };
+  if (scanned > MAX_SOLUTIONS_SCANNED || solutions > MAX_CANDIDATES) return { values: null, solutions: Math.max(2, solutions), candidates: [] };
+  return { values: solutions === 1 ? found[0] : null, solutions, candidates: solutions > 1 ? found : [] };
 }
 
 /** Every way to cut `d` into `k` pieces with no leading zeros. */
