@@ -48,12 +48,17 @@ export async function serveStatic(root: string, base = '/', port = 0): Promise<S
       st = stat(file);
     }
     if (!st || !st.isFile()) return notFound(res, rootAbs);
+    // A strong validator, like GitHub Pages: revisits (and DuckDB's byte ranges) are answered 304.
+    const etag = `"${st.size.toString(16)}-${Math.floor(st.mtimeMs).toString(16)}"`;
     const headers: Record<string, string | number> = {
       'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
       'accept-ranges': 'bytes',
       'access-control-allow-origin': '*',
+      'access-control-expose-headers': 'Content-Range, Content-Length, Accept-Ranges, ETag',
       'cache-control': 'no-cache',
+      etag,
     };
+    if (req.headers['if-none-match'] === etag) { res.writeHead(304, headers); res.end(); return; }
     const range = req.headers.range?.match(/^bytes=(\d*)-(\d*)$/);
     if (range) {
       const start = range[1] ? Number(range[1]) : Math.max(0, st.size - Number(range[2]));
