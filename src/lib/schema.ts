@@ -176,6 +176,7 @@ export const SECTION_TITLES = [
 
 export const CHECKS = {
   tables_found: '三张表格是否都找到',
+  metadata: '是否识别出报告机关和统计年度',
   balance: '勾稽关系:新收+上年结转=总计+结转下年度',
   row_total: '行合计:总计列=六类申请人之和',
   group_total: '总计行=各办理结果之和',

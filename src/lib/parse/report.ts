@@ -4,7 +4,7 @@
  * `failed` report with the reason.
  */
 import { createHash } from 'node:crypto';
-import type { Template } from '../schema.ts';
+import { APP_ROW_CODES, APPLICANT_CODES, type AppRow, type Template } from '../schema.ts';
 import type { CheckRow, Report } from '../types.ts';
 import { decode } from './decode.ts';
 import { htmlToText, looksLikeHtml } from './html.ts';
@@ -17,7 +17,7 @@ import { readReviews } from './reviews.ts';
 import { readMeta } from './metadata.ts';
 import { agencyLevel, resolveLocation } from './region.ts';
 import { applicationChecks, issueChecks, reviewChecks } from './checks.ts';
-import type { Issue } from './issues.ts';
+import { zh, type Issue } from './issues.ts';
 import { agencyId, reportId } from './ids.ts';
 
 export interface Parsed { report: Report; lines: string[] }
@@ -156,15 +156,12 @@ export function parseLines(lines: string[], base: Report): Report {
     r.status = 'failed';
     r.error = `未找到表格:${missingTables.join('、')}${picture ? '(报告为图片版或附件,正文没有表格文字)' : ''}`;
   } else {
-    r.status = checks.every((c) => c.passed) && r.agency && r.year ? 'ok' : 'warnings';
-    if (!r.agency) checks.push({ check: 'tables_found', passed: true, detail: '表格齐全,但未能识别报告机关名称' });
-    if (!r.year) checks.push({ check: 'tables_found', passed: true, detail: '表格齐全,但未能识别统计年度' });
+    const unknown = [!r.agency && '报告机关名称', !r.year && '统计年度'].filter(Boolean);
+    if (unknown.length) checks.push({ check: 'metadata', passed: false, detail: `未能识别${unknown.join('和')}` });
+    r.status = checks.every((c) => c.passed) ? 'ok' : 'warnings';
   }
   return r;
 }
-
-import { APP_ROW_CODES, APPLICANT_CODES, type AppRow } from '../schema.ts';
-import { zh } from './issues.ts';
 
 function fillMissingAppRows(r: Report, template: Template | null, issues: Issue[]) {
   const present = new Set(r.applications.map((a) => a.row));
