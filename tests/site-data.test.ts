@@ -2,10 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { browseIndex, rankValues, writeSiteData } from '../src/lib/site/site-data.ts';
+import { browseIndex, rankValues, reportPages, writeSiteData } from '../src/lib/site/site-data.ts';
 import { flaggedCells } from '../src/lib/site/check-cells.ts';
 import { sampleReport } from '../src/lib/site/sample.ts';
-import type { AgencyData, RegionData, SiteMeta, SourceData, QualityEntry, ReportSummary, CompareGroup } from '../src/lib/site/types.ts';
+import type { AgencyData, RegionData, SiteMeta, ReportPageData, QualityEntry, ReportSummary, CompareGroup } from '../src/lib/site/types.ts';
 
 const read = <T>(dir: string, f: string): T => JSON.parse(readFileSync(join(dir, 'site', f), 'utf8'));
 
@@ -16,6 +16,24 @@ describe('rankValues', () => {
     expect(r.get('a')).toEqual({ rank: 2, of: 3, percentile: 67 });
     expect(r.get('c')?.rank).toBe(2);
     expect(r.has('d')).toBe(false);
+  });
+});
+
+describe('reportPages', () => {
+  it('puts the latest report on the agency page, older ones under their year, duplicates suffixed', () => {
+    const p = reportPages([
+      { report_id: 'b', agency_id: 'x', year: 2023 },
+      { report_id: 'a', agency_id: 'x', year: 2023 },
+      { report_id: 'c', agency_id: 'x', year: 2024 },
+      { report_id: 'd', agency_id: 'x', year: null },
+      { report_id: 'e', agency_id: null, year: 2024 },
+      { report_id: 'f', agency_id: 'y', year: 2022 },
+      { report_id: 'g', agency_id: 'y', year: 2022 },
+    ]);
+    expect(Object.fromEntries(p)).toEqual({
+      a: 'agencies/x/2023/', b: 'agencies/x/2023-2/', c: 'agencies/x/', d: 'agencies/x/n/', e: 'reports/e/',
+      f: 'agencies/y/', g: 'agencies/y/2022-2/',
+    });
   });
 });
 
@@ -68,9 +86,16 @@ describe('writeSiteData', () => {
       expect(agency.reports[0].peers?.ranks.granted_rate?.rank).toBe(1);
       expect(readdirSync(join(dir, 'site', 'agency')).sort()).toEqual(['mou.json', 'tongshan.json', 'xianan.json', 'xianning.json']);
 
-      const src = read<SourceData>(dir, 'source/r1.json');
+      // the latest report is on the agency page, the older one has its own page
+      expect(agency.reports.map((r) => r.page)).toEqual(['agencies/xianan/', 'agencies/xianan/2023/']);
+      const src = read<ReportPageData>(dir, 'report/r2.json');
       expect(src.lines).toEqual(['第一行', '第二行']);
       expect(src.used.length).toBeGreaterThan(0);
+      expect(src.report.report_id).toBe('r2');
+      expect(src.siblings.map((x) => x.page)).toEqual(['agencies/xianan/', 'agencies/xianan/2023/']);
+      expect(readdirSync(join(dir, 'site', 'report')).length).toBe(5);
+      // per-agency CSV written once, for the site or the data host
+      expect(readFileSync(join(dir, 'site', 'csv', 'xianan.csv'), 'utf8').startsWith('\ufefftable,row,column')).toBe(true);
 
       // 2024 roll-up in 湖北: office reports r1 + r4, aggregate r3 kept apart
       const hubei = read<RegionData>(dir, 'region/42.json');
@@ -90,6 +115,7 @@ describe('writeSiteData', () => {
       const idx = read<ReturnType<typeof browseIndex>>(dir, 'browse-index.json');
       expect(idx.rows.length).toBe(5);
       expect(idx.dict[idx.rows[0][2] as number]).toBe(summaries[0].agency);
+      expect(idx.rows.map((r) => r[0])).toEqual(summaries.map((x) => x.page));
 
       const cmp = read<CompareGroup>(dir, 'compare/42-county.json');
       expect(cmp.years[0].rows.map((r) => r.agency_id).sort()).toEqual(['tongshan', 'xianan']);
@@ -106,7 +132,7 @@ describe('agencyCsv', () => {
     const a = sampleReport({ id: 'a', year: 2024, granted: 41 });
     const b = sampleReport({ id: 'b', year: 2023, granted: 30 });
     b.applications.find((c) => c.row === 'granted' && c.applicant === 'total')!.value = null;
-    const csv = agencyCsv({ agency: {} as never, reports: [a, b].map((r) => ({ ...r, indicators: {} as never, flags: {}, peers: null })) });
+    const csv = agencyCsv({ agency: {} as never, reports: [a, b].map((r) => ({ ...r, page: '', indicators: {} as never, flags: {}, peers: null })) });
     expect(csv.startsWith('\ufeff')).toBe(true);
     const parsed = Papa.parse<string[]>(csv.slice(1), { skipEmptyLines: true }).data;
     expect(parsed[0]).toEqual(['table', 'row', 'column', '项目', '列', '2023', '2024']);

@@ -103,7 +103,7 @@ export function initBrowse(root: HTMLElement) {
     const slice = rows.slice((page - 1) * size, page * size);
     tbody.innerHTML = slice.map((r) => {
       const name = esc(d[r[2]] || '未识别机关');
-      const href = r[1] ? `${base}agencies/${r[1]}/#r-${r[0]}` : `${base}reports/${r[0]}/source/`;
+      const href = base + r[0];
       const place = esc([d[r[4]], d[r[5]]].filter(Boolean).join(' ') || '未识别');
       const st = d[r[8]];
       return `<tr><td><a href="${href}">${name}</a></td><td>${place}</td><td>${LEVELS[d[r[6]]] ?? ''}</td>` +

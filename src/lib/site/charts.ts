@@ -23,7 +23,14 @@ function render(options: Plot.PlotOptions, label: string): string {
   }) as unknown as { outerHTML: string };
   // The whole chart is one image for assistive tech (its label and the caption
   // describe it); Plot's per-mark aria-labels on <g> are not allowed there.
+  // Smaller markup (one chart per agency page, 50,000 reports): Plot's
+  // per-chart <style> and font style live in site.css instead, coordinates
+  // keep one decimal.
   return node.outerHTML
+    .replace(/<style>[\s\S]*?<\/style>/g, '')
+    .replace(/<svg([^>]*?) style="[^"]*"/g, '<svg$1')
+    .replace(/(\d\.\d)\d+/g, '$1')
+    .replace(/(\d)\.0(?=\D)/g, '$1')
     .replace(/<g([^>]*?) aria-label="[^"]*"/g, '<g$1')
     .replace(/<svg (?=[^>]*aria-label=)/, '<svg role="img" ')
     .replace(/<svg (?![^>]*aria-label=)/g, '<svg aria-hidden="true" '); // legend swatches: the text beside them says it

@@ -4,8 +4,9 @@
  *
  * Built as strings rather than one Astro component per cell: an agency page
  * holds hundreds of cells per year and a 50,000-report build renders millions.
- * Every number links to the source line it was read from (a link relative to
- * the agency page); an unprinted cell
+ * Every number links to the source line it was read from (`prefix` + line:
+ * `#L` on the report page, which holds the source text; `2024/#L` from the
+ * agency page; relative, so it holds under any base path); an unprinted cell
  * reads 未填报; a cell involved in a failed check is highlighted, carries the
  * check's detail as its title and points (aria-describedby) at the check list.
  */
@@ -24,9 +25,10 @@ export const checkId = (reportId: string, code: CheckCode) => `chk-${reportId}-$
 interface Cell { value: number | null; line: number | null }
 
 /**
- * One cell. `src` is the link to the report's source page up to the line
- * number (relative to the agency page, so it holds under any base path).
- * `</td>` is optional in HTML and left out: tables are most of a page's bytes.
+ * One cell. `src` is the link to the report's source text up to the line
+ * number. `</td>` is optional in HTML and left out, and simple attribute
+ * values go unquoted (see `compact`): tables are most of a page's bytes and
+ * the site holds one per report.
  */
 function cellHtml(src: string, r: ReportView, key: string, cell: Cell | undefined, attrs = ''): string {
   const flags = r.flags[key];
@@ -34,16 +36,21 @@ function cellHtml(src: string, r: ReportView, key: string, cell: Cell | undefine
   const cls = [missing ? 'nr' : '', flags?.length ? 'flag' : ''].filter(Boolean).join(' ');
   let extra = cls ? ` class="${cls}"${attrs}` : attrs;
   if (flags?.length) {
-    const details = flags.map((f) => r.checks.find((c) => c.check === f && !c.passed)?.detail || CHECKS[f]);
+    // The check's detail when short; a long one (e.g. a list of every unprinted
+    // cell) is given once, in the check list this cell points to.
+    const details = flags.map((f) => {
+      const d = r.checks.find((c) => c.check === f && !c.passed)?.detail;
+      return d && d.length <= 80 ? d : `${CHECKS[f]}(详见检查列表)`;
+    });
     extra += ` title="${esc('检查未通过:' + details.join(';'))}" aria-describedby="${flags.map((f) => checkId(r.report_id, f)).join(' ')}"`;
   }
   if (missing) return `<td${extra}>${NOT_REPORTED}`;
   const text = plain(cell.value);
-  return cell.line ? `<td${extra}><a href="${src}${cell.line}">${text}</a>` : `<td${extra}>${text}`;
+  return cell.line ? `<td${extra}><a href=${src}${cell.line}>${text}</a>` : `<td${extra}>${text}`;
 }
 
-/** Link prefix from an agency page (`agencies/<id>/`) to a report's source lines. */
-export const srcPrefix = (reportId: string) => `../../reports/${reportId}/source/#L`;
+/** Attribute values made only of [A-Za-z0-9#/-] need no quotes in HTML. */
+export const compact = (html: string) => html.replace(/="([A-Za-z0-9#/-]+)"/g, '=$1');
 
 // ---------------------------------------------------------------------------
 // 二、主动公开政府信息情况
@@ -70,8 +77,7 @@ const ACTIVE_2019: Block[] = [
     rows: [['procurement', '政府集中采购']] },
 ];
 
-export function activeTable(r: ReportView): string {
-  const src = srcPrefix(r.report_id);
+export function activeTable(r: ReportView, src = '#L'): string {
   const cells = new Map(r.active_disclosure.map((c) => [activeKey(c.item, c.metric), c]));
   const blocks = r.template === '2019' ? ACTIVE_2019 : ACTIVE_2021;
   const out: string[] = [`<table class="form"><caption>主动公开政府信息情况(${r.template === '2019' ? '2019 年版表格' : '2021 年版表格'})</caption><tbody>`];
@@ -89,7 +95,7 @@ export function activeTable(r: ReportView): string {
     }
   }
   out.push('</tbody></table>');
-  return out.join('');
+  return compact(out.join(''));
 }
 
 /** Fill three value columns with 1, 2 or 3 cells as the form does. */
@@ -126,8 +132,7 @@ const SUB = {
   ],
 } as const;
 
-export function applicationTable(r: ReportView): string {
-  const src = srcPrefix(r.report_id);
+export function applicationTable(r: ReportView, src = '#L'): string {
   const cells = new Map(r.applications.map((c) => [appKey(c.row, c.applicant), c]));
   const has = (row: string) => APPLICANT_ORDER.some((a) => cells.has(appKey(row, a)));
   const oneOtherRow = has('other_total') || (r.template === '2019' && !SUB.other.some(([row]) => has(row)));
@@ -159,7 +164,7 @@ export function applicationTable(r: ReportView): string {
   out.push(`<tr><th colspan="2" scope="row">(七)总计</th>${values('total_handled')}</tr>`);
   out.push(`<tr><th colspan="3" scope="row">四、结转下年度继续办理</th>${values('carried_forward')}</tr>`);
   out.push('</tbody></table>');
-  return out.join('');
+  return compact(out.join(''));
 }
 
 // ---------------------------------------------------------------------------
@@ -167,8 +172,7 @@ export function applicationTable(r: ReportView): string {
 
 const OUTCOME_LABELS: [string, string][] = [['upheld', '结果维持'], ['corrected', '结果纠正'], ['other', '其他结果'], ['pending', '尚未审结'], ['total', '总计']];
 
-export function reviewTable(r: ReportView): string {
-  const src = srcPrefix(r.report_id);
+export function reviewTable(r: ReportView, src = '#L'): string {
   const cells = new Map(r.reviews.map((c) => [reviewKey(c.proceeding, c.outcome), c]));
   const labels = OUTCOME_LABELS.map(([, l]) => `<th scope="col">${l}</th>`).join('');
   const out = [
@@ -182,5 +186,5 @@ export function reviewTable(r: ReportView): string {
     for (const [o] of OUTCOME_LABELS) out.push(cellHtml(src, r, reviewKey(p, o), cells.get(reviewKey(p, o))));
   }
   out.push('</tr></tbody></table>');
-  return out.join('');
+  return compact(out.join(''));
 }

@@ -1,5 +1,5 @@
 /** Formatting shared by the pages: numbers, NULLs, ratios, dates, sizes. */
-import { joinBase } from '../url.ts';
+import { dataUrl, joinBase } from '../url.ts';
 
 export const NOT_REPORTED = '未填报';
 
@@ -37,9 +37,14 @@ export function dateZh(iso: string): string {
 /** Every page-to-page link goes through here, so it works under any base. */
 export const link = (base: string, path: string) => joinBase(base, path);
 export const agencyHref = (base: string, id: string) => joinBase(base, `agencies/${id}/`);
-export const sourceHref = (base: string, reportId: string, line?: number | null) =>
-  joinBase(base, `reports/${reportId}/source/`) + (line ? `#L${line}` : '');
+/** A report's page (its tables and source text), from its `page` path; `#L<n>` for a source line. */
+export const reportHref = (base: string, page: string, line?: number | null) =>
+  joinBase(base, page) + (line ? `#L${line}` : '');
 export const regionHref = (base: string, province: string, city?: string | null) =>
   joinBase(base, city ? `regions/${province}/${city}/` : `regions/${province}/`);
 export const compareHref = (base: string, key: string, year?: number) =>
   joinBase(base, year ? `compare/${key}/${year}/` : `compare/${key}/`);
+
+/** An agency's CSV: on the data host (follows DATA_BASE_URL) or on the site (see load.ts). */
+export const agencyCsvHref = (base: string, id: string, onDataHost: boolean, dataBase?: string) =>
+  onDataHost ? dataUrl(base, `agencies/${id}.csv`, dataBase) : joinBase(base, `agencies/${id}/data.csv`);

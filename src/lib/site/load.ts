@@ -8,7 +8,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type {
-  AgencyData, AgencySummary, CompareGroup, QualityEntry, RegionData, ReportSummary, SiteMeta, SourceData,
+  AgencyData, AgencySummary, CompareGroup, QualityEntry, RegionData, ReportPageData, ReportSummary, SiteMeta,
 } from './types.ts';
 
 export const siteDataDir = () => resolve(process.env.SITE_DATA_OUT || 'src/generated', 'site');
@@ -30,10 +30,19 @@ export const loadReports = () => read<ReportSummary[]>('reports.json', true);
 export const loadAgencies = () => read<AgencySummary[]>('agencies.json', true);
 export const loadQuality = () => read<QualityEntry[]>('quality.json', true);
 export const loadAgency = (id: string) => read<AgencyData>(`agency/${id}.json`);
-export const loadSource = (id: string) => read<SourceData>(`source/${id}.json`);
+export const loadReportPage = (id: string) => read<ReportPageData>(`report/${id}.json`);
 export const loadRegion = (slug: string) => read<RegionData>(`region/${slug}.json`);
 export const loadCompare = (key: string) => read<CompareGroup>(`compare/${key}.json`);
 export const loadRaw = (file: 'browse-index.json' | 'names.json') => readFileSync(resolve(siteDataDir(), file), 'utf8');
+
+/**
+ * Per-agency CSVs: on the data host (`<DATA_OUT>/agencies/<id>.csv`, moved
+ * there by the dataset build, so they follow DATA_BASE_URL and do not count
+ * against the site's size) when that folder exists; otherwise the site emits
+ * them itself at `agencies/<id>/data.csv` from `<SITE_DATA_OUT>/site/csv/`.
+ */
+export const agencyCsvOnDataHost = () => existsSync(resolve(dataOutDir(), 'agencies'));
+export const loadAgencyCsv = (id: string) => readFileSync(resolve(siteDataDir(), 'csv', `${id}.csv`));
 
 export interface ManifestFile { file: string; table?: string; rows?: number; bytes: number; sha256: string; description: string }
 export interface ManifestInput { file: string; status: string; error?: string | null; report_id?: string | null }

@@ -10,7 +10,11 @@
  *   names.json                 agency names + pinyin for the search page's JS
  *   agency/<agency_id>.json    one agency: its reports with full tables, checks,
  *                              sections, indicators, flagged cells, peer ranks
- *   source/<report_id>.json    one report's decoded source lines
+ *   report/<report_id>.json    one report page: the report (as above), its decoded
+ *                              source lines and its agency's other years
+ *   csv/<agency_id>.csv        one agency's rows as CSV (see agency-csv.ts): data, not
+ *                              a page; the dataset build may move this folder to
+ *                              <DATA_OUT>/agencies/ so it follows DATA_BASE_URL
  *   region/<slug>.json         one province or city: agencies + roll-ups
  *   compare/<key>.json         agencies of one province and level, ranked
  *
@@ -23,10 +27,11 @@ import { computeIndicators, HEADLINE, rollupAll, type IndicatorCode, type Indica
 import { LEVELS, type Level, type Scope, type Status } from '../schema.ts';
 import type { Report } from '../types.ts';
 import { flaggedCells } from './check-cells.ts';
+import { agencyCsv } from './agency-csv.ts';
 import { citySlug, provinceSlug, UNKNOWN_NAME, UNKNOWN_SLUG } from './regions.ts';
 import type {
   AgencyData, AgencySummary, CompareGroup, CompareRow, PeerRank, QualityEntry, RegionData, RegionRef,
-  ReportSummary, ReportView, ScopeRollup, SiteMeta, SourceData,
+  ReportPageData, ReportSummary, ReportView, ScopeRollup, SiteMeta,
 } from './types.ts';
 
 export const BROWSE_PAGE_SIZE = 100;
@@ -36,8 +41,9 @@ export interface Parsed { report: Report; lines: string[] }
 
 const collator = new Intl.Collator('zh-CN');
 
-function summarize(r: Report, ind: Indicators): ReportSummary {
+function summarize(r: Report, ind: Indicators, page: string): ReportSummary {
   return {
+    page,
     id: r.report_id,
     agency_id: r.agency_id,
     agency: r.agency,
@@ -55,6 +61,34 @@ function summarize(r: Report, ind: Indicators): ReportSummary {
     total_handled: ind.granted_rate.denominator,
     granted_rate: ind.granted_rate.value,
   };
+}
+
+/**
+ * Page of every report, under the base. An agency's latest report (newest
+ * year, then lowest report_id) is on the agency page itself,
+ * `agencies/<agency_id>/`, so its tables and source text are not stored
+ * twice; each older one at `agencies/<agency_id>/<year>/` (a short URL to
+ * share; `-2`, `-3` … when an agency has more than one report for a year, in
+ * report_id order; `n` for a year that was not read). A report whose agency
+ * was not identified: `reports/<report_id>/`.
+ */
+export function reportPages(reports: Pick<Report, 'report_id' | 'agency_id' | 'year'>[]): Map<string, string> {
+  const out = new Map<string, string>();
+  const seen = new Map<string, number>();
+  const latest = new Map<string, Pick<Report, 'report_id' | 'year'>>();
+  const sorted = [...reports].sort((a, b) => (a.report_id < b.report_id ? -1 : a.report_id > b.report_id ? 1 : 0));
+  for (const r of sorted) {
+    if (!r.agency_id) { out.set(r.report_id, `reports/${r.report_id}/`); continue; }
+    const l = latest.get(r.agency_id);
+    if (!l || (r.year ?? 0) > (l.year ?? 0)) latest.set(r.agency_id, r);
+    const y = r.year === null ? 'n' : String(r.year);
+    const k = `${r.agency_id}/${y}`;
+    const n = (seen.get(k) ?? 0) + 1;
+    seen.set(k, n);
+    out.set(r.report_id, `agencies/${k}${n > 1 ? `-${n}` : ''}/`);
+  }
+  for (const [id, r] of latest) out.set(r.report_id, `agencies/${id}/`);
+  return out;
 }
 
 /** Default order everywhere: province, city, agency (pinyin order), newest year first. */
@@ -142,19 +176,14 @@ export function pinyinOf(name: string): { pinyin: string; initials: string } {
 export async function writeSiteData(parsed: Parsed[], outDir: string): Promise<void> {
   const root = join(outDir, 'site');
   rmSync(root, { recursive: true, force: true });
-  for (const d of ['agency', 'source', 'region', 'compare']) mkdirSync(join(root, d), { recursive: true });
+  for (const d of ['agency', 'report', 'csv', 'region', 'compare']) mkdirSync(join(root, d), { recursive: true });
 
-  // 1. Per report: indicators, summaries, source files.
+  // 1. Per report: page, indicators, summaries (source lines are written with the report page in 3).
+  const pages = reportPages(parsed.map((p) => p.report));
   const items = parsed.map(({ report, lines }) => {
     const ind = computeIndicators(report);
-    const summary = summarize(report, ind);
-    const source: SourceData = {
-      id: report.report_id, agency: report.agency, agency_id: report.agency_id, year: report.year,
-      title: report.title, source_file: report.source_file, source_sha256: report.source_sha256,
-      encoding: report.encoding, status: report.status, lines, used: usedLines(report),
-    };
-    json(join(root, 'source', `${report.report_id}.json`), source);
-    return { report, ind, summary };
+    const summary = summarize(report, ind, pages.get(report.report_id)!);
+    return { report, ind, summary, lines };
   });
   items.sort((a, b) => compareSummaries(a.summary, b.summary));
 
@@ -171,7 +200,13 @@ export async function writeSiteData(parsed: Parsed[], outDir: string): Promise<v
     }
   }
 
-  // 3. Agencies.
+  const view = (i: (typeof items)[number]): ReportView => ({
+    ...i.report, page: i.summary.page, indicators: i.ind, flags: flaggedCells(i.report), peers: ranks.get(i.report.report_id) ?? null,
+  });
+  const writeReportPage = (i: (typeof items)[number], report: ReportView, siblings: ReportPageData['siblings']) =>
+    json(join(root, 'report', `${i.report.report_id}.json`), { report, lines: i.lines, used: usedLines(i.report), siblings } satisfies ReportPageData);
+
+  // 3. Agencies and report pages.
   const agencies: AgencySummary[] = [];
   for (const [id, list] of groupBy(items.filter((i) => i.report.agency_id), (i) => i.report.agency_id!)) {
     list.sort((a, b) => (b.report.year ?? 0) - (a.report.year ?? 0) || (a.report.report_id < b.report.report_id ? -1 : 1));
@@ -188,11 +223,14 @@ export async function writeSiteData(parsed: Parsed[], outDir: string): Promise<v
       latest_status: r.status, latest_new_received: latest.ind.new_received.value,
     };
     agencies.push(summary);
-    const reports: ReportView[] = list.map((i) => ({
-      ...i.report, indicators: i.ind, flags: flaggedCells(i.report), peers: ranks.get(i.report.report_id) ?? null,
-    }));
-    json(join(root, 'agency', `${id}.json`), { agency: summary, reports } satisfies AgencyData);
+    const reports = list.map((i) => view(i));
+    const data: AgencyData = { agency: summary, reports };
+    json(join(root, 'agency', `${id}.json`), data);
+    writeFileSync(join(root, 'csv', `${id}.csv`), agencyCsv(data));
+    const siblings = reports.map((r) => ({ year: r.year, page: r.page, status: r.status }));
+    list.forEach((i, k) => writeReportPage(i, reports[k], siblings));
   }
+  for (const i of items) if (!i.report.agency_id) writeReportPage(i, view(i), []);
   agencies.sort((a, b) => collator.compare(a.name, b.name) || (a.id < b.id ? -1 : 1));
 
   // 4. Regions: a page per province and per city.
@@ -233,7 +271,7 @@ export async function writeSiteData(parsed: Parsed[], outDir: string): Promise<v
     const years = [...groupBy(list, (i) => String(i.summary.year))].map(([y, ylist]) => ({
       year: Number(y),
       rows: ylist.map((i): CompareRow => ({
-        agency_id: i.summary.agency_id!, agency: i.summary.agency ?? i.summary.agency_id!, report_id: i.summary.id, scope: i.summary.scope,
+        agency_id: i.summary.agency_id!, agency: i.summary.agency ?? i.summary.agency_id!, report_id: i.summary.id, page: i.summary.page, scope: i.summary.scope,
         values: Object.fromEntries(HEADLINE.map((c) => [c, { value: i.ind[c].value, numerator: i.ind[c].numerator, denominator: i.ind[c].denominator }])),
         ranks: ranks.get(i.summary.id)?.ranks ?? {},
       })).sort((a, b) => collator.compare(a.agency, b.agency)),
@@ -253,8 +291,8 @@ export async function writeSiteData(parsed: Parsed[], outDir: string): Promise<v
   const quality: QualityEntry[] = items
     .filter((i) => i.report.status !== 'ok')
     .sort((a, b) => statusRank[a.report.status] - statusRank[b.report.status] || compareSummaries(a.summary, b.summary))
-    .map(({ report: r }) => ({
-      id: r.report_id, agency: r.agency, agency_id: r.agency_id, year: r.year, status: r.status,
+    .map(({ report: r, summary }) => ({
+      id: r.report_id, page: summary.page, agency: r.agency, agency_id: r.agency_id, year: r.year, status: r.status,
       source_file: r.source_file, error: r.error,
       failed: r.checks.filter((c) => !c.passed).map((c) => ({ check: c.check, detail: c.detail })),
     }));
@@ -308,7 +346,7 @@ export async function writeSiteData(parsed: Parsed[], outDir: string): Promise<v
 
 /**
  * The browse page's JS index: strings dictionary-encoded, one array per
- * report: [id, agency_id, agency#, province_slug#, province#, city#, level#,
+ * report: [page (its report page under the base), agency_id, agency#, province_slug#, province#, city#, level#,
  * year, status#, new_received, granted_rate×10000 (integer)].
  */
 export function browseIndex(summaries: ReportSummary[]) {
@@ -321,7 +359,7 @@ export function browseIndex(summaries: ReportSummary[]) {
     return i;
   };
   const rows = summaries.map((s) => [
-    s.id, s.agency_id ?? '', d(s.agency), d(s.province_slug), d(s.province), d(s.city), d(s.level),
+    s.page, s.agency_id ?? '', d(s.agency), d(s.province_slug), d(s.province), d(s.city), d(s.level),
     s.year, d(s.status), s.new_received, s.granted_rate === null ? null : Math.round(s.granted_rate * 10000),
   ]);
   return { dict, rows };

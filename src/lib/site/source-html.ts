@@ -1,18 +1,19 @@
 /**
- * A report's decoded source text as an ordered list, one item per line with
- * id `L<n>` (1-based), so `#L12` scrolls to and highlights line 12. Lines a
- * table value was read from get class `u`. `</li>` is optional in HTML and
- * left out to keep 50,000 source pages small.
+ * A report's decoded source text as an ordered list, one item per line,
+ * numbered by the list itself. Lines a table value was read from (the only
+ * lines anything links to) get id `L<n>` (1-based), so `#L12` scrolls to and
+ * highlights line 12, and class `u`; other lines carry no attributes.
+ * `</li>` is optional in HTML and left out, attributes unquoted, no newlines
+ * between items: the site holds one source text per report.
  */
 import { esc } from './form-tables.ts';
 
 export function sourceHtml(lines: string[], used: number[]): string {
   const u = new Set(used);
-  const out = ['<ol class="source">'];
-  lines.forEach((line, i) => {
+  let out = '<ol class=source>';
+  for (let i = 0; i < lines.length; i++) {
     const n = i + 1;
-    out.push(`<li id="L${n}"${u.has(n) ? ' class="u"' : ''}>${esc(line)}`);
-  });
-  out.push('</ol>');
-  return out.join('\n');
+    out += u.has(n) ? `<li id=L${n} class=u>${esc(lines[i])}` : `<li>${esc(lines[i])}`;
+  }
+  return out + '</ol>';
 }

@@ -24,6 +24,8 @@ export interface ReportSummary {
   new_received: number | null;
   total_handled: number | null;
   granted_rate: number | null;
+  /** The report's page under the base, e.g. `agencies/<agency_id>/2024/` (see reportPage). */
+  page: string;
 }
 
 export interface AgencySummary {
@@ -57,6 +59,8 @@ export interface PeerRank {
 }
 
 export interface ReportView extends Report {
+  /** The report's page under the base (see reportPage). */
+  page: string;
   indicators: Indicators;
   /** Cells involved in a failed check → codes of those checks. */
   flags: Record<CellKey, CheckCode[]>;
@@ -70,19 +74,15 @@ export interface AgencyData {
   reports: ReportView[];
 }
 
-export interface SourceData {
-  id: string;
-  agency: string | null;
-  agency_id: string | null;
-  year: number | null;
-  title: string | null;
-  source_file: string;
-  source_sha256: string;
-  encoding: string | null;
-  status: Status;
+/** One report page: the report's tables and its source text, so every number links within the page. */
+export interface ReportPageData {
+  report: ReportView;
+  /** Decoded source lines (line n = lines[n-1]). */
   lines: string[];
   /** Lines a value of the tables was read from. */
   used: number[];
+  /** The agency's other reports, newest first (for the year links). */
+  siblings: { year: number | null; page: string; status: Status }[];
 }
 
 export interface ScopeRollup {
@@ -108,6 +108,7 @@ export interface CompareRow {
   agency_id: string;
   agency: string;
   report_id: string;
+  page: string;
   scope: Scope;
   values: Partial<Record<IndicatorCode, { value: number | null; numerator: number | null; denominator: number | null }>>;
   ranks: Partial<Record<IndicatorCode, PeerRank>>;
@@ -123,6 +124,7 @@ export interface CompareGroup {
 
 export interface QualityEntry {
   id: string;
+  page: string;
   agency: string | null;
   agency_id: string | null;
   year: number | null;

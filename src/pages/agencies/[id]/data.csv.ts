@@ -1,11 +1,13 @@
-/** Per-agency CSV download, generated at build time. */
+/**
+ * Per-agency CSV on the site, written once by site-data (csv/<id>.csv); only
+ * when the dataset build has not moved those files to the data host.
+ */
 import type { APIRoute } from 'astro';
-import { loadAgencies, loadAgency } from '../../../lib/site/load.ts';
-import { agencyCsv } from '../../../lib/site/agency-csv.ts';
+import { agencyCsvOnDataHost, loadAgencies, loadAgencyCsv } from '../../../lib/site/load.ts';
 
 export function getStaticPaths() {
-  return loadAgencies().map((a) => ({ params: { id: a.id } }));
+  return agencyCsvOnDataHost() ? [] : loadAgencies().map((a) => ({ params: { id: a.id } }));
 }
 
 export const GET: APIRoute = ({ params }) =>
-  new Response(agencyCsv(loadAgency(params.id!)), { headers: { 'content-type': 'text/csv; charset=utf-8' } });
+  new Response(loadAgencyCsv(params.id!), { headers: { 'content-type': 'text/csv; charset=utf-8' } });
