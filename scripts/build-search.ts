@@ -1,6 +1,7 @@
 /**
  * Full-text search index for the built site: `npm run build:search`.
- * Runs Pagefind over SITE_OUT (default dist). Only agency pages mark their
+ * Runs Pagefind over the agency pages of SITE_OUT (default dist; older report
+ * pages are not indexed: the agency page holds the latest report). Only agency pages mark their
  * content with data-pagefind-body, so only they are indexed (names, places,
  * pinyin, narrative text); Pagefind segments Chinese itself.
  * Writes SITE_OUT/pagefind/.
@@ -17,7 +18,7 @@ if (!existsSync(join(siteDir, 'index.html'))) {
 const t0 = performance.now();
 const { index, errors } = await pagefind.createIndex({ forceLanguage: 'zh-cn' });
 if (!index) throw new Error(`pagefind: ${errors.join('; ')}`);
-const added = await index.addDirectory({ path: siteDir, glob: 'agencies/**/*.html' });
+const added = await index.addDirectory({ path: siteDir, glob: 'agencies/*/index.html' });
 if (added.errors.length) console.error(added.errors.join('\n'));
 const written = await index.writeFiles({ outputPath: join(siteDir, 'pagefind') });
 if (written.errors.length) throw new Error(`pagefind: ${written.errors.join('; ')}`);

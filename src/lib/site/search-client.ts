@@ -19,7 +19,7 @@ export function initSearch(root: HTMLElement) {
   let pagefind: Promise<any> | null = null;
   let seq = 0;
 
-  const loadNames = () => (names ??= fetch(root.dataset.names!).then((r) => r.json()));
+  const loadNames = () => (names ??= fetch(root.dataset.names!).then((r) => r.json() as Promise<Name[]>));
   const loadPagefind = () => (pagefind ??= import(/* @vite-ignore */ root.dataset.pagefind!).then(async (pf) => {
     await pf.options({ baseUrl: base });
     return pf;
