@@ -4,7 +4,8 @@
  *   DATA_OUT       published data files (default public/data/, copied by Astro to dist/data/)
  *   SITE_DATA_OUT  JSON shaped for the pages (default src/generated/)
  */
-import { existsSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { buildDataset } from '../src/lib/dataset/build.ts';
 
 const corpusDir = process.env.CORPUS_DIR || 'data';
@@ -22,6 +23,17 @@ if (existsSync(siteModule)) {
   const t = performance.now();
   const { writeSiteData } = await import(siteModule.href);
   await writeSiteData(parsed, siteOut);
+  // Per-agency CSVs are data files: they live with the data (and move with DATA_BASE_URL).
+  const csvDir = join(siteOut, 'site', 'csv');
+  if (existsSync(csvDir)) {
+    const target = join(dataOut, 'agencies');
+    rmSync(target, { recursive: true, force: true });
+    cpSync(csvDir, target, { recursive: true });
+    rmSync(csvDir, { recursive: true, force: true });
+    const files = readdirSync(target);
+    manifest.agency_csv = { folder: 'agencies/', files: files.length, bytes: files.reduce((n, f) => n + statSync(join(target, f)).size, 0) };
+    writeFileSync(join(dataOut, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
+  }
   log(`  已生成网站数据 ${siteOut} (${((performance.now() - t) / 1000).toFixed(1)} 秒)`);
 }
 log(`完成:${manifest.inputs.length} 个输入文件 — 通过 ${counts.ok},有警告 ${counts.warnings},失败 ${counts.failed}。` +

@@ -5,7 +5,11 @@ import { basename } from 'node:path';
 
 export interface ManifestFile { file: string; table?: string; format: string; rows?: number; bytes: number; sha256: string; description: string }
 export interface ManifestInput { file: string; status: 'ok' | 'warnings' | 'failed'; report_id: string | null; agency: string | null; year: number | null; error?: string }
-export interface Manifest { built_at: string; generator: string; reports: number; files: ManifestFile[]; inputs: ManifestInput[] }
+export interface Manifest {
+  built_at: string; generator: string; reports: number; files: ManifestFile[]; inputs: ManifestInput[];
+  /** Per-agency CSV downloads (`agencies/<agency_id>.csv`), one file per agency. */
+  agency_csv?: { folder: string; files: number; bytes: number };
+}
 
 export function describeFile(path: string, format: string, description: string, rows?: number, table?: string): ManifestFile {
   const buf = readFileSync(path);
