@@ -34,8 +34,3 @@ export function writeCsv(path: string, names: string[], rows: Iterable<Row>, hea
   }
   return n;
 }
-
-/** The same, into a string (small tables, per-agency downloads). */
-export function csvString(names: string[], rows: Row[], headers: string[] = names): string {
-  return '\uFEFF' + Papa.unparse({ fields: headers, data: rows.map((r) => cells(names, r)) }, { newline: '\n' }) + (rows.length ? '\n' : '');
-}

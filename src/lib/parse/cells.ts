@@ -3,7 +3,7 @@
  * PDF text, space-separated runs) is flattened into one stream of tokens, each
  * remembering the source line it came from.
  */
-import { compact, normalize } from './text.ts';
+import { compact } from './text.ts';
 
 export type TokenKind = 'label' | 'num' | 'placeholder' | 'blank';
 
@@ -51,16 +51,11 @@ export function classify(cell: string, line: number, sep: boolean): Token {
 }
 
 /**
- * Split one source line into tokens. Separators: `|`, tab, or runs of two or
- * more spaces; within a cell, a trailing run of space-separated numbers is
- * split off its label (`行政许可 59113`, `9 0 0 0 0 0 9`).
+ * Split one normalised source line (see `normalize`) into tokens. Separators:
+ * `|`, tab, or runs of two or more spaces; within a cell, a trailing run of
+ * space-separated numbers is split off its label (`行政许可 59113`, `9 0 0 0 0 0 9`).
  */
-export function tokenizeLine(raw: string, line: number): Token[] {
-  return tokenizeNormalized(normalize(raw), line);
-}
-
-/** `tokenizeLine` for a line already passed through `normalize`. */
-export function tokenizeNormalized(s: string, line: number): Token[] {
+export function tokenizeLine(s: string, line: number): Token[] {
   if (s.trim() === '' || PAGE_MARK.test(s)) return [];
   let cells: string[];
   let sep = false;
@@ -97,7 +92,7 @@ export function tokenizeNormalized(s: string, line: number): Token[] {
 /** Tokens of normalised lines [from, to) (0-based indexes into `normalized`). */
 export function tokenize(normalized: string[], from: number, to: number): Token[] {
   const out: Token[] = [];
-  for (let i = from; i < to; i++) out.push(...tokenizeNormalized(normalized[i], i + 1));
+  for (let i = from; i < to; i++) out.push(...tokenizeLine(normalized[i], i + 1));
   return out;
 }
 

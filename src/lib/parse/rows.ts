@@ -29,9 +29,9 @@ export function isSentence(text: string): boolean {
 }
 
 /** Match a label against the matchers; labels broken over two cells are joined with the next one. */
-export function matchLabel<C extends string>(text: string, matchers: Matcher<C>[], prefixes?: [C, string][]): C | null {
+export function matchLabel<C extends string>(text: string, matchers: Matcher<C>[]): C | null {
   for (const [code, re] of matchers) if (re.test(text)) return code;
-  return prefixes ? matchPrefix(text, prefixes) : null;
+  return null;
 }
 
 /** Numbering and group words in front of a row label: `三、本年度办理结果(三)不予公开2.`. */
