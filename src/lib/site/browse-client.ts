@@ -103,7 +103,7 @@ export function initBrowse(root: HTMLElement) {
     const slice = rows.slice((page - 1) * size, page * size);
     tbody.innerHTML = slice.map((r) => {
       const name = esc(d[r[2]] || '未识别机关');
-      const href = base + r[0];
+      const href = /^https?:\/\//.test(r[0]) ? r[0] : base + r[0]; // archived report pages: absolute on the data host
       const place = esc([d[r[4]], d[r[5]]].filter(Boolean).join(' ') || '未识别');
       const st = d[r[8]];
       return `<tr><td><a href="${href}">${name}</a></td><td>${place}</td><td>${LEVELS[d[r[6]]] ?? ''}</td>` +

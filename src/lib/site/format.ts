@@ -37,9 +37,13 @@ export function dateZh(iso: string): string {
 /** Every page-to-page link goes through here, so it works under any base. */
 export const link = (base: string, path: string) => joinBase(base, path);
 export const agencyHref = (base: string, id: string) => joinBase(base, `agencies/${id}/`);
-/** A report's page (its tables and source text), from its `page` path; `#L<n>` for a source line. */
+/**
+ * A report's page (its tables and source text), from its `page`: a path under
+ * the base, or an absolute URL (an archived page on the data host, see
+ * archive.ts) used as is; `#L<n>` for a source line.
+ */
 export const reportHref = (base: string, page: string, line?: number | null) =>
-  joinBase(base, page) + (line ? `#L${line}` : '');
+  (/^https?:\/\//.test(page) ? page : joinBase(base, page)) + (line ? `#L${line}` : '');
 export const regionHref = (base: string, province: string, city?: string | null) =>
   joinBase(base, city ? `regions/${province}/${city}/` : `regions/${province}/`);
 export const compareHref = (base: string, key: string, year?: number) =>

@@ -7,6 +7,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { archiveBase, publicPage } from './archive.ts';
 import type {
   AgencyData, AgencySummary, CompareGroup, QualityEntry, RegionData, ReportPageData, ReportSummary, SiteMeta,
 } from './types.ts';
@@ -26,14 +27,46 @@ function read<T>(file: string, keep = false): T {
 }
 
 export const loadMeta = () => read<SiteMeta>('meta.json', true);
-export const loadReports = () => read<ReportSummary[]>('reports.json', true);
 export const loadAgencies = () => read<AgencySummary[]>('agencies.json', true);
-export const loadQuality = () => read<QualityEntry[]>('quality.json', true);
-export const loadAgency = (id: string) => read<AgencyData>(`agency/${id}.json`);
-export const loadReportPage = (id: string) => read<ReportPageData>(`report/${id}.json`);
+
+/*
+ * Every `page` below is where the report page is published (see archive.ts):
+ * the path under the base, or its absolute URL on the data host when
+ * DATA_BASE_URL is set and it is an older report page.
+ */
+const pub = <T extends { page: string }>(x: T): T => {
+  const page = publicPage(x.page);
+  return page === x.page ? x : { ...x, page };
+};
+const pubAll = <T extends { page: string }>(xs: T[]): T[] => (archiveBase() ? xs.map(pub) : xs);
+
+let reports: ReportSummary[] | null = null;
+export const loadReports = () => (reports ??= pubAll(read<ReportSummary[]>('reports.json')));
+let quality: QualityEntry[] | null = null;
+export const loadQuality = () => (quality ??= pubAll(read<QualityEntry[]>('quality.json')));
+export const loadAgency = (id: string): AgencyData => {
+  const d = read<AgencyData>(`agency/${id}.json`);
+  return { ...d, reports: pubAll(d.reports) };
+};
+export const loadReportPage = (id: string): ReportPageData => {
+  const d = read<ReportPageData>(`report/${id}.json`);
+  return { ...d, report: pub(d.report), siblings: pubAll(d.siblings) };
+};
 export const loadRegion = (slug: string) => read<RegionData>(`region/${slug}.json`);
-export const loadCompare = (key: string) => read<CompareGroup>(`compare/${key}.json`);
-export const loadRaw = (file: 'browse-index.json' | 'names.json') => readFileSync(resolve(siteDataDir(), file), 'utf8');
+export const loadCompare = (key: string): CompareGroup => {
+  const g = read<CompareGroup>(`compare/${key}.json`);
+  return { ...g, years: g.years.map((y) => ({ ...y, rows: pubAll(y.rows) })) };
+};
+export const loadRaw = (file: 'names.json') => readFileSync(resolve(siteDataDir(), file), 'utf8');
+
+/** The browse page's JS index (see browseIndex in site-data.ts), its page column as published. */
+export function loadBrowseIndex(): string {
+  const raw = readFileSync(resolve(siteDataDir(), 'browse-index.json'), 'utf8');
+  if (!archiveBase()) return raw;
+  const idx = JSON.parse(raw) as { dict: string[]; rows: unknown[][] };
+  for (const r of idx.rows) r[0] = publicPage(r[0] as string);
+  return JSON.stringify(idx);
+}
 
 /**
  * Per-agency CSVs: on the data host (`<DATA_OUT>/agencies/<id>.csv`, moved

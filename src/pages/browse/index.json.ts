@@ -1,5 +1,5 @@
 /** The compact index the browse page's script filters and sorts (written by writeSiteData). */
 import type { APIRoute } from 'astro';
-import { loadRaw } from '../../lib/site/load.ts';
+import { loadBrowseIndex } from '../../lib/site/load.ts';
 
-export const GET: APIRoute = () => new Response(loadRaw('browse-index.json'), { headers: { 'content-type': 'application/json' } });
+export const GET: APIRoute = () => new Response(loadBrowseIndex(), { headers: { 'content-type': 'application/json' } });
