@@ -37,3 +37,15 @@ export function agencyCharts(reports: ReportView[]) {
     disputes: disputes.some((d) => d.value > 0) ? barsByYear(disputes, { label: '历年行政复议与行政诉讼数量', y: '件' }) : null,
   };
 }
+
+/**
+ * A short excerpt of a report (its first narrative section, whitespace
+ * collapsed, up to `max` characters): shown under the agency's name and the
+ * only report text the search index holds (the full text is on the page).
+ */
+export function reportExcerpt(r: Pick<ReportView, 'sections'>, max = 160): string {
+  const s = [...r.sections].sort((a, b) => a.section - b.section).find((x) => x.text.trim());
+  if (!s) return '';
+  const t = s.text.replace(/\s+/g, ' ').trim();
+  return t.length > max ? t.slice(0, max) + '…' : t;
+}

@@ -1,13 +1,15 @@
 /**
- * Pre-rendered browse pages: the whole list, and one list per province,
- * level, year and status, each cut into pages of BROWSE_PAGE_SIZE rows so no
- * HTML file grows with the corpus. The JS on the page filters and sorts over
- * the compact index (browse/index.json) instead.
+ * Pre-rendered browse pages: the whole list, and one list per year and per
+ * status, each cut into pages of BROWSE_PAGE_SIZE rows so no HTML file grows
+ * with the corpus. Every facet list repeats every report once, so there are
+ * none per province (the region pages list a province's agencies) or level:
+ * with JS the page filters and sorts over the compact index
+ * (browse/index.json) on any combination instead.
  */
-import { LEVELS, STATUSES } from '../schema.ts';
+import { STATUSES } from '../schema.ts';
 import type { ReportSummary, SiteMeta } from './types.ts';
 
-export type Facet = 'all' | 'province' | 'level' | 'year' | 'status';
+export type Facet = 'all' | 'year' | 'status';
 
 export interface BrowsePage {
   facet: Facet;
@@ -25,7 +27,7 @@ export function browsePath(facet: Facet, value: string, page: number): string {
   return page === 1 ? `browse/${facet}/${value}/` : `browse/${facet}/${value}/${page}/`;
 }
 
-export function browsePages(reports: ReportSummary[], meta: SiteMeta, size: number): BrowsePage[] {
+export function browsePages(reports: ReportSummary[], _meta: SiteMeta, size: number): BrowsePage[] {
   const lists: { facet: Facet; value: string; label: string; rows: ReportSummary[] }[] = [
     { facet: 'all', value: '', label: '全部报告', rows: reports },
   ];
@@ -38,9 +40,6 @@ export function browsePages(reports: ReportSummary[], meta: SiteMeta, size: numb
     }
     for (const [value, rows] of m) lists.push({ facet, value, label: label(value), rows });
   };
-  const provinceName = new Map(meta.provinces.map((p) => [p.slug, p.name]));
-  by('province', (r) => r.province_slug, (v) => provinceName.get(v) ?? v);
-  by('level', (r) => r.level, (v) => LEVELS[v as keyof typeof LEVELS] ?? v);
   by('year', (r) => String(r.year ?? 'unknown'), (v) => (v === 'unknown' ? '年度未识别' : `${v}年`));
   by('status', (r) => r.status, (v) => STATUSES[v as keyof typeof STATUSES] ?? v);
   const out: BrowsePage[] = [];
