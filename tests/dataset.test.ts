@@ -108,6 +108,9 @@ describe('published files', () => {
     expect(v).toEqual([{ value: 41 }]);
     const codec = (await con.runAndReadAll(`SELECT DISTINCT compression FROM parquet_metadata('${join(out1, 'applications.parquet')}')`)).getRowObjects();
     expect(codec.map((c) => c.compression)).toEqual(['ZSTD']);
+    // The SQL page's convenience views are stored in the file and bind inside it under any alias.
+    const ind = (await con.runAndReadAll(`SELECT new_received FROM d.report_indicators WHERE report_id = '001_dab5396a0471019a'`)).getRowObjects();
+    expect(ind).toEqual([{ new_received: 97 }]);
     const comment = (await con.runAndReadAll(`SELECT comment FROM duckdb_columns() WHERE database_name = 'd' AND table_name = 'applications' AND column_name = 'line'`)).getRowObjects();
     expect(String(comment[0].comment)).toContain('行号');
     con.closeSync();

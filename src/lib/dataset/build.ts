@@ -14,6 +14,7 @@ import { sortReports, tableRows, countRows } from './rows.ts';
 import { writeCsv } from './csv.ts';
 import { writeWideCsv } from './wide.ts';
 import { writeDuck } from './duckdb.ts';
+import { VIEWS } from '../sql/views.ts';
 import { describeFile, type Manifest, type ManifestFile, type ManifestInput } from './manifest.ts';
 
 /** Every regular file under `dir` (recursive), skipping hidden files and READMEs, sorted. */
@@ -89,7 +90,8 @@ export async function buildDataset({ corpusDir, dataOut, log = () => {} }: Build
     files_.push(describeFile(path, 'csv', `${t.zh}(CSV,UTF-8 带 BOM,Excel 可直接打开)`, rows, t.name));
   }
   log(`  已写出 CSV`);
-  const duck = await writeDuck(dataOut, sorted);
+  // The SQL page's convenience views also live in the file, for those who download or ATTACH it.
+  const duck = await writeDuck(dataOut, sorted, VIEWS.map((v) => `CREATE VIEW {{db}}.${v.name} AS ${v.sql.trim()}`));
   for (const t of TABLES) files_.push(describeFile(duck.parquet[t.name], 'parquet', `${t.zh}(Parquet,zstd 压缩)`, countRows(t, sorted), t.name));
   files_.push(describeFile(duck.database, 'duckdb', '包含全部表格的 DuckDB 数据库(SQL 页面直接挂载;也可下载或在 DuckDB 中 ATTACH 其网址)'));
   log(`  已写出 Parquet 与 dataset.duckdb`);

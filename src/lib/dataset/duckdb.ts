@@ -63,7 +63,12 @@ export async function writeDuck(outDir: string, sorted: Report[], extraSql: stri
       await con.run(`COMMENT ON TABLE ds.${q(t.name)} IS ${lit(`${t.zh} — ${t.en}`)}`);
       for (const c of t.columns) await con.run(`COMMENT ON COLUMN ds.${q(t.name)}.${q(c.name)} IS ${lit(`${c.zh} — ${c.en}`)}`);
     }
-    for (const sql of extraSql) await con.run(sql.replaceAll('{{db}}', 'ds'));
+    // Views bind their unqualified table names inside the database, whatever name it is attached under.
+    if (extraSql.length) {
+      await con.run('USE ds');
+      for (const sql of extraSql) await con.run(sql.replaceAll('{{db}}', 'ds'));
+      await con.run('USE memory');
+    }
     await con.run('CHECKPOINT ds');
     await con.run('DETACH ds');
     renameSync(tmp, db);
