@@ -150,7 +150,7 @@ async function one(workDir: string, n: number): Promise<SiteBenchRow> {
   const gen = join(workDir, `generated-${n}`);
   const dataDir = join(gen, 'data');
   const siteData = join(gen, 'generated');
-  const env = { ...process.env, CORPUS_DIR: '', DATA_OUT: dataDir, SITE_DATA_OUT: siteData, ASTRO_TELEMETRY_DISABLED: '1' };
+  const env: NodeJS.ProcessEnv = { ...process.env, CORPUS_DIR: '', DATA_OUT: dataDir, SITE_DATA_OUT: siteData, ASTRO_TELEMETRY_DISABLED: '1' };
   delete env.DATA_BASE_URL;
   let dataSeconds: number | null = null;
   if (!existsSync(join(siteData, 'site', 'meta.json')) || !existsSync(join(dataDir, 'manifest.json'))) {

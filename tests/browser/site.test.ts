@@ -183,10 +183,10 @@ describe.skipIf(!haveChromium())('static site', () => {
       await agencyPath('咸安区人民政府'), await agencyPath('塔城市人民政府')];
     // one region and one compare group, found by following links (the report with its source text is on the agency page)
     const home = await open('regions/');
-    pages.push(new URL(await home.page.locator('main h2 a').first().getAttribute('href')!, siteUrl).pathname.slice(new URL(siteUrl).pathname.length));
+    pages.push(new URL((await home.page.locator('main h2 a').first().getAttribute('href'))!, siteUrl).pathname.slice(new URL(siteUrl).pathname.length));
     await home.page.close();
     const ag = await open(pages[9]);
-    pages.push(new URL(await ag.page.locator('a', { hasText: '与同省同级机关比较' }).first().getAttribute('href')!, siteUrl).pathname.slice(new URL(siteUrl).pathname.length));
+    pages.push(new URL((await ag.page.locator('a', { hasText: '与同省同级机关比较' }).first().getAttribute('href'))!, siteUrl).pathname.slice(new URL(siteUrl).pathname.length));
     await ag.page.close();
     const report: string[] = [];
     for (const p of pages) {
