@@ -269,6 +269,16 @@ describe('more real-world wrappers', () => {
     expect(r.title).toContain('关于');
     expect(r.agency).toBe('仙居县人民政府办公室');
   });
+  it('an Article 20 table whose 第二十条 lines were lost is still found by its header', () => {
+    const r = parse(text.split('\n').filter((l) => !l.startsWith('第二十条')).join('\n'));
+    expect(r.status, JSON.stringify(r.checks)).toBe('ok');
+    expect(act(r, 'normative_document', 'in_force')).toBe(20);
+    expect(act(r, 'license', 'decisions')).toBe(120);
+  });
+  it('the year from an opening sentence when the title has none', () => {
+    const r = parse(text.replace('仙居县人民政府办公室2024年政府信息公开工作年度报告', '仙居县人民政府办公室政府信息公开工作年度报告\n现将2024年度政府信息公开工作年度报告公布如下。'));
+    expect(r.year).toBe(2024);
+  });
   it('a title broken over two lines keeps the agency from the line above', () => {
     const r = parse(text.replace('仙居县人民政府办公室2024年政府信息公开工作年度报告', '仙居县人民政府办公室\n2024年政府信息公开工作年度报告'));
     expect(r.agency).toBe('仙居县人民政府办公室');

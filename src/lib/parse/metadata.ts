@@ -143,6 +143,11 @@ function findYear(title: string | null, nl: string[]): number | null {
     const m = /(\d{4})\s*年/.exec(normalize(title)) ?? /(\d{4})/.exec(normalize(title));
     if (m && ok(Number(m[1]))) return Number(m[1]);
   }
+  // `现将2023年度政府信息公开工作年度报告公布如下` in the opening lines.
+  for (const l of nl.slice(0, 30)) {
+    const m = /(\d{4})\s*年度?(?:的)?(?:政府)?(?:信息公开|政务公开)(?:工作)?(?:的)?年度报告/.exec(compact(l));
+    if (m && ok(Number(m[1]))) return Number(m[1]);
+  }
   for (const l of nl) {
     if (!l.includes('1月1日') && !l.includes('1 月 1 日')) continue;
     const n = compact(l);

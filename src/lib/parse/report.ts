@@ -53,7 +53,12 @@ function findRegions(cl: string[], lines: string[], headings: { section: number;
   const h = (s: number) => headings.find((x) => x.section === s)?.line;
   const firstFrom = (from: number, re: RegExp, to = cl.length) => { for (let i = from; i < to; i++) if (re.test(cl[i])) return i; return -1; };
   const r: Regions = {};
-  const activeStart = firstFrom(0, /第二十条/);
+  // The Article 20 table starts at its first 第二十条 line; if those were lost, at its first header cell.
+  let activeStart = firstFrom(0, /第二十条/);
+  if (activeStart < 0) {
+    const h2 = headings.find((x) => x.section === 2)?.line ?? 0;
+    activeStart = firstFrom(h2, /^(?:信息内容)?(?:本年制发件数|本年新制作数量)|^信息内容(?:\||$)/);
+  }
   // The application table's first row; if 一、本年新收 was lost, its header or second row.
   let newRow = -1;
   for (const re of [/本年新收/, /勾稽关系/, /上年结转政府信息公开申请/]) {
