@@ -3,6 +3,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import iconv from 'iconv-lite';
+import { readFileSync } from 'node:fs';
 import { parseFile } from '../src/lib/parse/report.ts';
 import { parseDate } from '../src/lib/parse/metadata.ts';
 import { applyCrossYearChecks } from '../src/lib/dataset/cross-year.ts';
@@ -283,6 +284,25 @@ describe('more real-world wrappers', () => {
     const r = parse(text.replace('仙居县人民政府办公室2024年政府信息公开工作年度报告', '仙居县人民政府办公室\n2024年政府信息公开工作年度报告'));
     expect(r.agency).toBe('仙居县人民政府办公室');
     expect(r.year).toBe(2024);
+  });
+});
+
+describe('pdftotext -layout output (columns aligned with spaces, labels wrapped in the label column)', () => {
+  const r = parse(readFileSync('tests/fixtures/pdftotext-layout.txt'));
+  it('reads all three tables and every check passes', () => {
+    expect(r.status, JSON.stringify(r.checks)).toBe('ok');
+    expect(r.agency).toBe('某某市生态环境局');
+    expect(r.year).toBe(2023);
+    expect(r.published_on).toBe('2024-01-25');
+  });
+  it('assigns wrapped labels and aligned numbers to the right rows', () => {
+    expect(appRow(r, 'new_received')).toEqual([30, 5, 0, 0, 1, 0, 36]);
+    expect(appRow(r, 'withheld_third_party')).toEqual([1, 0, 0, 0, 0, 0, 1]);
+    expect(appRow(r, 'unavailable_not_held')).toEqual([5, 1, 0, 0, 0, 0, 6]);
+    expect(appRow(r, 'other_other')).toEqual([1, 0, 0, 0, 0, 0, 1]);
+    expect(appRow(r, 'carried_forward')).toEqual([1, 1, 0, 0, 0, 0, 2]);
+    expect(act(r, 'license', 'decisions')).toBe(1024);
+    expect(r.reviews.map((x) => x.value)).toEqual([1, 0, 0, 0, 1, 0, 0, 0, 1, 1, 0, 0, 0, 0, 0]);
   });
 });
 
