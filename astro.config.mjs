@@ -9,6 +9,9 @@ import { defineConfig } from 'astro/config';
  *   SITE_OUT   output folder                     (default dist)
  *   DATA_BASE_URL  data host (see docs/deployment.md): asset URLs become absolute
  */
+// No usage data leaves the machine from any build (telemetry is read lazily, after the config loads).
+process.env.ASTRO_TELEMETRY_DISABLED = '1';
+
 const base = process.env.SITE_BASE || '/';
 const site = process.env.SITE_URL || 'http://localhost:4321';
 /**
