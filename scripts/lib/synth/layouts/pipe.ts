@@ -1,5 +1,5 @@
 /** One table row per line, cells joined by ` | `, padded with bare pipes (seed 001). */
-import type { Doc } from '../doc.ts';
+import type { Block, Doc } from '../doc.ts';
 import type { Rng } from '../rng.ts';
 import { Out } from './out.ts';
 
@@ -8,22 +8,28 @@ export function pipeRow(cells: string[], width: number, padTrailing: boolean): s
   return cells.join(' | ') + ' |' + (pad > 0 && padTrailing ? ' ' + '|'.repeat(pad) : '');
 }
 
+/** Everything but the tables, as both pipe layouts print it. */
+export function pushPipeProse(out: Out, b: Exclude<Block, { t: 'table' }>): void {
+  switch (b.t) {
+    case 'title': case 'h': case 'p':
+      out.push(b.text);
+      return;
+    case 'meta':
+      for (const r of b.rows) out.push(pipeRow(r, 4, true));
+      return;
+    case 'raw':
+      for (const l of b.lines) out.push(l);
+      return;
+    case 'sign':
+      for (const l of b.lines) out.push(l.trim());
+      return;
+  }
+}
+
 export function renderPipe(doc: Doc, rng: Rng): Out {
   const out = new Out();
   for (const b of doc.blocks) {
     switch (b.t) {
-      case 'title': case 'h': case 'p':
-        out.push(b.text);
-        break;
-      case 'meta':
-        for (const r of b.rows) out.push(pipeRow(r, 4, true));
-        break;
-      case 'raw':
-        for (const l of b.lines) out.push(l);
-        break;
-      case 'sign':
-        for (const l of b.lines) out.push(l.trim());
-        break;
       case 'table': {
         const rows = b.model.rows;
         rows.forEach((row, i) => {
@@ -32,6 +38,8 @@ export function renderPipe(doc: Doc, rng: Rng): Out {
         });
         break;
       }
+      default:
+        pushPipeProse(out, b);
     }
   }
   return out;
