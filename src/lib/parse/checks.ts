@@ -12,25 +12,18 @@ type Grid = Map<string, (number | null | undefined)[]>;
 const APP_INDEX = new Map<string, number>([...APPLICANT_PARTS, 'total'].map((c, i) => [c, i]));
 const OUTCOME_INDEX = new Map<string, number>(['upheld', 'corrected', 'other', 'pending', 'total'].map((c, i) => [c, i]));
 
-function appGrid(rows: ApplicationRow[]): Grid {
+/** Index rows by their row (or proceeding) code, then by column position. */
+function gridOf<T extends { value: number | null }>(rows: T[], rowOf: (r: T) => string, colOf: (r: T) => number): Grid {
   const g: Grid = new Map();
   for (const r of rows) {
-    let a = g.get(r.row);
-    if (!a) g.set(r.row, (a = []));
-    a[APP_INDEX.get(r.applicant)!] = r.value;
+    let a = g.get(rowOf(r));
+    if (!a) g.set(rowOf(r), (a = []));
+    a[colOf(r)] = r.value;
   }
   return g;
 }
-
-function reviewGrid(rows: ReviewRow[]): Grid {
-  const g: Grid = new Map();
-  for (const r of rows) {
-    let a = g.get(r.proceeding);
-    if (!a) g.set(r.proceeding, (a = []));
-    a[OUTCOME_INDEX.get(r.outcome)!] = r.value;
-  }
-  return g;
-}
+const appGrid = (rows: ApplicationRow[]) => gridOf(rows, (r) => r.row, (r) => APP_INDEX.get(r.applicant)!);
+const reviewGrid = (rows: ReviewRow[]) => gridOf(rows, (r) => r.proceeding, (r) => OUTCOME_INDEX.get(r.outcome)!);
 
 const sum = (xs: (number | null | undefined)[]) => (xs.some((x) => x === null || x === undefined) ? null : round(xs.reduce<number>((a, b) => a + (b as number), 0)));
 const round = (x: number) => Math.round(x * 1e6) / 1e6;
