@@ -78,9 +78,37 @@ describe('rows matched by label, never by position', () => {
     expect(appRow(r, 'new_received')).toEqual(Array(7).fill(null));
     expect(appRow(r, 'carried_over')).toEqual([1, 0, 0, 0, 0, 0, 1]);
   });
-  it('a blank first value cell (where other rows have none) is that column, not layout', () => {
+  it('a row with a blank cell at its start is not guessed (blank value or layout padding?): NULL and flagged', () => {
     const r = parse(craft({ apps: { withheld_state_secret: ['', '0', '0', '0', '0', '0', '0'] } }));
-    expect(appRow(r, 'withheld_state_secret')).toEqual([null, 0, 0, 0, 0, 0, 0]);
+    expect(appRow(r, 'withheld_state_secret')).toEqual(Array(7).fill(null));
+    expect(r.status).toBe('warnings');
+  });
+  it('six separate cells under a header with 总计 are never split as if they had run together', () => {
+    const r = parse(craft({ layout: 'tabs', apps: { new_received: ['12', '0', '0', '0', '0', '3'] } }));
+    expect(appRow(r, 'new_received')).toEqual(Array(7).fill(null));
+    expect(check(r, 'run_together')).toBeUndefined();
+  });
+  it('a bare page number after a one-line row is dropped, not read as that row\'s total', () => {
+    const apps = consistentApps();
+    const six = (row: string[]) => row.slice(0, 6);
+    const text = craft({ layout: 'tabs', headerTotal: false, apps: Object.fromEntries(Object.entries(apps).map(([k, v]) => [k, six(v)])) })
+      .replace('4.保护第三方合法权益', '7\n4.保护第三方合法权益');
+    const r = parse(text);
+    expect(appRow(r, 'withheld_security')).toEqual([0, 0, 0, 0, 0, 0, null]);
+    const seven = parse(craft({ layout: 'tabs' }).replace('4.保护第三方合法权益', '7\n4.保护第三方合法权益'));
+    expect(appRow(seven, 'withheld_security')).toEqual([0, 0, 0, 0, 0, 0, 0]);
+    expect(seven.status).toBe('ok');
+  });
+  it('HTML: a label spanning two columns and an empty 总计 cell do not shift the numbers', () => {
+    const rows = craft().split('\n').map((l) => {
+      if (!l.includes('|')) return l ? `<p>${l}</p>` : '';
+      const cells = l.split('|').slice(0, -1).map((c) => c.trim());
+      if (cells[0].includes('予以公开')) return `<table><tr><td colspan="2">${cells[0]}</td>${cells.slice(1, 7).map((c) => `<td>${c}</td>`).join('')}<td></td></tr></table>`;
+      return `<table><tr>${cells.map((c) => `<td>${c}</td>`).join('')}</tr></table>`;
+    }).join('\n');
+    const r = parse(utf8(`<html><body>${rows}</body></html>`), 'colspan.html');
+    expect(appRow(r, 'granted')).toEqual(Array(7).fill(null));
+    expect(appRow(r, 'new_received')).toEqual([7, 0, 0, 0, 0, 0, 7]);
   });
   it('labels with spaces and line breaks inside still match', () => {
     const text = craft({ layout: 'cells' }).replace('2.其他法律行政法规禁止公开', '2.其他法律行政法规禁 止公开').replace('1.本机关不掌握相关政府信息', '1.本机关不掌握相关政\n府信息');

@@ -85,16 +85,13 @@ export function readApplications(tokens: Token[], issues: Issue[]): AppTable {
   if (first < 0) return { rows: [], otherAsOneRow: false, otherSubRows: false, found: false, headerColumns: 7 };
   const headerColumns: 6 | 7 = headerHasTotal(tokens.slice(0, first)) ? 7 : 6;
   const hits = readRows(tokens.slice(first), APP_MATCHERS, PRINTED);
-  // How many blank cells usually sit between a label and its first value on this table's lines.
-  const leads = [...hits.values()].filter((h) => h.slots.length === headerColumns).map((h) => h.lead);
-  const usualLead = leads.length ? leads.sort((a, b) => a - b)[Math.floor(leads.length / 2)] : 0;
   const out: ApplicationRow[] = [];
   const otherAsOneRow = (hits.get('other_total')?.slots.length ?? 0) > 0;
   const otherSubRows = ['other_overdue_correction', 'other_overdue_fee', 'other_other'].some((c) => hits.has(c as AppRow));
   const ambiguous: Ambiguous[] = [];
   for (const [code, hit] of hits) {
     if (code === 'other_total' && hit.slots.length === 0) continue; // 2021 group header, prints nothing
-    out.push(...assignRow(hit, headerColumns, issues, usualLead, ambiguous));
+    out.push(...assignRow(hit, headerColumns, issues, ambiguous));
   }
   for (const a of ambiguous) resolveByColumns(a, out, otherAsOneRow && !otherSubRows, issues);
   return { rows: out, otherAsOneRow, otherSubRows, found: true, headerColumns };
@@ -145,16 +142,29 @@ function nulls(code: AppRow, line: number | null): ApplicationRow[] {
 }
 
 /** Assign a row's value slots to the seven columns. */
+/**
+ * Drop trailing values that stand alone on their own lines when the row has more
+ * values than the header has columns and the rest of its values share one line.
+ */
+export function dropStrayTrailing(slots: Token[], columns: number): Token[] {
+  const out = slots.slice();
+  while (out.length > columns) {
+    const last = out[out.length - 1];
+    const rest = out.slice(0, -1);
+    if (!last.alone || rest.some((s) => s.line !== rest[0].line) || last.line === rest[0].line) break;
+    out.pop();
+  }
+  return out;
+}
+
 /** A run-together row that the row total alone cannot split: several candidate splits. */
 interface Ambiguous { code: AppRow; line: number; text: string; candidates: number[][] }
 
-function assignRow(hit: RowHit<AppRow>, headerColumns: 6 | 7, issues: Issue[], usualLead: number, ambiguous?: Ambiguous[]): ApplicationRow[] {
+function assignRow(hit: RowHit<AppRow>, headerColumns: 6 | 7, issues: Issue[], ambiguous?: Ambiguous[]): ApplicationRow[] {
   const { code } = hit;
-  let slots = hit.slots;
-  // A blank first cell where this table's other rows have none: a value printed as blank (自然人 column).
-  if (slots.length === headerColumns - 1 && hit.lead === usualLead + 1) {
-    slots = [{ kind: 'blank', text: '', line: hit.line, sep: true }, ...slots];
-  }
+  // A lone number on its own line after a row whose values all sit on one line is a
+  // page number or footer that fell into the table, not an eighth value.
+  const slots = dropStrayTrailing(hit.slots, headerColumns);
   if (hit.conflict) {
     issues.push({ kind: 'unreadable', table: 'applications', row: code, detail: `「${zh(code)}」行在表中出现两次且都有数字,无法确定取哪一行` });
     return nulls(code, hit.line);
@@ -178,7 +188,9 @@ function assignRow(hit: RowHit<AppRow>, headerColumns: 6 | 7, issues: Issue[], u
     issues.push({ kind: 'missing', table: 'applications', row: code, col: 'total', detail: `「${zh(code)}」行未印出总计列(表头无总计列)` });
     return make(slots, APPLICANT_PARTS);
   }
-  if (slots.length < 7) {
+  // Cells that ran together: only when most of the row's cells are gone (a whole row
+  // glued into one or a few tokens), never for a row that merely lacks a cell or two.
+  if (slots.length <= 3) {
     const res = splitRunTogether(slots, 7, (v) => v[6] === v[0] + v[1] + v[2] + v[3] + v[4] + v[5]);
     if (res.values) {
       issues.push({ kind: 'split', table: 'applications', row: code, detail: `「${zh(code)}」行的数字粘连为「${slots.map((s) => s.text).join(' ')}」,按行合计唯一拆分为 ${res.values.join(' ')}` });

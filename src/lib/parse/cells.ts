@@ -21,6 +21,8 @@ export interface Token {
   line: number;
   /** True when the token came from a line split on `|` or tab (blank cells mean something there). */
   sep: boolean;
+  /** The only token on its line (`7` alone: a page number, or a one-cell-per-line value). */
+  alone?: boolean;
 }
 
 /** Page numbers and running footers that PDF text drops into tables: `— 3 —`, `- 12 -`, `第 3 页 共 9 页`, `3/9`. */
@@ -92,7 +94,12 @@ export function tokenizeLine(s: string, line: number): Token[] {
 /** Tokens of normalised lines [from, to) (0-based indexes into `normalized`). */
 export function tokenize(normalized: string[], from: number, to: number): Token[] {
   const out: Token[] = [];
-  for (let i = from; i < to; i++) out.push(...tokenizeLine(normalized[i], i + 1));
+  for (let i = from; i < to; i++) {
+    const t = tokenizeLine(normalized[i], i + 1);
+    const values = t.filter((x) => x.kind !== 'blank');
+    if (values.length === 1) values[0].alone = true;
+    out.push(...t);
+  }
   return out;
 }
 

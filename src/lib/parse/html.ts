@@ -39,8 +39,10 @@ function tableToText(inner: string): string {
       const parts = text.split(NL).map((l) => l.replace(/[ \t\r\f\v]+/g, ' ').trim()).filter(Boolean);
       if (parts.length > 1) { multiline = true; cells.push(parts.join(NL)); }
       else cells.push(parts[0] ?? '');
+      // A value cell spanning columns keeps its width; a label spanning the label columns does not
+      // (its filler cells would look like blank values between the label and its numbers).
       const span = /colspan\s*=\s*["']?(\d+)/i.exec(attrs);
-      for (let k = 1; k < Math.min(Number(span?.[1] ?? 1), 20); k++) cells.push('');
+      if (!/[\u4e00-\u9fff]/.test(parts[0] ?? '')) for (let k = 1; k < Math.min(Number(span?.[1] ?? 1), 20); k++) cells.push('');
       return '';
     });
     rows.push(multiline ? cells.filter(Boolean).join(NL) : cells.join(TAB));

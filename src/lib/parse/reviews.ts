@@ -7,6 +7,7 @@ import type { ReviewRow } from '../types.ts';
 import type { Token } from './cells.ts';
 import { slotValue, valueSlots } from './rows.ts';
 import { splitRunTogether } from './split.ts';
+import { dropStrayTrailing } from './applications.ts';
 import { zh, type Issue } from './issues.ts';
 
 export interface ReviewTable { rows: ReviewRow[]; found: boolean }
@@ -31,7 +32,7 @@ export function readReviews(tokens: Token[], issues: Issue[]): ReviewTable {
     }
     values.push(t);
   }
-  const slots = valueSlots(values);
+  const slots = dropStrayTrailing(valueSlots(values), 15);
   const headLine = tokens[head].line;
   if (slots.length === 15) {
     const rows: ReviewRow[] = [];
@@ -48,7 +49,7 @@ export function readReviews(tokens: Token[], issues: Issue[]): ReviewTable {
     issues.push({ kind: 'missing', table: 'reviews', detail: '行政复议、行政诉讼表没有印出数字' });
     return { rows: allNull(headLine), found: true };
   }
-  if (slots.length < 15) {
+  if (slots.length <= 7) {
     const res = splitRunTogether(slots, 15, groupsBalance);
     if (res.values) {
       issues.push({ kind: 'split', table: 'reviews', detail: `复议诉讼表的数字粘连为「${slots.map((s) => s.text).join(' ')}」,按各组总计唯一拆分为 ${res.values.join(' ')}` });
