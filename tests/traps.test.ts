@@ -403,6 +403,10 @@ describe('checks', () => {
     expect(a.township).toBe('下各镇');
     expect(a.agency_id).toBe(b.agency_id);
     expect(c.agency_id).not.toBe(a.agency_id);
+    // A township the division data does not list resolves to its county, but is not the county government.
+    const d = parse(craft({ agency: '仙居县新兴镇人民政府', year: 2024 }), 'd.txt');
+    expect(d.county).toBe('仙居县');
+    expect(d.agency_id).not.toBe(c.agency_id);
   });
   it('consecutive years that agree pass, and 现行有效 is carried over', () => {
     const a = parse(craft({ year: 2023 }), 'a.txt');

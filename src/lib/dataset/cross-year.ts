@@ -13,7 +13,8 @@ const act = (r: Report, item: string, metric: string) => r.active_disclosure.fin
 export function applyCrossYearChecks(reports: Report[]): void {
   const byAgency = new Map<string, Report[]>();
   for (const r of reports) {
-    if (!r.agency_id || r.year === null || r.status === 'failed') continue;
+    // Without a resolved region, same-named bodies (鼓楼区人民政府…) cannot be told apart: no cross-year checks.
+    if (!r.agency_id || r.agency_id.startsWith('x-') || r.year === null || r.status === 'failed') continue;
     const list = byAgency.get(r.agency_id);
     if (list) list.push(r); else byAgency.set(r.agency_id, [r]);
   }

@@ -10,20 +10,35 @@ export function reportId(sourceFile: string): string {
   return /^[A-Za-z0-9_.-]{1,80}$/.test(stem) ? stem : `r${h(name, 16)}`;
 }
 
+/** The resolved place of an agency, as far as known. */
+export interface Place { province: string | null; city: string | null; county: string | null; township: string | null }
+
 /**
- * The kind of body once its place is known: the name after its last place
- * word (`仙居县下各镇人民政府` → `人民政府`, `乌恰县人民政府办公室` → `人民政府办公室`).
+ * The kind of body once its resolved place is taken off the name:
+ * `仙居县下各镇人民政府` (township 下各镇) → `人民政府`, `乌恰县人民政府办公室` → `人民政府办公室`,
+ * `仙居县新兴镇人民政府` with only the county resolved → `新兴镇人民政府`.
  */
-export function agencyRole(agency: string): string {
-  const m = /(?:省|自治区|市|州|盟|地区|县|区|旗|乡|镇|苏木|街道)([^省市州盟县区旗乡镇]*)$/.exec(agency);
-  return m && m[1] ? m[1] : agency;
+export function agencyRole(agency: string, place: Place): string {
+  let rest = agency;
+  const strip = (name: string | null): boolean => {
+    if (!name) return false;
+    const k = rest.indexOf(name);
+    if (k >= 0) { rest = rest.slice(k + name.length); return true; }
+    const short = name.replace(/(?:省|市|自治区|地区|盟|自治州|县|区|旗)$/, '');
+    if (short.length >= 2 && rest.startsWith(short)) { rest = rest.slice(short.length); return true; }
+    return false;
+  };
+  strip(place.province); strip(place.city); strip(place.county);
+  // A township resolved under another spelling (`大泉塔塔尔族乡` ~ `塔塔尔乡`): drop the name up to its suffix.
+  if (place.township && !strip(place.township)) rest = rest.replace(/^[\u4e00-\u9fa5]{1,14}?(?:乡|镇|街道|苏木)(?=人民政府|办事处)/, '');
+  return rest || agency;
 }
 
 /**
  * URL-safe agency id, stable across years: the resolved region code plus the
  * kind of body, so `下各镇人民政府` and `仙居县下各镇人民政府` are one agency;
- * without a region, a hash of the full name.
+ * without a region, a hash of the full name (`x-…`).
  */
-export function agencyId(agency: string, regionCode: string | null): string {
-  return regionCode ? `${regionCode}-${h(agencyRole(agency), 8)}` : `x-${h(agency, 12)}`;
+export function agencyId(agency: string, regionCode: string | null, place?: Place): string {
+  return regionCode ? `${regionCode}-${h(agencyRole(agency, place ?? { province: null, city: null, county: null, township: null }), 8)}` : `x-${h(agency, 12)}`;
 }

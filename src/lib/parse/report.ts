@@ -121,7 +121,7 @@ export function parseLines(lines: string[], base: Report): Report {
 
   const r = base;
   Object.assign(r, {
-    agency: meta.agency, agency_id: meta.agency ? agencyId(meta.agency, loc.region_code) : null,
+    agency: meta.agency, agency_id: meta.agency ? agencyId(meta.agency, loc.region_code, loc) : null,
     year: meta.year, published_on: meta.published_on,
     province: loc.province, city: loc.city, county: loc.county, township: loc.township, region_code: loc.region_code,
     level, scope: scopeOf(meta.agency, level, body, meta.agencySource, meta.title), template, title: meta.title,
