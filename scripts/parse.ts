@@ -20,7 +20,12 @@ for (const f of files) {
     bytes = readFileSync(f);
   } catch (e) {
     unreadable++;
-    process.stdout.write(JSON.stringify({ source_file: basename(f), status: 'failed', error: `无法读取文件:${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` }) + '\n');
+    // The same shape as every other line: all reports columns (NULL where unknown), empty tables.
+    const error = `无法读取文件:${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`;
+    const { report } = parseFile(new Uint8Array(), basename(f));
+    const { line_count: _lc, ...out } = report;
+    const line = { ...out, source_sha256: null, encoding: null, status: 'failed', error, checks: [{ check: 'tables_found', passed: false, detail: error }] };
+    process.stdout.write(JSON.stringify(line) + '\n');
     continue;
   }
   const { report } = parseFile(bytes, basename(f));

@@ -144,7 +144,8 @@ describe('npm run parse', () => {
     const missing = spawnSync('npx', ['tsx', 'scripts/parse.ts', 'data/001_dab5396a0471019a.txt', '/nonexistent/file.txt'], { encoding: 'utf8' });
     expect(missing.status).toBe(1);
     const l2 = missing.stdout.trim().split('\n').map((l) => JSON.parse(l));
-    expect(l2[1]).toMatchObject({ status: 'failed' });
+    expect(l2[1]).toMatchObject({ status: 'failed', agency: null, year: null, source_file: 'file.txt' });
+    expect(Object.keys(l2[1])).toEqual(Object.keys(l2[0]));
     expect(l2[1].error).toContain('ENOENT');
   });
 });

@@ -247,6 +247,27 @@ describe('encodings and containers', () => {
   it('UTF-16LE with BOM', () => { const r = parse(iconv.encode(text, 'utf-16le', { addBOM: true })); same(r); expect(r.encoding).toBe('utf-16le'); });
   it('UTF-16LE without BOM', () => { const r = parse(iconv.encode(text, 'utf-16le')); same(r); expect(r.encoding).toBe('utf-16le'); });
   it('Windows line endings', () => { const r = parse(text.replace(/\n/g, '\r\n')); same(r); });
+  it('a mostly-ASCII GBK page that declares its charset is decoded as GB18030', () => {
+    const script = `<script>${'var x = 1;\n'.repeat(20000)}</script>`;
+    const rows = text.split('\n').map((l) => l.includes('|') ? `<tr>${l.split('|').slice(0, -1).map((c) => `<td>${c.trim()}</td>`).join('')}</tr>` : `<p>${l}</p>`);
+    const html = `<html><head><meta http-equiv="Content-Type" content="text/html; charset=gb2312">${script}</head><body><table>${rows.join('')}</table></body></html>`;
+    const r = parse(iconv.encode(html, 'gbk'), 'page.htm');
+    expect(r.encoding).toBe('gb18030');
+    same(r);
+  });
+  it('a 2019 Article 20 table with a 2021 application table: the (六) rows follow the application table', () => {
+    const r2019 = craft().replace(/第二十条第\(一\)项[\s\S]*?三、收到和处理/, [
+      '第二十条第(一)项 |', '信息内容 | 本年新制作数量 | 本年新公开数量 | 对外公开总数量 |', '规章 | 0 | 0 | 0 |', '规范性文件 | 2 | 2 | 15 |',
+      '第二十条第(五)项 |', '信息内容 | 上一年项目数量 | 本年增/减 | 处理决定数量 |', '行政许可 | 10 | 2 | 30 |', '其他对外管理服务事项 | 0 | 0 | 0 |',
+      '第二十条第(六)项 |', '信息内容 | 上一年项目数量 | 本年增/减 | 处理决定数量 |', '行政处罚 | 5 | 0 | 3 |', '行政强制 | 0 | 0 | 0 |',
+      '第二十条第(八)项 |', '信息内容 | 上一年项目数量 | 本年增/减 |', '行政事业性收费 | 1 | 0 |',
+      '第二十条第(九)项 |', '信息内容 | 采购项目数量 | 采购总金额 |', '政府集中采购 | 3 | 120.5 |', '', '三、收到和处理'].join('\n'));
+    const r = parse(r2019);
+    expect(r.template).toBe('2019');
+    expect(r.status, JSON.stringify(r.checks)).toBe('ok');
+    expect(r.applications.some((a) => a.row === 'other_total')).toBe(false);
+    expect(check(r, 'group_total')!.detail).toContain('7 项全部相符');
+  });
   it('HTML: tables from their cells, text from the page, navigation ignored', () => {
     const rows = text.split('\n').map((l) => l.includes('|') ? `<tr>${l.split('|').slice(0, -1).map((c) => `<td>${c.trim()}</td>`).join('')}</tr>` : l ? `<p>${l}</p>` : '');
     const html = `<!DOCTYPE html><html><head><meta charset="utf-8"><title>x</title><script>var a="第二十条 本年新收 9";</script></head><body><nav>首页 &gt; 政务公开 &gt; 年报</nav><table>${rows.join('\n')}</table><footer>网站标识码</footer></body></html>`;
@@ -360,6 +381,7 @@ describe('dates', () => {
   it.each([
     ['2025 年 1 月 17 日', '2025-01-17'], ['2025年1月15日', '2025-01-15'], ['2025-01-23 18:16:29', '2025-01-23'],
     ['20251月14', null], ['2025年2月30日', null], ['2025年13月1日', null],
+    ['二〇二四年一月二十日', '2024-01-20'], ['二〇二五年十二月三十一日', '2025-12-31'],
   ])('%s → %s', (s, d) => expect(parseDate(s)).toBe(d));
 });
 

@@ -19,6 +19,7 @@ export function decode(bytes: Uint8Array): Decoded {
   }
   const utf16 = sniffUtf16(bytes);
   if (utf16) return { text: new TextDecoder(utf16).decode(bytes), encoding: utf16 };
+  const declared = declaredCharset(bytes);
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
   } catch {
@@ -26,7 +27,8 @@ export function decode(bytes: Uint8Array): Decoded {
     const lossy = new TextDecoder('utf-8').decode(bytes);
     let bad = 0;
     for (let i = 0; i < lossy.length; i++) if (lossy.charCodeAt(i) === 0xfffd) bad++;
-    if (bad <= Math.max(8, lossy.length / 100)) return { text: lossy, encoding: 'utf-8-damaged' };
+    // …unless the page itself declares a GB charset (a mostly-ASCII page with a little Chinese).
+    if (!declared?.startsWith('gb') && bad <= Math.max(8, lossy.length / 100)) return { text: lossy, encoding: 'utf-8-damaged' };
     return { text: new TextDecoder('gb18030').decode(bytes), encoding: 'gb18030' };
   }
 }
@@ -44,4 +46,11 @@ function sniffUtf16(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
   if (oddZero > pairs * 0.3 && evenZero < pairs * 0.05) return 'utf-16le';
   if (evenZero > pairs * 0.3 && oddZero < pairs * 0.05) return 'utf-16be';
   return null;
+}
+
+/** The charset an HTML page declares in its first 4 KB (`<meta charset="gbk">`), lower-cased. */
+function declaredCharset(bytes: Uint8Array): string | null {
+  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 4096));
+  const m = /<meta[^>]+charset\s*=\s*["']?\s*([\w-]+)/i.exec(head);
+  return m ? m[1].toLowerCase().replace(/^gb2312$|^gbk$/, 'gb18030') : null;
 }

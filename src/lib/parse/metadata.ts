@@ -83,9 +83,21 @@ function field(nl: string[], names: RegExp): string | null {
 
 const DATE_RE = /(\d{4})\s*(?:年|-|\/|\.)\s*(\d{1,2})\s*(?:月|-|\/|\.)\s*(\d{1,2})\s*日?/;
 
+const CN_DIGIT: Record<string, number> = { 〇: 0, 零: 0, O: 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+/** `二〇二四年一月二十日` → `2024年1月20日`. */
+function chineseNumeralDate(s: string): string {
+  const num = (t: string) => {
+    if (!t.includes('十')) return String(Number([...t].map((c) => CN_DIGIT[c]).join('')));
+    const [a, b] = t.split('十');
+    return String((a ? CN_DIGIT[a] : 1) * 10 + (b ? CN_DIGIT[b] : 0));
+  };
+  return s.replace(/([〇零O一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,3})\s*月\s*([一二三四五六七八九十]{1,3})\s*日/, (_m, y: string, mo: string, d: string) =>
+    `${[...y].map((c) => CN_DIGIT[c]).join('')}年${num(mo)}月${num(d)}日`);
+}
+
 /** A calendar date as YYYY-MM-DD, or null when it is not one (`20251月14` is not). */
 export function parseDate(s: string): string | null {
-  const m = DATE_RE.exec(normalize(s));
+  const m = DATE_RE.exec(chineseNumeralDate(normalize(s)));
   if (!m) return null;
   const y = Number(m[1]), mo = Number(m[2]), d = Number(m[3]);
   if (y < 1990 || y > 2100 || mo < 1 || mo > 12 || d < 1 || d > 31) return null;
@@ -118,7 +130,7 @@ function signature(lines: string[]): { agency: string | null; date: string | nul
     seen++;
     const c = compact(normalize(raw));
     if (/^(?:信息来源|来源|【|\[|打印|关闭|扫一扫|分享|上一篇|下一篇|责任编辑|附件)/.test(c)) continue;
-    if (!date && c.length <= 16 && /^\d{4}年?.*\d/.test(c)) { date = parseDate(raw); if (date || /^\d{4}/.test(c)) continue; }
+    if (!date && c.length <= 16 && (/^\d{4}年?.*\d/.test(c) || /^[〇零一二三四五六七八九]{4}年/.test(c))) { date = parseDate(raw); if (date || /^\d{4}/.test(c)) continue; }
     if (!agency && looksLikeAgency(raw) && c.length <= 30) { agency = c; }
     if (agency) break;
   }

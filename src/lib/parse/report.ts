@@ -130,8 +130,11 @@ export function parseLines(lines: string[], base: Report): Report {
   r.applications = apps?.found ? apps.rows : [];
   r.reviews = reviews?.found ? reviews.rows : [];
 
+  // The application table's own form: a report may pair a 2019 Article 20 table with a
+  // 2021 application table; (六) is three sub-rows in one, one row in the other.
+  const appForm: Template | null = apps?.otherSubRows ? '2021' : apps?.otherAsOneRow ? '2019' : template;
   // Rows of the form that were not printed at all become NULLs, and say so.
-  if (apps?.found) fillMissingAppRows(r, template, issues);
+  if (apps?.found) fillMissingAppRows(r, appForm, issues);
 
   const missingTables = [
     !active?.found && '主动公开政府信息情况表(第二十条)',
@@ -144,7 +147,7 @@ export function parseLines(lines: string[], base: Report): Report {
     passed: missingTables.length === 0,
     detail: missingTables.length === 0 ? '三张表格均已找到' : `未找到:${missingTables.join('、')}${picture ? '(报告为图片版或附件,正文没有表格文字)' : ''}`,
   }];
-  if (apps?.found) checks.push(...applicationChecks(r.applications, template));
+  if (apps?.found) checks.push(...applicationChecks(r.applications, appForm));
   if (reviews?.found) checks.push(...reviewChecks(r.reviews));
   checks.push(...issueChecks(issues));
   const apps2 = cl.filter((l) => l.includes('本年新收') && (/^一、?本年新收政府信息公开申请数量/.test(l) || l === '本年新收政府信息公开申请数量')).length;
