@@ -3,8 +3,9 @@
  * moves the archived report pages (every older report page,
  * `SITE_OUT/agencies/<agency_id>/<year>/`, see src/lib/site/archive.ts) to
  * `DATA_OUT/pages/agencies/<agency_id>/<year>/`, to be uploaded with the data
- * files. Without DATA_BASE_URL it only removes a stale `DATA_OUT/pages/` left
- * by an earlier archive build. Env: SITE_OUT (default dist), DATA_OUT (default
+ * files. Without DATA_BASE_URL it removes a stale `DATA_OUT/pages/` left
+ * by an earlier archive build and, when DATA_OUT is not public/data, publishes
+ * DATA_OUT as the site's data/ (Astro only copies public/). Env: SITE_OUT (default dist), DATA_OUT (default
  * public/data), DATA_BASE_URL.
  */
 import { cpSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
@@ -28,6 +29,14 @@ function move(from: string, to: string) {
 rmSync(pagesDir, { recursive: true, force: true });
 if (!process.env.DATA_BASE_URL) {
   console.error('归档页面:未设置 DATA_BASE_URL,所有报告页面留在网站上');
+  // The site serves its data at data/: Astro copied public/data; when the dataset was
+  // built elsewhere (DATA_OUT), publish that one instead, so pages and files agree.
+  const publicData = resolve('public/data');
+  if (dataDir !== publicData && existsSync(join(dataDir, 'manifest.json'))) {
+    rmSync(join(siteDir, 'data'), { recursive: true, force: true });
+    cpSync(dataDir, join(siteDir, 'data'), { recursive: true });
+    console.error(`数据文件:已把 ${dataDir} 发布到 ${join(siteDir, 'data')}`);
+  }
 } else {
   const agencies = join(siteDir, 'agencies');
   let n = 0;
