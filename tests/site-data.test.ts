@@ -156,3 +156,12 @@ describe('browsePages', () => {
     expect(lists.get('status:warnings')).toEqual(['r5', 'r6']);
   });
 });
+
+describe('charts', () => {
+  it('an agency whose counts are all zero gets a chart without NaN ticks', async () => {
+    const { barsByYear } = await import('../src/lib/site/charts.ts');
+    const svg = barsByYear([{ year: 2023, value: 0 }, { year: 2024, value: 0 }], { label: '本年新收申请', y: '件' });
+    expect(svg).toContain('<svg');
+    expect(svg).not.toContain('NaN');
+  });
+});

@@ -48,7 +48,8 @@ export function barsByYear(rows: { year: number; value: number; series?: string 
     width: 560, height: 260, marginLeft: 56,
     x: split ? { axis: null, paddingOuter: 0.1 } : { type: 'band', domain: years, label: '年度', tickFormat: (d: number) => String(d) },
     fx: split ? { domain: years, label: '年度', tickFormat: (d: number) => String(d) } : undefined,
-    y: { grid: true, label: opts.y, tickFormat: '~s' },
+    // All zeros would give the scale an empty domain and a NaN tick: show 0…1 instead.
+    y: { grid: true, label: opts.y, tickFormat: '~s', ...(rows.every((r) => !(r.value > 0)) ? { domain: [0, 1] } : {}) },
     color: split ? { legend: true, scheme: 'tableau10' } : undefined,
     marks: [
       Plot.barY(rows, {
