@@ -2,7 +2,8 @@
  * The application table (收到和处理政府信息公开申请情况): 25 rows × 7 columns
  * (2021 form), or 23 rows with one `(六)其他处理` row (2019 form).
  */
-import { APP_GROUPS, APPLICANT_PARTS, type Applicant, type AppRow } from '../schema.ts';
+import { APPLICANT_PARTS, type Applicant, type AppRow } from '../schema.ts';
+import { handledRows } from './checks.ts';
 import type { ApplicationRow } from '../types.ts';
 import type { Token } from './cells.ts';
 import { isSentence, readRows, slotValue, type Matcher, type RowHit } from './rows.ts';
@@ -97,9 +98,6 @@ export function readApplications(tokens: Token[], issues: Issue[]): AppTable {
   return { rows: out, otherAsOneRow, otherSubRows, found: true, headerColumns };
 }
 
-const HANDLED_2021: AppRow[] = [...APP_GROUPS.granted, ...APP_GROUPS.partially_granted, ...APP_GROUPS.withheld, ...APP_GROUPS.unavailable, ...APP_GROUPS.rejected, ...APP_GROUPS.other];
-const HANDLED_2019: AppRow[] = [...HANDLED_2021.filter((r) => !r.startsWith('other_')), 'other_total'];
-
 /**
  * Choose among a run-together row's candidate splits with the table's column
  * arithmetic (new + carried over = total + carried forward; 总计 row = sum of
@@ -109,7 +107,7 @@ const HANDLED_2019: AppRow[] = [...HANDLED_2021.filter((r) => !r.startsWith('oth
 function resolveByColumns(a: Ambiguous, rows: ApplicationRow[], form2019: boolean, issues: Issue[]) {
   const cell = new Map<string, number | null>();
   for (const r of rows) if (r.row !== a.code) cell.set(`${r.row}/${r.applicant}`, r.value);
-  const handled = form2019 ? HANDLED_2019 : HANDLED_2021;
+  const handled = handledRows(form2019 ? '2019' : '2021', () => false);
   const equations: [AppRow[], AppRow[]][] = [[['new_received', 'carried_over'], ['total_handled', 'carried_forward']], [['total_handled'], handled]];
   const fits = (cand: number[]) => {
     let evaluated = 0;

@@ -12,8 +12,6 @@ export interface RowHit<C extends string> {
   line: number;
   /** Value slots in printed order: numbers, placeholders and interior blanks. */
   slots: Token[];
-  /** Blank cells between the label and the first value on the label's line. */
-  lead: number;
   /** Set when the same row was printed twice with numbers both times. */
   conflict?: boolean;
 }
@@ -65,11 +63,9 @@ export function readRows<C extends string>(tokens: Token[], matchers: Matcher<C>
   const close = () => {
     if (!current) return;
     const slots = valueSlots(current.values);
-    let lead = 0;
-    for (const v of current.values) { if (v.line !== current.line || v.kind !== 'blank') break; lead++; }
     const prev = rows.get(current.code);
-    if (!prev) rows.set(current.code, { code: current.code, line: current.line, slots, lead });
-    else if (prev.slots.length === 0) rows.set(current.code, { code: current.code, line: current.line, slots, lead, conflict: prev.conflict });
+    if (!prev) rows.set(current.code, { code: current.code, line: current.line, slots });
+    else if (prev.slots.length === 0) rows.set(current.code, { code: current.code, line: current.line, slots, conflict: prev.conflict });
     else if (slots.length > 0) prev.conflict = true;
     current = null;
   };
