@@ -6,7 +6,7 @@ import { APPLICANT_PARTS, type Applicant, type AppRow } from '../schema.ts';
 import { handledRows } from './checks.ts';
 import type { ApplicationRow } from '../types.ts';
 import type { Token } from './cells.ts';
-import { isSentence, readRows, slotValue, type Matcher, type RowHit } from './rows.ts';
+import { dropStrayTrailing, isSentence, readRows, slotValue, type Matcher, type RowHit } from './rows.ts';
 import { splitRunTogether } from './split.ts';
 import { zh, type Issue } from './issues.ts';
 
@@ -140,21 +140,6 @@ function nulls(code: AppRow, line: number | null): ApplicationRow[] {
 }
 
 /** Assign a row's value slots to the seven columns. */
-/**
- * Drop trailing values that stand alone on their own lines when the row has more
- * values than the header has columns and the rest of its values share one line.
- */
-export function dropStrayTrailing(slots: Token[], columns: number): Token[] {
-  const out = slots.slice();
-  while (out.length > columns) {
-    const last = out[out.length - 1];
-    const rest = out.slice(0, -1);
-    if (!last.alone || rest.some((s) => s.line !== rest[0].line) || last.line === rest[0].line) break;
-    out.pop();
-  }
-  return out;
-}
-
 /** A run-together row that the row total alone cannot split: several candidate splits. */
 interface Ambiguous { code: AppRow; line: number; text: string; candidates: number[][] }
 

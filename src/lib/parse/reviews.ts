@@ -5,9 +5,8 @@
 import { OUTCOME_CODES, PROCEEDING_CODES } from '../schema.ts';
 import type { ReviewRow } from '../types.ts';
 import type { Token } from './cells.ts';
-import { slotValue, valueSlots } from './rows.ts';
+import { dropStrayTrailing, slotValue, valueSlots } from './rows.ts';
 import { splitRunTogether } from './split.ts';
-import { dropStrayTrailing } from './applications.ts';
 import { zh, type Issue } from './issues.ts';
 
 export interface ReviewTable { rows: ReviewRow[]; found: boolean }

@@ -114,3 +114,18 @@ export function valueSlots(values: Token[]): Token[] {
 export function slotValue(t: Token): number | null {
   return t.kind === 'num' ? t.value! : null;
 }
+
+/**
+ * Drop trailing values that stand alone on their own lines when the row has more
+ * values than the header has columns and the rest of its values share one line.
+ */
+export function dropStrayTrailing(slots: Token[], columns: number): Token[] {
+  const out = slots.slice();
+  while (out.length > columns) {
+    const last = out[out.length - 1];
+    const rest = out.slice(0, -1);
+    if (!last.alone || rest.some((s) => s.line !== rest[0].line) || last.line === rest[0].line) break;
+    out.pop();
+  }
+  return out;
+}
