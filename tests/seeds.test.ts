@@ -11,7 +11,7 @@ import { SEEDS } from './fixtures/seeds-expected.ts';
 
 for (const seed of SEEDS) {
   describe(seed.file, () => {
-    const { report, lines } = parseFile(readFileSync(`data/${seed.file}`), seed.file);
+    const { report, lines } = parseFile(readFileSync(`data/seeds/${seed.file}`), seed.file);
 
     it('reads the metadata', () => {
       const got = Object.fromEntries(Object.keys(seed.meta).map((k) => [k, (report as unknown as Record<string, unknown>)[k]]));
