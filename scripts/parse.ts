@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { parseFile } from '../src/lib/parse/report.ts';
+import { parseFile, parseInput } from '../src/lib/parse/report.ts';
 
 const files = process.argv.slice(2);
 if (files.length === 0) {
@@ -28,7 +28,7 @@ for (const f of files) {
     process.stdout.write(JSON.stringify(line) + '\n');
     continue;
   }
-  const { report } = parseFile(bytes, basename(f));
+  const { report } = await parseInput(bytes, basename(f));
   const { line_count: _lc, ...out } = report;
   process.stdout.write(JSON.stringify(out) + '\n');
 }

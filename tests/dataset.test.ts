@@ -23,7 +23,7 @@ const out2 = mkdtempSync(join(tmpdir(), 'data2-'));
 const sha = (p: string) => createHash('sha256').update(readFileSync(p)).digest('hex');
 
 beforeAll(async () => {
-  cpSync('data', corpus, { recursive: true });
+  cpSync('data/seeds', corpus, { recursive: true });
   mkdirSync(join(corpus, 'more'));
   writeFileSync(join(corpus, 'more', 'gbk-report.txt'), iconv.encode(craft({ year: 2023 }), 'gb18030'));
   writeFileSync(join(corpus, 'more', 'next-year.txt'), craft({ year: 2024 }));

@@ -54,7 +54,7 @@ for (const seed of SEEDS) {
 }
 
 describe('seed checks', () => {
-  const parse = (f: string) => parseFile(readFileSync(`data/${f}`), f).report;
+  const parse = (f: string) => parseFile(readFileSync(`data/seeds/${f}`), f).report;
   it('flags the missing (六) rows of the 奇台 report and still balances', () => {
     const r = parse('000_6694218b40946a51.txt');
     const missing = r.checks.find((c) => c.check === 'missing_cells')!;

@@ -7,7 +7,7 @@ import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'n
 import { join, relative } from 'node:path';
 import { TABLES } from '../schema.ts';
 import type { Report } from '../types.ts';
-import { parseFile, type Parsed } from '../parse/report.ts';
+import { parseInput, type Parsed } from '../parse/report.ts';
 import { reportId } from '../parse/ids.ts';
 import { applyCrossYearChecks } from './cross-year.ts';
 import { sortReports, tableRows, countRows } from './rows.ts';
@@ -47,7 +47,7 @@ export async function buildDataset({ corpusDir, dataOut, log = () => {} }: Build
   const parsed: Parsed[] = [];
   const inputs: ManifestInput[] = [];
   let lastLog = t0;
-  files.forEach((path, i) => {
+  for (const [i, path] of files.entries()) {
     const name = relative(corpusDir, path).split('\\').join('/');
     let bytes: Uint8Array;
     try {
@@ -56,9 +56,9 @@ export async function buildDataset({ corpusDir, dataOut, log = () => {} }: Build
       const error = `无法读取文件:${(e as Error).message}`;
       log(`  ✗ ${name}: ${error}`);
       inputs.push({ file: name, status: 'failed', report_id: reportId(name), agency: null, year: null, error });
-      return;
+      continue;
     }
-    const p = parseFile(bytes, name);
+    const p = await parseInput(bytes, name);
     parsed.push(p);
     if (p.report.status === 'failed') log(`  ✗ ${name}: ${p.report.error}`);
     const now = performance.now();
@@ -67,7 +67,7 @@ export async function buildDataset({ corpusDir, dataOut, log = () => {} }: Build
       const rate = ((i + 1) / ((now - t0) / 1000)).toFixed(0);
       log(`  已解析 ${i + 1}/${files.length} (${rate} 份/秒)`);
     }
-  });
+  }
   const ids = new Map<string, string>();
   for (const p of parsed) {
     const other = ids.get(p.report.report_id);

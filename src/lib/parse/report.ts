@@ -19,18 +19,60 @@ import { agencyLevel, resolveLocation } from './region.ts';
 import { applicationChecks, issueChecks, reviewChecks } from './checks.ts';
 import { zh, type Issue } from './issues.ts';
 import { agencyId, reportId } from './ids.ts';
+import { extract, InputError, sniff, unreadableReason } from '../input/index.ts';
 
-export interface Parsed { report: Report; lines: string[] }
+export interface Parsed {
+  report: Report;
+  lines: string[];
+  /** 1-based page of each line, for paged sources (PDF). */
+  pages?: number[];
+}
 
-export function parseFile(bytes: Uint8Array, sourceFile: string): Parsed {
+/**
+ * Any corpus file → one report: PDF and Word files are turned into text first
+ * (async), files that hold no report text fail with what they are; text and
+ * web pages go to `parseFile`. Never throws.
+ */
+export async function parseInput(bytes: Uint8Array, sourceFile: string): Promise<Parsed> {
+  const kind = sniff(bytes, sourceFile);
+  if (kind === 'pdf' || kind === 'docx' || kind === 'doc') {
+    const base = emptyReport(bytes, sourceFile);
+    base.encoding = kind;
+    try {
+      const ex = await extract(bytes, kind);
+      const lines = splitLines(ex.html ? htmlToText(ex.text) : ex.text);
+      base.line_count = lines.length;
+      return { report: parseLines(lines, base), lines, pages: ex.pages };
+    } catch (e) {
+      return failed(base, e instanceof InputError ? e.reason : `读取 ${kind.toUpperCase()} 文件时出错:${(e as Error).message}`);
+    }
+  }
+  const reason = unreadableReason(kind);
+  if (reason) return failed(emptyReport(bytes, sourceFile), reason);
+  return parseFile(bytes, sourceFile);
+}
+
+function failed(base: Report, error: string): Parsed {
+  base.status = 'failed';
+  base.error = error;
+  base.checks = [{ check: 'tables_found', passed: false, detail: error }];
+  return { report: base, lines: [] };
+}
+
+function emptyReport(bytes: Uint8Array, sourceFile: string): Report {
   const sha = createHash('sha256').update(bytes).digest('hex');
-  const base: Report = {
+  return {
     report_id: reportId(sourceFile), agency: null, agency_id: null, year: null, published_on: null,
     province: null, city: null, county: null, township: null, region_code: null,
     level: 'unknown', scope: 'unknown', template: null, status: 'failed',
     source_file: sourceFile, source_sha256: sha, title: null, encoding: null, error: null,
     active_disclosure: [], applications: [], reviews: [], checks: [], sections: [],
   };
+}
+
+/** A text file or web page → one report. Sync; never throws. */
+export function parseFile(bytes: Uint8Array, sourceFile: string): Parsed {
+  const base = emptyReport(bytes, sourceFile);
   let lines: string[] = [];
   try {
     const { text, encoding } = decode(bytes);
@@ -40,9 +82,7 @@ export function parseFile(bytes: Uint8Array, sourceFile: string): Parsed {
     base.line_count = lines.length;
     return { report: parseLines(lines, base), lines };
   } catch (e) {
-    base.error = `解析时出错:${(e as Error).message}`;
-    base.checks = [{ check: 'tables_found', passed: false, detail: base.error }];
-    return { report: base, lines };
+    return { ...failed(base, `解析时出错:${(e as Error).message}`), lines };
   }
 }
 
