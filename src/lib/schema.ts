@@ -196,6 +196,7 @@ export type CheckCode = keyof typeof CHECKS;
 
 const rid: Column = { name: 'report_id', type: 'VARCHAR', zh: '报告编号(与 reports 表关联)', en: 'report id (joins reports)' };
 const line: Column = { name: 'line', type: 'INTEGER', zh: '数值所在源文本的行号(从1起),用于溯源', en: '1-based source line the value was read from (provenance)' };
+const page: Column = { name: 'page', type: 'INTEGER', zh: '数值所在的 PDF 页码(从1起);非 PDF 为空', en: '1-based PDF page of the value; NULL for sources without pages' };
 
 export const TABLES: Table[] = [
   {
@@ -221,6 +222,7 @@ export const TABLES: Table[] = [
       { name: 'source_file', type: 'VARCHAR', zh: '语料中的文件名', en: 'file name in the corpus' },
       { name: 'source_sha256', type: 'VARCHAR', zh: '原始字节的 SHA-256', en: 'SHA-256 of the raw bytes' },
       { name: 'title', type: 'VARCHAR', zh: '报告标题(原文)', en: 'title line as printed' },
+      { name: 'source_url', type: 'VARCHAR', zh: '原始发布网址(报告或抓取页头注明时)', en: 'URL of the original publication, where the input states it' },
       { name: 'encoding', type: 'VARCHAR', zh: '源文件编码(检测所得)', en: 'detected source encoding' },
       { name: 'error', type: 'VARCHAR', zh: '失败原因(仅 failed)', en: 'why the report failed (failed only)' },
     ],
@@ -236,6 +238,7 @@ export const TABLES: Table[] = [
       { name: 'metric', type: 'VARCHAR', zh: '指标代码,如 issued 本年制发件数', en: 'metric code' },
       { name: 'value', type: 'DOUBLE', zh: '数值(收费金额单位为万元);未填报为空', en: 'value as printed; NULL when not given' },
       line,
+      page,
     ],
   },
   {
@@ -249,6 +252,7 @@ export const TABLES: Table[] = [
       { name: 'applicant', type: 'VARCHAR', zh: '申请人代码,如 natural_person 自然人、total 总计', en: 'applicant column code' },
       { name: 'value', type: 'DOUBLE', zh: '数值;未填报为空', en: 'value; NULL when not given' },
       line,
+      page,
     ],
   },
   {
@@ -262,6 +266,7 @@ export const TABLES: Table[] = [
       { name: 'outcome', type: 'VARCHAR', zh: '结果:upheld 维持 / corrected 纠正 / other 其他 / pending 尚未审结 / total 总计', en: 'outcome code' },
       { name: 'value', type: 'DOUBLE', zh: '数值;未填报为空', en: 'value; NULL when not given' },
       line,
+      page,
     ],
   },
   {

@@ -7,9 +7,9 @@ import type {
   Applicant, AppRow, CheckCode, Item, Level, Metric, Outcome, Proceeding, Scope, Status, Template,
 } from './schema.ts';
 
-export interface ActiveRow { item: Item; metric: Metric; value: number | null; line: number | null }
-export interface ApplicationRow { row: AppRow; applicant: Applicant; value: number | null; line: number | null }
-export interface ReviewRow { proceeding: Proceeding; outcome: Outcome; value: number | null; line: number | null }
+export interface ActiveRow { item: Item; metric: Metric; value: number | null; line: number | null; page?: number | null }
+export interface ApplicationRow { row: AppRow; applicant: Applicant; value: number | null; line: number | null; page?: number | null }
+export interface ReviewRow { proceeding: Proceeding; outcome: Outcome; value: number | null; line: number | null; page?: number | null }
 export interface CheckRow { check: CheckCode; passed: boolean; detail: string }
 export interface SectionRow { section: number; heading: string; text: string }
 
@@ -32,6 +32,8 @@ export interface ReportMeta {
   source_file: string;
   source_sha256: string;
   title: string | null;
+  /** URL of the original publication, where the input says it (crawler header, canonical link). */
+  source_url: string | null;
   /** Detected source encoding, e.g. `utf-8`, `utf-8-bom`, `gb18030`, `utf-16le`. */
   encoding: string | null;
   /** Why the report failed; null unless status is `failed`. */

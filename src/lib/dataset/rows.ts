@@ -22,7 +22,12 @@ export function rowsOfReport(table: Table, r: Report): Row[] {
     return [row];
   }
   const list = r[table.name as Exclude<TableName, 'reports'>] as unknown as Row[];
-  const rows = list.map((x) => ({ report_id: r.report_id, ...x }));
+  const cols = table.columns.map((c) => c.name).filter((c) => c !== 'report_id');
+  const rows = list.map((x) => {
+    const row: Row = { report_id: r.report_id };
+    for (const c of cols) row[c] = x[c] ?? null;
+    return row;
+  });
   return rows.sort(comparator(table.orderBy.slice(1)));
 }
 

@@ -65,7 +65,7 @@ function emptyReport(bytes: Uint8Array, sourceFile: string): Report {
     report_id: reportId(sourceFile), agency: null, agency_id: null, year: null, published_on: null,
     province: null, city: null, county: null, township: null, region_code: null,
     level: 'unknown', scope: 'unknown', template: null, status: 'failed',
-    source_file: sourceFile, source_sha256: sha, title: null, encoding: null, error: null,
+    source_file: sourceFile, source_sha256: sha, title: null, source_url: null, encoding: null, error: null,
     active_disclosure: [], applications: [], reviews: [], checks: [], sections: [],
   };
 }

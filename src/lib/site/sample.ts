@@ -75,6 +75,7 @@ export function sampleReport(o: SampleOptions): Report {
     source_file: `${o.id}.txt`,
     source_sha256: '0'.repeat(64),
     title: null,
+    source_url: null,
     encoding: 'utf-8',
     error: null,
     active_disclosure: [
