@@ -62,9 +62,9 @@ describe('report_indicators agrees with the site\'s computeIndicators', () => {
       });
       await conn.run(`INSERT INTO reports (report_id, level, scope, status, source_file, source_sha256) VALUES ${parsed.map((p) => `('${p.id}', 'unknown', 'unknown', 'ok', '${p.id}.txt', 'x')`).join(', ')}`);
       const apps = parsed.flatMap((p) => p.applications.map((a) => `('${p.id}', '${a.row}', '${a.applicant}', ${lit(a.value)}, 1)`));
-      if (apps.length) await conn.run(`INSERT INTO applications VALUES ${apps.join(', ')}`);
+      if (apps.length) await conn.run(`INSERT INTO applications (report_id, row, applicant, value, line) VALUES ${apps.join(', ')}`);
       const revs = parsed.flatMap((p) => p.reviews.map((a) => `('${p.id}', '${a.proceeding}', '${a.outcome}', ${lit(a.value)}, 1)`));
-      if (revs.length) await conn.run(`INSERT INTO reviews VALUES ${revs.join(', ')}`);
+      if (revs.length) await conn.run(`INSERT INTO reviews (report_id, proceeding, outcome, value, line) VALUES ${revs.join(', ')}`);
 
       const rows = (await conn.runAndReadAll('SELECT * FROM report_indicators ORDER BY report_id')).getRowObjectsJS();
       expect(rows.length).toBe(parsed.length);
