@@ -188,6 +188,7 @@ export const CHECKS = {
   multiple_tables: '一个文件中有多张同类表格',
   carry_over_prev: '本年上年结转=上年结转下年度',
   in_force_prev: '上年现行有效+本年制发-废止=本年现行有效',
+  narrative: '正文所述数字与表格一致',
 } as const;
 export type CheckCode = keyof typeof CHECKS;
 

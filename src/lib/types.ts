@@ -6,6 +6,7 @@
 import type {
   Applicant, AppRow, CheckCode, Item, Level, Metric, Outcome, Proceeding, Scope, Status, Template,
 } from './schema.ts';
+import type { Pending } from './parse/evidence.ts';
 
 export interface ActiveRow { item: Item; metric: Metric; value: number | null; line: number | null; page?: number | null }
 export interface ApplicationRow { row: AppRow; applicant: Applicant; value: number | null; line: number | null; page?: number | null }
@@ -46,6 +47,8 @@ export interface Report extends ReportMeta {
   reviews: ReviewRow[];
   checks: CheckRow[];
   sections: SectionRow[];
+  /** Rows left partly NULL with the splits still possible (not published; for cross-year evidence). */
+  pending?: Pending[];
   /** Number of source lines (after decoding), for the source-text page. */
   line_count?: number;
 }

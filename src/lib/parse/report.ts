@@ -7,16 +7,18 @@ import { createHash } from 'node:crypto';
 import { APP_ROW_CODES, APPLICANT_CODES, type AppRow, type Template } from '../schema.ts';
 import type { CheckRow, Report } from '../types.ts';
 import { decode } from './decode.ts';
-import { htmlToText, looksLikeHtml } from './html.ts';
-import { compact, normalize, splitLines } from './text.ts';
-import { tokenize } from './cells.ts';
-import { findHeadings, sectionTexts } from './sections.ts';
+import { htmlToText, looksLikeHtml, pageUrlOf } from './html.ts';
+import { splitLines } from './text.ts';
+import { compactOf, makeSource, type Compact, type Source } from './source.ts';
+import { findHeadings, sectionTexts, type Heading } from './sections.ts';
+import { Evidence } from './evidence.ts';
+import { readFacts } from './narrative.ts';
 import { readActive } from './active.ts';
 import { readApplications } from './applications.ts';
 import { readReviews } from './reviews.ts';
 import { readMeta } from './metadata.ts';
 import { agencyLevel, resolveLocation } from './region.ts';
-import { applicationChecks, issueChecks, reviewChecks } from './checks.ts';
+import { applicationChecks, issueChecks, narrativeCheck, reviewChecks } from './checks.ts';
 import { zh, type Issue } from './issues.ts';
 import { agencyId, reportId } from './ids.ts';
 import { extract, InputError, sniff, unreadableReason } from '../input/index.ts';
@@ -80,52 +82,58 @@ export function parseFile(bytes: Uint8Array, sourceFile: string): Parsed {
     const isHtml = /\.html?$/i.test(sourceFile) || looksLikeHtml(text);
     lines = splitLines(isHtml ? htmlToText(text) : text);
     base.line_count = lines.length;
-    return { report: parseLines(lines, base), lines };
+    return { report: parseLines(lines, base, isHtml ? pageUrlOf(text) : null), lines };
   } catch (e) {
     return { ...failed(base, `解析时出错:${(e as Error).message}`), lines };
   }
 }
 
-/** Where each table lies (0-based line indexes, end exclusive). */
+/** Where each table lies: offsets into the source text, end exclusive. */
 interface Regions { active?: [number, number]; apps?: [number, number]; reviews?: [number, number] }
 
-function findRegions(cl: string[], lines: string[], headings: { section: number; line: number }[]): Regions {
-  const h = (s: number) => headings.find((x) => x.section === s)?.line;
-  const firstFrom = (from: number, re: RegExp, to = cl.length) => { for (let i = from; i < to; i++) if (re.test(cl[i])) return i; return -1; };
+/** The first match of any of `res` in compact text at or after `from`, as a source offset range. */
+function firstOf(view: Compact, res: RegExp[], from = 0): [number, number] | null {
+  let best: [number, number] | null = null;
+  for (const re of res) {
+    const g = new RegExp(re.source, 'g');
+    g.lastIndex = from;
+    const m = g.exec(view.s);
+    if (m && (!best || m.index < best[0])) best = [m.index, m.index + m[0].length];
+  }
+  return best;
+}
+
+function findRegions(src: Source, view: Compact, headings: Heading[]): Regions {
+  const at = (i: number) => (i < view.at.length ? view.at[i] : src.text.length);
+  const compactIndex = (offset: number) => {
+    let lo = 0, hi = view.at.length;
+    while (lo < hi) { const mid = (lo + hi) >> 1; if (view.at[mid] < offset) lo = mid + 1; else hi = mid; }
+    return lo;
+  };
+  const heading = (n: number) => headings.find((h) => h.section === n);
   const r: Regions = {};
-  // The Article 20 table starts at its first 第二十条 line; if those were lost, at its first header cell.
-  let activeStart = firstFrom(0, /第二十条/);
-  if (activeStart < 0) {
-    const h2 = headings.find((x) => x.section === 2)?.line ?? 0;
-    activeStart = firstFrom(h2, /^(?:信息内容)?(?:本年制发件数|本年新制作数量)|^信息内容(?:\||$)/);
+  // The Article 20 table: its first sub-table caption, else its header, else any 第二十条.
+  const active = firstOf(view, [/第二十条第?\(?一\)?项/]) ?? firstOf(view, [/信息内容(?:本年|规章|[\u4e00-\u9fff]{0,4}数量)/]) ?? firstOf(view, [/第二十条/]);
+  const after = active ? active[0] : heading(2) ? compactIndex(heading(2)!.end) : 0;
+  // The application table: its caption or header, else its first rows.
+  const apps = firstOf(view, [/[勾钩]稽关系/, /申请人情况/], after)
+    ?? firstOf(view, [/本年新收政府信息公开申请数量/, /上年结转政府信息公开申请数量/], after);
+  let appsStart = apps ? apps[0] : -1;
+  if (apps) {
+    const h3 = heading(3);
+    if (h3 && h3.end <= at(apps[0]) && (!active || h3.start > at(active[0]))) appsStart = Math.min(appsStart, compactIndex(h3.end));
   }
-  // The application table's first row; if 一、本年新收 was lost, its header or second row.
-  let newRow = -1;
-  for (const re of [/本年新收/, /勾稽关系/, /上年结转政府信息公开申请/]) {
-    for (let i = Math.max(0, activeStart); i < cl.length && newRow < 0; i++) if (re.test(cl[i]) && (cl[i].length <= 40 || /[|\t]/.test(lines[i]) || re.source === '勾稽关系')) newRow = i;
-    if (newRow >= 0) break;
+  const forward = apps ? firstOf(view, [/结转下年度/, /结转下一年度/], apps[1]) : null;
+  const reviews = firstOf(view, [/行政复议/], forward ? forward[1] : apps ? apps[1] : after);
+  const end5 = [heading(5), heading(6)].find((h) => h && reviews && h.start > at(reviews[0]));
+  if (active) {
+    const stop = appsStart >= 0 ? at(appsStart) : reviews ? at(reviews[0]) : (heading(3)?.start ?? end5?.start ?? src.text.length);
+    r.active = [at(active[0]), stop];
   }
-  let appStart = -1;
-  if (newRow >= 0) {
-    appStart = newRow;
-    for (let i = newRow - 1; i >= Math.max(0, newRow - 40, activeStart + 1); i--) {
-      if (/勾稽关系|申请人情况|^自然人|收到和处理政府信息公开申请/.test(cl[i])) appStart = i;
-    }
-    const h3 = h(3);
-    if (h3 !== undefined && h3 < appStart && h3 > activeStart) appStart = Math.min(appStart, h3 + 1);
-  }
-  const forward = newRow >= 0 ? firstFrom(newRow, /结转下年度/) : -1;
-  let reviewStart = firstFrom(forward >= 0 ? forward + 1 : Math.max(0, newRow, activeStart), /行政复议/);
-  if (newRow < 0 && activeStart < 0) reviewStart = -1;
-  const h5 = h(5), h6 = h(6);
-  if (activeStart >= 0) {
-    const end = appStart >= 0 ? appStart : reviewStart >= 0 ? reviewStart : (h(3) ?? h5 ?? h6 ?? cl.length);
-    r.active = [activeStart, end];
-  }
-  if (appStart >= 0) r.apps = [appStart, reviewStart >= 0 ? reviewStart : (h5 ?? h6 ?? cl.length)];
-  if (reviewStart >= 0) {
-    let end = [h5, h6].find((x) => x !== undefined && x > reviewStart) ?? Math.min(cl.length, reviewStart + 200);
-    r.reviews = [reviewStart, end];
+  if (apps) r.apps = [at(appsStart), reviews ? at(reviews[0]) : (end5?.start ?? src.text.length)];
+  if (reviews && (apps || active)) {
+    const from = at(forward ? forward[1] : reviews[0]);
+    r.reviews = [from, end5?.start ?? Math.min(src.text.length, from + 3000)];
   }
   return r;
 }
@@ -141,18 +149,20 @@ function scopeOf(agency: string | null, level: Report['level'], text: string, ag
   return 'unknown';
 }
 
-export function parseLines(lines: string[], base: Report): Report {
-  const nl = lines.map(normalize);
-  const cl = nl.map(compact);
-  const headings = findHeadings(lines, cl);
-  const regions = findRegions(cl, lines, headings);
+export function parseLines(lines: string[], base: Report, pageUrl: string | null = null): Report {
+  const src = makeSource(lines);
+  const view = compactOf(src);
+  const headings = findHeadings(src);
+  const regions = findRegions(src, view, headings);
+  const meta = readMeta(lines, undefined, pageUrl);
+  const tables = [regions.active, regions.apps, regions.reviews].filter((x): x is [number, number] => Boolean(x));
+  const evidence = new Evidence(readFacts(src, tables, meta.year));
   const issues: Issue[] = [];
-  const active = regions.active ? readActive(tokenize(nl, ...regions.active), issues) : null;
-  const apps = regions.apps ? readApplications(tokenize(nl, ...regions.apps), issues) : null;
-  const reviews = regions.reviews ? readReviews(tokenize(nl, ...regions.reviews), issues) : null;
+  const active = regions.active ? readActive(src, ...regions.active, issues, evidence) : null;
+  const apps = regions.apps ? readApplications(src, ...regions.apps, issues, evidence) : null;
+  const reviews = regions.reviews ? readReviews(src, ...regions.reviews, issues) : null;
 
-  const meta = readMeta(lines, nl);
-  const body = cl.slice(0, 400).join('');
+  const body = view.s.slice(0, 6000);
   const loc = resolveLocation(meta.agency, [meta.title ?? '', meta.publisher ?? '', body.slice(0, 4000)].join(' '), meta.indexRegionCodes);
   const level = agencyLevel(meta.agency, loc);
 
@@ -165,16 +175,19 @@ export function parseLines(lines: string[], base: Report): Report {
     year: meta.year, published_on: meta.published_on,
     province: loc.province, city: loc.city, county: loc.county, township: loc.township, region_code: loc.region_code,
     level, scope: scopeOf(meta.agency, level, body, meta.agencySource, meta.title), template, title: meta.title,
+    source_url: meta.source_url,
   });
   r.active_disclosure = active?.rows ?? [];
   r.applications = apps?.found ? apps.rows : [];
   r.reviews = reviews?.found ? reviews.rows : [];
+  r.pending = [...(active?.pending ?? []), ...(apps?.pending ?? []), ...(reviews?.pending ?? [])];
 
   // The application table's own form: a report may pair a 2019 Article 20 table with a
   // 2021 application table; (六) is three sub-rows in one, one row in the other.
   const appForm: Template | null = apps?.otherSubRows ? '2021' : apps?.otherAsOneRow ? '2019' : template;
   // Rows of the form that were not printed at all become NULLs, and say so.
   if (apps?.found) fillMissingAppRows(r, appForm, issues);
+  for (const u of evidence.used) issues.push({ kind: 'split', table: 'applications', detail: u });
 
   const missingTables = [
     !active?.found && '主动公开政府信息情况表(第二十条)',
@@ -190,15 +203,12 @@ export function parseLines(lines: string[], base: Report): Report {
   if (apps?.found) checks.push(...applicationChecks(r.applications, appForm));
   if (reviews?.found) checks.push(...reviewChecks(r.reviews));
   checks.push(...issueChecks(issues));
-  const apps2 = cl.filter((l) => l.includes('本年新收') && (/^一、?本年新收政府信息公开申请数量/.test(l) || l === '本年新收政府信息公开申请数量')).length;
+  const narrative = narrativeCheck(evidence.facts, r);
+  if (narrative) checks.push(narrative);
+  const apps2 = (view.s.match(/一、?本年新收政府信息公开申请数量/g) ?? []).length;
   if (apps2 > 1) checks.push({ check: 'multiple_tables', passed: false, detail: `文件中有 ${apps2} 张申请情况表(可能合并了多个机关的报告),只读取了第一张` });
   r.checks = checks;
-
-  const inTable = (i: number) => {
-    const within = [regions.active, regions.apps, regions.reviews].some((g) => g && i >= g[0] && i < g[1]);
-    return within && (/[|\t]/.test(lines[i]) || cl[i].length <= 40);
-  };
-  r.sections = sectionTexts(lines, headings, inTable);
+  r.sections = sectionTexts(src, headings, tables);
 
   if (missingTables.length) {
     r.status = 'failed';
