@@ -14,7 +14,7 @@ import { ACTIVE_FORM, FORM_2019_METRICS, FORM_2021_METRICS, ITEM_SPEC, METRIC_KE
 import { compactOf, type Source } from './source.ts';
 import { solve, type RowChoice } from './solve.ts';
 import { untilText } from './applications.ts';
-import { splitZone, zoneTokens, type Split, type ZoneToken } from './zone.ts';
+import { dropStray, splitZone, zoneTokens, type Split, type ZoneToken } from './zone.ts';
 import { zh, type Issue } from './issues.ts';
 import type { Evidence, Pending } from './evidence.ts';
 
@@ -66,6 +66,11 @@ export function readActive(src: Source, from: number, to: number, issues: Issue[
   for (let i = 0; i < labels.length; i++) {
     const l = labels[i];
     if (l.kind !== 'item') {
+      // Numbers between a caption or header and the next item belong to no cell.
+      const orphans = zoneTokens(src, l.end, i + 1 < labels.length ? labels[i + 1].start : to).filter((t) => t.kind === 'run');
+      if (orphans.length && i + 1 < labels.length) {
+        issues.push({ kind: 'unreadable', table: 'active_disclosure', detail: `第二十条表「${src.raw.slice(l.start, l.end)}」之后有不属于任何一行的数字「${orphans.map((t) => t.text).join(' ')}」,表格结构不完整` });
+      }
       if (lastWasItem) header = [];
       if (l.kind === 'metric' && !header.includes(l.metric!)) header.push(l.metric!);
       lastWasItem = false;
@@ -109,12 +114,8 @@ function readItem(item: Item, metrics: Metric[], tokens: ZoneToken[], issues: Is
     return nulls();
   }
   const rules = metrics.map((m) => METRIC_RULE[m]);
-  let s = splitZone(tokens, rules);
-  const last = tokens[tokens.length - 1];
-  if (!s.splits.length && !s.overflow && last.lone && tokens.length > 1 && tokens[tokens.length - 2].line !== last.line) {
-    const t = splitZone(tokens.slice(0, -1), rules);
-    if (t.splits.length) s = t;
-  }
+  tokens = dropStray(tokens, metrics.length);
+  const s = splitZone(tokens, rules);
   if (!s.splits.length) {
     issues.push({
       kind: 'unreadable', table: 'active_disclosure', row: item,

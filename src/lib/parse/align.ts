@@ -14,18 +14,22 @@ export interface Hit<C extends string> { code: C; start: number; end: number }
 
 interface Occ { start: number; end: number }
 
-/** A mention in running text, not a label: a sentence ends right after it. */
-function inSentence(s: string, at: number, end: number): boolean {
-  return /[。；！？]/.test(s.slice(end, end + 24)) || /[。；！？]/.test(s.slice(Math.max(0, at - 6), at));
+/**
+ * A mention in running text, not a label: a sentence ends right after it, or
+ * (with `counted`) a count follows it (`本年新收政府信息公开申请7件,…`).
+ */
+function inSentence(s: string, at: number, end: number, counted: boolean): boolean {
+  if (/[。；！？]/.test(s.slice(end, end + 24)) || /[。；！？]/.test(s.slice(Math.max(0, at - 6), at))) return true;
+  return counted && /^[^\d]{0,16}\d+(?:件|条|次|人|份)/.test(s.slice(end, end + 30));
 }
 
 /** Occurrences of a row's keys in compact text (compact indexes). */
-function occurrences(s: string, keys: RegExp[]): Occ[] {
+function occurrences(s: string, keys: RegExp[], counted: boolean): Occ[] {
   const out: Occ[] = [];
   for (const key of keys) {
     const re = new RegExp(key.source, key.flags.includes('g') ? key.flags : key.flags + 'g');
     for (let m = re.exec(s); m; m = re.exec(s)) {
-      if (!inSentence(s, m.index, m.index + m[0].length)) out.push({ start: m.index, end: m.index + m[0].length });
+      if (!inSentence(s, m.index, m.index + m[0].length, counted)) out.push({ start: m.index, end: m.index + m[0].length });
       if (m[0].length === 0) re.lastIndex++;
     }
   }
@@ -36,10 +40,11 @@ function occurrences(s: string, keys: RegExp[]): Occ[] {
 
 /**
  * Align `rows` (in printed order) with `view`. Returns a hit per row, or null
- * for rows not found. Offsets are mapped back to the source text.
+ * for rows not found. `counted`: a label followed by a count with its unit
+ * (`…7件`) is a sentence (tables of counts print no units). Offsets are mapped back to the source text.
  */
-export function alignRows<C extends string>(view: Compact, rows: RowSpec<C>[]): (Hit<C> | null)[] {
-  const occ = rows.map((r) => occurrences(view.s, r.keys));
+export function alignRows<C extends string>(view: Compact, rows: RowSpec<C>[], counted = false): (Hit<C> | null)[] {
+  const occ = rows.map((r) => occurrences(view.s, r.keys, counted));
   // best[i][k]: the most rows that can be matched among rows[i..] when row i
   // takes occurrence k (k = occ[i].length means row i is skipped) and the
   // previous match ended at or before that occurrence's start.

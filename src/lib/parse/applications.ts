@@ -11,7 +11,7 @@ import { APP_COLUMNS, APP_ROWS_SPEC, COUNT, OTHER_SUB_ROWS } from './form.ts';
 import { handledRows } from './checks.ts';
 import { compactOf, type Source } from './source.ts';
 import { satisfies, solve, type Equation, type RowChoice } from './solve.ts';
-import { splitZone, zoneTokens, type Split, type ZoneToken } from './zone.ts';
+import { dropStray, splitZone, zoneTokens, type Split, type ZoneToken } from './zone.ts';
 import { zh, type Issue } from './issues.ts';
 import type { Evidence, Pending } from './evidence.ts';
 
@@ -52,15 +52,21 @@ function headerColumns(src: Source, from: number, to: number): 6 | 7 {
   return /总计|合计|总数/.test(head.replace(/勾稽关系[^)]*\)?/, '')) ? 7 : 6;
 }
 
-interface RowRead { code: AppRow; hit: Hit<AppRow>; tokens: ZoneToken[]; splits: Split[]; overflow: boolean; cols: Applicant[] }
+interface RowRead {
+  code: AppRow; hit: Hit<AppRow>; tokens: ZoneToken[]; splits: Split[]; overflow: boolean; cols: Applicant[];
+  /** Splits the cells allow, before any arithmetic. */
+  admissible?: number;
+}
 
 /** Read the table in text[from, to). */
 export function readApplications(src: Source, from: number, to: number, issues: Issue[], evidence: Evidence): AppTable {
   const view = compactOf(src, from, to);
-  const hits = alignRows(view, APP_ROWS_SPEC);
+  const hits = alignRows(view, APP_ROWS_SPEC, true);
   const found = hits.filter((h): h is Hit<AppRow> => h !== null);
   if (!found.some((h) => h.code === 'new_received' || h.code === 'carried_over' || h.code === 'granted')) return EMPTY;
   const cols = headerColumns(src, from, found[0].start);
+  const orphans = zoneTokens(src, from, found[0].start).filter((t) => t.kind === 'run');
+  if (orphans.length) issues.push({ kind: 'unreadable', table: 'applications', detail: `申请情况表的表头中有不属于任何一行的数字「${orphans.map((t) => t.text).join(' ')}」,表格结构不完整` });
 
   // Zones: from a label to the next label found.
   const reads: RowRead[] = [];
@@ -118,24 +124,19 @@ export function untilText(src: Source, tokens: ZoneToken[]): ZoneToken[] {
 }
 
 function splitRow(r: RowRead, cols: 6 | 7) {
-  const values = r.tokens.filter((t) => t.kind !== 'blank' || r.tokens.some((x) => x.kind !== 'blank'));
+  let values = r.tokens.filter((t) => t.kind !== 'blank' || r.tokens.some((x) => x.kind !== 'blank'));
   if (!values.length) return;
+  values = dropStray(values, cols);
   r.tokens = values;
   // Six plain numbers under a header without 总计: the six applicant columns.
   if (cols === 6 && values.length === 6 && values.every((t) => t.kind !== 'run' || /^\d+$/.test(t.text))) {
     const s = splitZone(values, APPLICANT_PARTS.map(() => COUNT));
     if (s.splits.length === 1) { r.splits = s.splits; r.cols = APPLICANT_PARTS; return; }
   }
-  let s = splitZone(values, APP_COLUMNS.map(() => COUNT));
-  // A lone number on its own line after the row's numbers is a page number.
-  const last = values[values.length - 1];
-  if (!s.splits.length && !s.overflow && last.lone && values.length > 1 && values[values.length - 2].line !== last.line) {
-    const rest = values.slice(0, -1);
-    const t = splitZone(rest, APP_COLUMNS.map(() => COUNT));
-    if (t.splits.length) { s = t; r.tokens = rest; }
-  }
+  const s = splitZone(values, APP_COLUMNS.map(() => COUNT));
   r.splits = s.splits;
   r.overflow = s.overflow;
+  r.admissible = s.splits.length;
 }
 
 function rowCells(r: RowRead, values: (number | null)[] | undefined, winners: number[] | undefined, issues: Issue[], pending: Pending[]): ApplicationRow[] {
@@ -170,7 +171,9 @@ function rowCells(r: RowRead, values: (number | null)[] | undefined, winners: nu
   if (cut || r.splits.length > 1) {
     const chosen = first.cells.map((c) => c.text).join(' ');
     if (winners.length === 1) {
-      issues.push({ kind: 'split', table: 'applications', row: code, detail: `「${zh(code)}」行的数字粘连为「${printed}」,${r.splits.length > 1 ? `有 ${r.splits.length} 种拆分,按表内勾稽关系` : ''}唯一拆分为 ${chosen}` });
+      const how = r.splits.length > 1 ? `行合计允许 ${r.splits.length} 种拆分,按各列勾稽关系唯一确定为`
+        : (r.admissible ?? 1) > 1 ? `有 ${r.admissible} 种拆分,按行合计唯一拆分为` : '唯一拆分为';
+      issues.push({ kind: 'split', table: 'applications', row: code, detail: `「${zh(code)}」行的数字粘连为「${printed}」,${how} ${chosen}` });
     } else {
       const open = r.cols.filter((_c, j) => values[j] === null && winners.some((k) => r.splits[k].cells[j].value !== null));
       issues.push({ kind: 'unsplittable', table: 'applications', row: code, detail: `「${zh(code)}」行的数字「${printed}」有 ${winners.length} 种同样符合勾稽关系的拆分,${open.map((c) => `「${zh(c)}」`).join('')}列无法确定,记为空` });

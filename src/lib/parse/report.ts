@@ -119,7 +119,8 @@ function findRegions(src: Source, view: Compact, headings: Heading[]): Regions {
   const apps = firstOf(view, [/[勾钩]稽关系/, /申请人情况/], after)
     ?? firstOf(view, [/本年新收政府信息公开申请数量/, /上年结转政府信息公开申请数量/], after);
   let appsStart = apps ? apps[0] : -1;
-  if (apps) {
+  // Without a caption or header, the table starts after its heading (the header text may be there).
+  if (apps && !/[勾钩]稽|申请人/.test(view.s.slice(apps[0], apps[1]))) {
     const h3 = heading(3);
     if (h3 && h3.end <= at(apps[0]) && (!active || h3.start > at(active[0]))) appsStart = Math.min(appsStart, compactIndex(h3.end));
   }

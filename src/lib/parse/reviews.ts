@@ -9,7 +9,7 @@ import { COUNT, REVIEW_CELLS, REVIEW_HEADER } from './form.ts';
 import { compactOf, type Source } from './source.ts';
 import { satisfies, solve, type Equation, type RowChoice } from './solve.ts';
 import { untilText } from './applications.ts';
-import { splitZone, zoneTokens } from './zone.ts';
+import { dropStray, splitZone, zoneTokens } from './zone.ts';
 import { zh, type Issue } from './issues.ts';
 import type { Pending } from './evidence.ts';
 
@@ -38,12 +38,8 @@ export function readReviews(src: Source, from: number, to: number, issues: Issue
     issues.push({ kind: 'missing', table: 'reviews', detail: '行政复议、行政诉讼表没有印出数字' });
     return { rows: nulls(), found: true, pending: [] };
   }
-  let s = splitZone(tokens, COLS.map(() => COUNT));
-  const last = tokens[tokens.length - 1];
-  if (!s.splits.length && !s.overflow && last.lone && tokens.length > 1 && tokens[tokens.length - 2].line !== last.line) {
-    const t = splitZone(tokens.slice(0, -1), COLS.map(() => COUNT));
-    if (t.splits.length) s = t;
-  }
+  tokens = dropStray(tokens, COLS.length);
+  const s = splitZone(tokens, COLS.map(() => COUNT));
   if (!s.splits.length) {
     issues.push({ kind: s.overflow ? 'unsplittable' : 'unreadable', table: 'reviews', detail: `复议诉讼表印出「${printed}」,${s.overflow ? '可拆分的方式过多' : '无法对应到 15 格'},全部记为空` });
     return { rows: nulls(), found: true, pending: [] };

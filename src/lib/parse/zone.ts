@@ -25,6 +25,8 @@ export interface ZoneToken {
   unit?: string;
   /** The only thing on its line (a lone page number, or one cell per line). */
   lone?: boolean;
+  /** On a line whose cells are separated (`|`, tab): the token is a whole cell. */
+  sep?: boolean;
 }
 
 /** One cell of a candidate split. */
@@ -74,9 +76,12 @@ export function zoneTokens(src: Source, from: number, to: number): ZoneToken[] {
       // Trailing punctuation is not part of a number (`5.`, `3,`).
       while (e > k + 1 && !isDigit(t.charCodeAt(e - 1))) e--;
       // Numbering of the next label (`…0 002.其他法律…`: the `2` is the label's; `(1)属于…`).
-      const next = t.charCodeAt(e), after = t.charCodeAt(e + 1);
+      const next = t.charCodeAt(e);
+      let after = e + 1;
+      while (after < to && t.charCodeAt(after) === 32) after++;
+      const cjk = t.charCodeAt(after) >= 0x4e00 && t.charCodeAt(after) <= 0x9fff;
       let numbering = false;
-      if ((next === 46 || next === 0x3001) && after >= 0x4e00 && after <= 0x9fff) { e--; numbering = true; }
+      if ((next === 46 || next === 0x3001) && cjk) { e--; numbering = true; }
       else if (t.charCodeAt(k - 1) === 40 && next === 41) { k = e + 1; continue; }
       if (e <= k || (numbering && e === k)) { k = e + 2; continue; }
       const tok: ZoneToken = { kind: 'run', text: t.slice(k, e), start: k, end: e, line: lineOf(src, k) };
@@ -92,14 +97,27 @@ export function zoneTokens(src: Source, from: number, to: number): ZoneToken[] {
   return out;
 }
 
-/** A token alone on its line. */
+/** A token alone on its line; a token on a line of separated cells. */
 function markLone(src: Source, toks: ZoneToken[]) {
   for (const tok of toks) {
     const ls = src.lineStarts[tok.line - 1];
     const le = tok.line < src.lineStarts.length ? src.lineStarts[tok.line] - 1 : src.text.length;
     const line = src.text.slice(ls, le);
     if (line.trim() === src.text.slice(tok.start, tok.end + (tok.unit?.length ?? 0)).trim()) tok.lone = true;
+    if (line.includes('\t') || line.includes('|')) tok.sep = true;
   }
+}
+
+/**
+ * Tokens a row can use: a lone number on its own line after the row's
+ * numbers, when the row has more than `k` of them, is a page number.
+ */
+export function dropStray(tokens: ZoneToken[], k: number): ZoneToken[] {
+  if (tokens.length <= k) return tokens;
+  const last = tokens[tokens.length - 1];
+  const rest = tokens.slice(0, -1);
+  if (!last.lone || last.kind !== 'run' || rest.some((t) => t.line !== rest[0].line) || rest[0].line === last.line) return tokens;
+  return rest;
 }
 
 /**
@@ -180,10 +198,14 @@ export interface Splits {
 
 /**
  * Every way `tokens` fill `rules.length` cells, in order. Placeholders and
- * blanks are one cell each (NULL); runs are cut as the rules allow.
+ * blanks are one cell each (NULL); runs are cut as the rules allow — except
+ * in separated layouts (`|`, tab) where a row still has four or more cells:
+ * there each token is a whole cell (only a row glued into a few tokens has
+ * cells that ran together).
  */
 export function splitZone(tokens: ZoneToken[], rules: CellRule[], limit = 20000): Splits {
   const k = rules.length;
+  const whole = tokens.length >= 4 && tokens.every((t) => t.sep);
   const out: Split[] = [];
   let overflow = false;
   const cells: Cell[] = [];
@@ -209,7 +231,7 @@ export function splitZone(tokens: ZoneToken[], rules: CellRule[], limit = 20000)
       cells.pop();
       return go;
     }
-    const most = Math.min(tok.text.length, left - rest);
+    const most = whole ? 1 : Math.min(tok.text.length, left - rest);
     for (let p = 1; p <= most; p++) {
       const go = cutRun(tok.text, p, rules, filled, tok.unit, (vals, texts) => {
         for (let q = 0; q < vals.length; q++) {
