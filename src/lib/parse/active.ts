@@ -105,6 +105,11 @@ export function readActive(src: Source, from: number, to: number, issues: Issue[
   return { rows, found: true, template, pending };
 }
 
+/** Values the given splits agree on (NULL where they differ). */
+function agreed(splits: Split[], winners: number[]): (number | null)[] {
+  return splits[winners[0]].cells.map((c, j) => (winners.every((k) => splits[k].cells[j].value === c.value) ? c.value : null));
+}
+
 function readItem(item: Item, metrics: Metric[], tokens: ZoneToken[], issues: Issue[], evidence: Evidence, pending: Pending[]): ActiveRow[] {
   const line = tokens[0]?.line ?? null;
   const nulls = () => metrics.map((metric) => ({ item, metric, value: null, line }));
@@ -124,11 +129,15 @@ function readItem(item: Item, metrics: Metric[], tokens: ZoneToken[], issues: Is
     return nulls();
   }
   const splits: Split[] = s.splits;
-  const choice: RowChoice = { row: item, cols: metrics, cands: splits.map((sp) => sp.cells.map((c) => c.value)) };
-  const sol = solve([choice], []);
-  evidence.narrow('active_disclosure', [choice], sol);
-  const winners = sol.winners.get(item)!;
-  const values = sol.values.get(item)!;
+  let winners = splits.map((_s, k) => k);
+  let values = agreed(splits, winners);
+  if (splits.length > 1) {
+    const choice: RowChoice = { row: item, cols: metrics, cands: splits.map((sp) => sp.cells.map((c) => c.value)) };
+    const sol = solve([choice], []);
+    evidence.narrow('active_disclosure', [choice], sol);
+    winners = sol.winners.get(item)!;
+    values = sol.values.get(item)!;
+  }
   const first = splits[winners[0]];
   const out: ActiveRow[] = metrics.map((metric, j) => {
     const c = first.cells[j];

@@ -10,7 +10,7 @@ import { alignRows, type Hit } from './align.ts';
 import { APP_COLUMNS, APP_ROWS_SPEC, COUNT, OTHER_SUB_ROWS } from './form.ts';
 import { handledRows } from './checks.ts';
 import { compactOf, type Source } from './source.ts';
-import { satisfies, solve, type Equation, type RowChoice } from './solve.ts';
+import { solve, type Equation, type RowChoice } from './solve.ts';
 import { dropStray, splitZone, zoneTokens, type Split, type ZoneToken } from './zone.ts';
 import { zh, type Issue } from './issues.ts';
 import type { Evidence, Pending } from './evidence.ts';
@@ -32,8 +32,25 @@ const EMPTY: AppTable = { rows: [], otherAsOneRow: false, otherSubRows: false, f
 
 const cell = (row: string, col: Applicant) => `${row}/${col}`;
 
-/** The form's equations for the rows present. */
+const EQUATIONS = new Map<string, { local: Equation[]; table: Equation[] }>();
+
+/** The form's equations for the rows present (cached: few tables differ in their rows). */
 function equations(rows: Set<AppRow>, form2019: boolean): { local: Equation[]; table: Equation[] } {
+  const key = `${form2019}:${[...rows].join(',')}`;
+  let eqs = EQUATIONS.get(key);
+  if (!eqs) EQUATIONS.set(key, (eqs = buildEquations(rows, form2019)));
+  return eqs;
+}
+
+/** A row's own total: 总计 = the six applicant columns (true when a cell is NULL). */
+function rowTotalHolds(vals: (number | null)[]): boolean {
+  if (vals.length !== 7) return true;
+  let s = 0;
+  for (let i = 0; i < 6; i++) { const v = vals[i]; if (v === null) return true; s += v; }
+  return vals[6] === null || Math.abs(s - vals[6]) < 1e-6;
+}
+
+function buildEquations(rows: Set<AppRow>, form2019: boolean): { local: Equation[]; table: Equation[] } {
   const local: Equation[] = [];
   for (const r of rows) local.push({ plus: [cell(r, 'total')], minus: APPLICANT_PARTS.map((c) => cell(r, c)) });
   const handled = handledRows(form2019 ? '2019' : '2021', (r) => rows.has(r));
@@ -93,7 +110,7 @@ export function readApplications(src: Source, from: number, to: number, issues: 
     if (!r.splits.length) continue;
     let cands = r.splits.map((s) => s.cells.map((c) => c.value));
     // A row's own total first: splits that break it are kept only if none keeps it.
-    const own = cands.map((v, k) => [v, k] as const).filter(([v]) => satisfies(eqs.local, r.code, r.cols, v));
+    const own = cands.map((v, k) => [v, k] as const).filter(([v]) => rowTotalHolds(v));
     if (own.length && own.length < cands.length) {
       r.splits = own.map(([, k]) => r.splits[k]);
       cands = own.map(([v]) => v);

@@ -91,17 +91,28 @@ export function parseFile(bytes: Uint8Array, sourceFile: string): Parsed {
 /** Where each table lies: offsets into the source text, end exclusive. */
 interface Regions { active?: [number, number]; apps?: [number, number]; reviews?: [number, number] }
 
-/** The first match of any of `res` in compact text at or after `from`, as a source offset range. */
+const globals = new Map<RegExp, RegExp>();
+
+/** The first match of any of `res` in compact text at or after `from`, as a compact index range. */
 function firstOf(view: Compact, res: RegExp[], from = 0): [number, number] | null {
   let best: [number, number] | null = null;
   for (const re of res) {
-    const g = new RegExp(re.source, 'g');
+    let g = globals.get(re);
+    if (!g) globals.set(re, (g = new RegExp(re.source, 'g')));
     g.lastIndex = from;
     const m = g.exec(view.s);
     if (m && (!best || m.index < best[0])) best = [m.index, m.index + m[0].length];
   }
   return best;
 }
+
+const ACTIVE_CAPTION = [/第二十条第?\(?一\)?项/];
+const ACTIVE_HEADER = [/信息内容(?:本年|规章|[\u4e00-\u9fff]{0,4}数量)/];
+const ACTIVE_ANY = [/第二十条/];
+const APPS_CAPTION = [/[勾钩]稽关系/, /申请人情况/];
+const APPS_ROWS = [/本年新收政府信息公开申请数量/, /上年结转政府信息公开申请数量/];
+const FORWARD = [/结转下年度/, /结转下一年度/];
+const REVIEWS = [/行政复议/];
 
 function findRegions(src: Source, view: Compact, headings: Heading[]): Regions {
   const at = (i: number) => (i < view.at.length ? view.at[i] : src.text.length);
@@ -113,19 +124,19 @@ function findRegions(src: Source, view: Compact, headings: Heading[]): Regions {
   const heading = (n: number) => headings.find((h) => h.section === n);
   const r: Regions = {};
   // The Article 20 table: its first sub-table caption, else its header, else any 第二十条.
-  const active = firstOf(view, [/第二十条第?\(?一\)?项/]) ?? firstOf(view, [/信息内容(?:本年|规章|[\u4e00-\u9fff]{0,4}数量)/]) ?? firstOf(view, [/第二十条/]);
+  const active = firstOf(view, ACTIVE_CAPTION) ?? firstOf(view, ACTIVE_HEADER) ?? firstOf(view, ACTIVE_ANY);
   const after = active ? active[0] : heading(2) ? compactIndex(heading(2)!.end) : 0;
   // The application table: its caption or header, else its first rows.
-  const apps = firstOf(view, [/[勾钩]稽关系/, /申请人情况/], after)
-    ?? firstOf(view, [/本年新收政府信息公开申请数量/, /上年结转政府信息公开申请数量/], after);
+  const apps = firstOf(view, APPS_CAPTION, after)
+    ?? firstOf(view, APPS_ROWS, after);
   let appsStart = apps ? apps[0] : -1;
   // Without a caption or header, the table starts after its heading (the header text may be there).
   if (apps && !/[勾钩]稽|申请人/.test(view.s.slice(apps[0], apps[1]))) {
     const h3 = heading(3);
     if (h3 && h3.end <= at(apps[0]) && (!active || h3.start > at(active[0]))) appsStart = Math.min(appsStart, compactIndex(h3.end));
   }
-  const forward = apps ? firstOf(view, [/结转下年度/, /结转下一年度/], apps[1]) : null;
-  const reviews = firstOf(view, [/行政复议/], forward ? forward[1] : apps ? apps[1] : after);
+  const forward = apps ? firstOf(view, FORWARD, apps[1]) : null;
+  const reviews = firstOf(view, REVIEWS, forward ? forward[1] : apps ? apps[1] : after);
   const end5 = [heading(5), heading(6)].find((h) => h && reviews && h.start > at(reviews[0]));
   if (active) {
     const stop = appsStart >= 0 ? at(appsStart) : reviews ? at(reviews[0]) : (heading(3)?.start ?? end5?.start ?? src.text.length);
@@ -150,21 +161,23 @@ function scopeOf(agency: string | null, level: Report['level'], text: string, ag
   return 'unknown';
 }
 
+export const PHASE: Record<string, number> = {};
+const ph = <X>(k: string, f: () => X): X => { const t = performance.now(); const x = f(); PHASE[k] = (PHASE[k] ?? 0) + performance.now() - t; return x; };
 export function parseLines(lines: string[], base: Report, pageUrl: string | null = null): Report {
-  const src = makeSource(lines);
-  const view = compactOf(src);
-  const headings = findHeadings(src);
-  const regions = findRegions(src, view, headings);
-  const meta = readMeta(lines, undefined, pageUrl);
+  const src = ph('src', () => makeSource(lines));
+  const view = ph('view', () => compactOf(src));
+  const headings = ph('headings', () => findHeadings(src));
+  const regions = ph('regions', () => findRegions(src, view, headings));
+  const meta = ph('meta', () => readMeta(lines, src.text.split('\n'), pageUrl));
   const tables = [regions.active, regions.apps, regions.reviews].filter((x): x is [number, number] => Boolean(x));
   const evidence = new Evidence(readFacts(src, tables, meta.year));
   const issues: Issue[] = [];
-  const active = regions.active ? readActive(src, ...regions.active, issues, evidence) : null;
-  const apps = regions.apps ? readApplications(src, ...regions.apps, issues, evidence) : null;
-  const reviews = regions.reviews ? readReviews(src, ...regions.reviews, issues) : null;
+  const active = ph('active', () => regions.active ? readActive(src, ...regions.active, issues, evidence) : null);
+  const apps = ph('apps', () => regions.apps ? readApplications(src, ...regions.apps, issues, evidence) : null);
+  const reviews = ph('reviews', () => regions.reviews ? readReviews(src, ...regions.reviews, issues) : null);
 
   const body = view.s.slice(0, 6000);
-  const loc = resolveLocation(meta.agency, [meta.title ?? '', meta.publisher ?? '', body.slice(0, 4000)].join(' '), meta.indexRegionCodes);
+  const loc = ph('loc', () => resolveLocation(meta.agency, [meta.title ?? '', meta.publisher ?? '', body.slice(0, 4000)].join(' '), meta.indexRegionCodes));
   const level = agencyLevel(meta.agency, loc);
 
   let template: Template | null = active?.template ?? null;
@@ -209,7 +222,7 @@ export function parseLines(lines: string[], base: Report, pageUrl: string | null
   const apps2 = (view.s.match(/一、?本年新收政府信息公开申请数量/g) ?? []).length;
   if (apps2 > 1) checks.push({ check: 'multiple_tables', passed: false, detail: `文件中有 ${apps2} 张申请情况表(可能合并了多个机关的报告),只读取了第一张` });
   r.checks = checks;
-  r.sections = sectionTexts(src, headings, tables);
+  r.sections = ph('sections', () => sectionTexts(src, headings, tables));
 
   if (missingTables.length) {
     r.status = 'failed';

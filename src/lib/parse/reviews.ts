@@ -7,7 +7,7 @@
 import type { ReviewRow } from '../types.ts';
 import { COUNT, REVIEW_CELLS, REVIEW_HEADER } from './form.ts';
 import { compactOf, type Source } from './source.ts';
-import { satisfies, solve, type Equation, type RowChoice } from './solve.ts';
+import { rowTest, solve, type Equation, type RowChoice } from './solve.ts';
 import { untilText } from './applications.ts';
 import { dropStray, splitZone, zoneTokens } from './zone.ts';
 import { zh, type Issue } from './issues.ts';
@@ -45,7 +45,8 @@ export function readReviews(src: Source, from: number, to: number, issues: Issue
     return { rows: nulls(), found: true, pending: [] };
   }
   let splits = s.splits;
-  const own = splits.filter((sp) => satisfies(GROUPS, 't', COLS, sp.cells.map((c) => c.value)));
+  const test = rowTest(GROUPS, 't', COLS);
+  const own = splits.filter((sp) => test(sp.cells.map((c) => c.value)));
   if (own.length && own.length < splits.length) splits = own;
   const choice: RowChoice = { row: 't', cols: COLS, cands: splits.map((sp) => sp.cells.map((c) => c.value)) };
   const sol = solve([choice], GROUPS);

@@ -45,7 +45,7 @@ export function findHeadings(src: Source): Heading[] {
       const end = view.at[m.index + m[0].length - 1] + 1;
       // Numbered (`一、总体情况`), or alone at the start of a short line.
       const lineEnd = t.indexOf('\n', end);
-      const rest = t.slice(end, lineEnd < 0 ? t.length : lineEnd).replace(/[\s|:：。]/g, '');
+      const rest = t.slice(end, Math.min(end + 12, lineEnd < 0 ? t.length : lineEnd)).replace(/[\s|:：。]/g, '');
       if (!m[1] && !(atLineStart(t, start) && rest.length <= 4)) continue;
       found.push({ section: s + 1, start, end, text: src.raw.slice(start, end).replace(/[|\t]+/g, ' ').trim() });
       from = m.index + m[0].length;

@@ -32,21 +32,49 @@ export interface Solution {
 
 const MAX_COMBOS = 200_000;
 
-/** Evaluate an equation; null when a cell is NULL or not in the table. */
-function holds(eq: Equation, get: (cell: string) => number | null | undefined): boolean | null {
+/** An equation over the rows' columns: [row index, column index] pairs. */
+interface Compiled { plus: [number, number][]; minus: [number, number][] }
+
+/** Resolve cell names to row and column indexes; cells of rows not in the table are dropped, and the equation with them. */
+function compile(eqs: Equation[], rows: RowChoice[]): Compiled[] {
+  const rowIndex = new Map(rows.map((r, i) => [r.row, i]));
+  const ref = (cell: string): [number, number] | null => {
+    const k = cell.indexOf('/');
+    const ri = rowIndex.get(cell.slice(0, k));
+    if (ri === undefined) return null;
+    const ci = rows[ri].cols.indexOf(cell.slice(k + 1));
+    return ci < 0 ? null : [ri, ci];
+  };
+  const out: Compiled[] = [];
+  for (const e of eqs) {
+    const plus = e.plus.map(ref), minus = e.minus.map(ref);
+    if (plus.some((x) => !x) || minus.some((x) => !x)) continue; // a cell not in the table: never evaluable
+    out.push({ plus: plus as [number, number][], minus: minus as [number, number][] });
+  }
+  return out;
+}
+
+/** Does a compiled equation hold for the picked candidates? null when a cell is NULL. */
+function holds(eq: Compiled, rows: RowChoice[], pick: Int32Array): boolean | null {
   let s = 0;
-  for (const c of eq.plus) { const v = get(c); if (v === null || v === undefined) return null; s += v; }
-  for (const c of eq.minus) { const v = get(c); if (v === null || v === undefined) return null; s -= v; }
+  for (const [r, c] of eq.plus) { const v = rows[r].cands[pick[r]][c]; if (v === null) return null; s += v; }
+  for (const [r, c] of eq.minus) { const v = rows[r].cands[pick[r]][c]; if (v === null) return null; s -= v; }
   return Math.abs(s) < 1e-6;
 }
 
-/** Equations that hold within one candidate vector (e.g. its row total), as a filter. */
-export function satisfies(eqs: Equation[], row: string, cols: string[], vals: (number | null)[]): boolean {
-  const get = (cell: string) => {
-    const [r, c] = cell.split('/');
-    return r === row ? vals[cols.indexOf(c)] : undefined;
+/**
+ * A test for one row's candidate vectors: do the equations that involve only
+ * this row (e.g. its total) hold? Compiled once per row.
+ */
+export function rowTest(eqs: Equation[], row: string, cols: string[]): (vals: (number | null)[]) => boolean {
+  const own = eqs.filter((e) => [...e.plus, ...e.minus].every((c) => c.startsWith(row + '/')));
+  const slot: RowChoice[] = [{ row, cols, cands: [[]] }];
+  const compiled = compile(own, slot);
+  const pick = new Int32Array(1);
+  return (vals) => {
+    slot[0].cands[0] = vals;
+    return compiled.every((e) => holds(e, slot, pick) !== false);
   };
-  return eqs.every((e) => holds(e, get) !== false);
 }
 
 /**
@@ -55,53 +83,54 @@ export function satisfies(eqs: Equation[], row: string, cols: string[], vals: (n
  * would be too large).
  */
 export function solve(rows: RowChoice[], equations: Equation[]): Solution {
-  const byRow = new Map(rows.map((r) => [r.row, r]));
-  const pick = new Map<string, number>(rows.map((r) => [r.row, 0]));
-  const get = (cell: string) => {
-    const k = cell.indexOf('/');
-    const r = byRow.get(cell.slice(0, k));
-    if (!r) return undefined;
-    return r.cands[pick.get(r.row)!][r.cols.indexOf(cell.slice(k + 1))];
-  };
-  const amb = rows.filter((r) => r.cands.length > 1);
-  const relevant = equations.filter((e) => [...e.plus, ...e.minus].some((c) => amb.some((r) => c.startsWith(r.row + '/'))));
-  const broken = () => relevant.reduce((n, e) => n + (holds(e, get) === false ? 1 : 0), 0);
+  const pick = new Int32Array(rows.length);
+  const ambIdx = rows.map((r, i) => (r.cands.length > 1 ? i : -1)).filter((i) => i >= 0);
+  if (!ambIdx.length) {
+    // Every row can be cut one way only: nothing to choose.
+    return {
+      values: new Map(rows.map((r) => [r.row, r.cands[0].slice()])),
+      winners: new Map(rows.map((r) => [r.row, [0]])),
+      broken: 0,
+      piecewise: false,
+    };
+  }
+  const isAmb = new Set(ambIdx);
+  const relevant = compile(equations, rows).filter((e) => [...e.plus, ...e.minus].some(([r]) => isAmb.has(r)));
+  const broken = (eqs: Compiled[]) => { let n = 0; for (const e of eqs) if (holds(e, rows, pick) === false) n++; return n; };
   const winners = new Map<string, number[]>(rows.map((r) => [r.row, r.cands.length === 1 ? [0] : []]));
   let best = Infinity;
   let piecewise = false;
-  const combos = amb.reduce((n, r) => n * r.cands.length, 1);
-  if (amb.length && combos <= MAX_COMBOS) {
-    const sets = new Map<string, Set<number>>(amb.map((r) => [r.row, new Set()]));
-    const rec = (i: number) => {
-      if (i === amb.length) {
-        const b = broken();
-        if (b < best) { best = b; for (const s of sets.values()) s.clear(); }
-        if (b === best) for (const r of amb) sets.get(r.row)!.add(pick.get(r.row)!);
+  const combos = ambIdx.reduce((n, i) => n * rows[i].cands.length, 1);
+  if (ambIdx.length && combos <= MAX_COMBOS) {
+    const sets = ambIdx.map(() => new Set<number>());
+    const rec = (a: number) => {
+      if (a === ambIdx.length) {
+        const b = broken(relevant);
+        if (b < best) { best = b; for (const s of sets) s.clear(); }
+        if (b === best) ambIdx.forEach((ri, k) => sets[k].add(pick[ri]));
         return;
       }
-      for (let k = 0; k < amb[i].cands.length; k++) { pick.set(amb[i].row, k); rec(i + 1); }
+      const ri = ambIdx[a];
+      for (let k = 0; k < rows[ri].cands.length; k++) { pick[ri] = k; rec(a + 1); }
     };
     rec(0);
-    for (const r of amb) winners.set(r.row, [...sets.get(r.row)!].sort((a, b) => a - b));
-  } else if (amb.length) {
+    ambIdx.forEach((ri, k) => winners.set(rows[ri].row, [...sets[k]].sort((x, y) => x - y)));
+  } else if (ambIdx.length) {
     // Too many combinations: each ambiguous row alone, the others' cells unknown.
     piecewise = true;
     best = 0;
-    const unknown = new Set(amb.map((r) => r.row));
-    for (const r of amb) {
-      const own = relevant.filter((e) => [...e.plus, ...e.minus].every((c) => {
-        const row = c.slice(0, c.indexOf('/'));
-        return row === r.row || !unknown.has(row);
-      }));
+    for (const ri of ambIdx) {
+      const own = relevant.filter((e) => [...e.plus, ...e.minus].every(([r]) => r === ri || !isAmb.has(r)));
       let low = Infinity;
       let win: number[] = [];
-      for (let k = 0; k < r.cands.length; k++) {
-        pick.set(r.row, k);
-        const b = own.reduce((n, e) => n + (holds(e, get) === false ? 1 : 0), 0);
+      for (let k = 0; k < rows[ri].cands.length; k++) {
+        pick[ri] = k;
+        const b = broken(own);
         if (b < low) { low = b; win = []; }
         if (b === low) win.push(k);
       }
-      winners.set(r.row, win);
+      pick[ri] = 0;
+      winners.set(rows[ri].row, win);
     }
   }
   const values = new Map<string, (number | null)[]>();

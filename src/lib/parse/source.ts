@@ -49,6 +49,27 @@ export function makeSource(lines: string[]): Source {
   return { lines, text, raw, lineStarts };
 }
 
+/** Per line: its length without surrounding spaces, and whether it separates cells (`|`, tab). */
+export interface LineInfo { trimmed: number; sep: boolean }
+
+const infos = new WeakMap<Source, LineInfo[]>();
+
+export function lineInfo(src: Source, line: number): LineInfo {
+  let all = infos.get(src);
+  if (!all) {
+    all = src.lines.map(() => null as unknown as LineInfo);
+    infos.set(src, all);
+  }
+  let info = all[line - 1];
+  if (!info) {
+    const ls = src.lineStarts[line - 1];
+    const le = line < src.lineStarts.length ? src.lineStarts[line] - 1 : src.text.length;
+    const text = src.text.slice(ls, le);
+    info = all[line - 1] = { trimmed: text.trim().length, sep: text.includes('\t') || text.includes('|') };
+  }
+  return info;
+}
+
 /** 1-based line of an offset. */
 export function lineOf(src: Source, offset: number): number {
   const a = src.lineStarts;
@@ -67,7 +88,23 @@ export function lineOf(src: Source, offset: number): number {
  */
 export interface Compact { s: string; at: Int32Array }
 
+const views = new WeakMap<Source, Compact>();
+
 export function compactOf(src: Source, from = 0, to = src.text.length): Compact {
+  let whole = views.get(src);
+  if (!whole) views.set(src, (whole = compactRange(src, 0, src.text.length)));
+  if (from === 0 && to === src.text.length) return whole;
+  // A range of the whole view: the compact characters whose offsets lie in [from, to).
+  const first = (offset: number) => {
+    let lo = 0, hi = whole!.at.length;
+    while (lo < hi) { const mid = (lo + hi) >> 1; if (whole!.at[mid] < offset) lo = mid + 1; else hi = mid; }
+    return lo;
+  };
+  const i = first(from), j = first(to);
+  return { s: whole.s.slice(i, j), at: whole.at.subarray(i, j) };
+}
+
+function compactRange(src: Source, from: number, to: number): Compact {
   const t = src.text;
   const at = new Int32Array(Math.max(0, to - from));
   let s = '';

@@ -12,7 +12,7 @@
  * only in `本年增/减`, a unit ends a cell.
  */
 import type { CellRule } from './form.ts';
-import { lineOf, type Source } from './source.ts';
+import { lineInfo, lineOf, type Source } from './source.ts';
 
 export interface ZoneToken {
   kind: 'run' | 'placeholder' | 'blank';
@@ -100,11 +100,9 @@ export function zoneTokens(src: Source, from: number, to: number): ZoneToken[] {
 /** A token alone on its line; a token on a line of separated cells. */
 function markLone(src: Source, toks: ZoneToken[]) {
   for (const tok of toks) {
-    const ls = src.lineStarts[tok.line - 1];
-    const le = tok.line < src.lineStarts.length ? src.lineStarts[tok.line] - 1 : src.text.length;
-    const line = src.text.slice(ls, le);
-    if (line.trim() === src.text.slice(tok.start, tok.end + (tok.unit?.length ?? 0)).trim()) tok.lone = true;
-    if (line.includes('\t') || line.includes('|')) tok.sep = true;
+    const info = lineInfo(src, tok.line);
+    if (info.trimmed === tok.end + (tok.unit?.length ?? 0) - tok.start) tok.lone = true;
+    if (info.sep) tok.sep = true;
   }
 }
 
@@ -199,13 +197,15 @@ export interface Splits {
 /**
  * Every way `tokens` fill `rules.length` cells, in order. Placeholders and
  * blanks are one cell each (NULL); runs are cut as the rules allow — except
- * in separated layouts (`|`, tab) where a row still has four or more cells:
- * there each token is a whole cell (only a row glued into a few tokens has
- * cells that ran together).
+ * in separated layouts (`|`, tab, one cell per line) where a row still has
+ * four or more cells: there each token is a whole cell (only a row glued
+ * into a few tokens has cells that ran together).
  */
 export function splitZone(tokens: ZoneToken[], rules: CellRule[], limit = 20000): Splits {
   const k = rules.length;
-  const whole = tokens.length >= 4 && tokens.every((t) => t.sep);
+  if (tokens.length === k) return { splits: oneEach(tokens, rules), overflow: false };
+  const whole = tokens.length >= 4 && tokens.every((t) => t.sep || t.lone);
+  if (whole) return { splits: [], overflow: false };
   const out: Split[] = [];
   let overflow = false;
   const cells: Cell[] = [];
@@ -231,7 +231,7 @@ export function splitZone(tokens: ZoneToken[], rules: CellRule[], limit = 20000)
       cells.pop();
       return go;
     }
-    const most = whole ? 1 : Math.min(tok.text.length, left - rest);
+    const most = Math.min(tok.text.length, left - rest);
     for (let p = 1; p <= most; p++) {
       const go = cutRun(tok.text, p, rules, filled, tok.unit, (vals, texts) => {
         for (let q = 0; q < vals.length; q++) {
@@ -248,6 +248,19 @@ export function splitZone(tokens: ZoneToken[], rules: CellRule[], limit = 20000)
   };
   rec(0);
   return { splits: overflow ? [] : out, overflow };
+}
+
+/** As many tokens as cells: each token must be one cell, or there is no split. */
+function oneEach(tokens: ZoneToken[], rules: CellRule[]): Split[] {
+  const cells: Cell[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const tok = tokens[i];
+    if (tok.kind !== 'run') { cells.push({ value: null, text: tok.text, line: tok.line, kind: tok.kind }); continue; }
+    const v = pieceValue(tok.text, rules[i], tok.unit);
+    if (v === undefined) return [];
+    cells.push({ value: v, text: tok.text + (tok.unit ?? ''), line: tok.line, kind: v === null ? 'dash' : 'num', unit: tok.unit });
+  }
+  return [{ cells }];
 }
 
 /** Values of a split. */
