@@ -161,23 +161,21 @@ function scopeOf(agency: string | null, level: Report['level'], text: string, ag
   return 'unknown';
 }
 
-export const PHASE: Record<string, number> = {};
-const ph = <X>(k: string, f: () => X): X => { const t = performance.now(); const x = f(); PHASE[k] = (PHASE[k] ?? 0) + performance.now() - t; return x; };
 export function parseLines(lines: string[], base: Report, pageUrl: string | null = null): Report {
-  const src = ph('src', () => makeSource(lines));
-  const view = ph('view', () => compactOf(src));
-  const headings = ph('headings', () => findHeadings(src));
-  const regions = ph('regions', () => findRegions(src, view, headings));
-  const meta = ph('meta', () => readMeta(lines, src.text.split('\n'), pageUrl));
+  const src = makeSource(lines);
+  const view = compactOf(src);
+  const headings = findHeadings(src);
+  const regions = findRegions(src, view, headings);
+  const meta = readMeta(lines, src.text.split('\n'), pageUrl);
   const tables = [regions.active, regions.apps, regions.reviews].filter((x): x is [number, number] => Boolean(x));
   const evidence = new Evidence(readFacts(src, tables, meta.year));
   const issues: Issue[] = [];
-  const active = ph('active', () => regions.active ? readActive(src, ...regions.active, issues, evidence) : null);
-  const apps = ph('apps', () => regions.apps ? readApplications(src, ...regions.apps, issues, evidence) : null);
-  const reviews = ph('reviews', () => regions.reviews ? readReviews(src, ...regions.reviews, issues) : null);
+  const active = regions.active ? readActive(src, ...regions.active, issues, evidence) : null;
+  const apps = regions.apps ? readApplications(src, ...regions.apps, issues, evidence) : null;
+  const reviews = regions.reviews ? readReviews(src, ...regions.reviews, issues) : null;
 
   const body = view.s.slice(0, 6000);
-  const loc = ph('loc', () => resolveLocation(meta.agency, [meta.title ?? '', meta.publisher ?? '', body.slice(0, 4000)].join(' '), meta.indexRegionCodes));
+  const loc = resolveLocation(meta.agency, [meta.title ?? '', meta.publisher ?? '', body.slice(0, 4000)].join(' '), meta.indexRegionCodes);
   const level = agencyLevel(meta.agency, loc);
 
   let template: Template | null = active?.template ?? null;
@@ -222,7 +220,7 @@ export function parseLines(lines: string[], base: Report, pageUrl: string | null
   const apps2 = (view.s.match(/一、?本年新收政府信息公开申请数量/g) ?? []).length;
   if (apps2 > 1) checks.push({ check: 'multiple_tables', passed: false, detail: `文件中有 ${apps2} 张申请情况表(可能合并了多个机关的报告),只读取了第一张` });
   r.checks = checks;
-  r.sections = ph('sections', () => sectionTexts(src, headings, tables));
+  r.sections = sectionTexts(src, headings, tables);
 
   if (missingTables.length) {
     r.status = 'failed';
