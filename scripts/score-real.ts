@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 
 import { listCorpus } from '../src/lib/dataset/build.ts';
-import { applyCrossYearChecks } from '../src/lib/dataset/cross-year.ts';
+import { applyCrossYearChecks, applyCrossYearEvidence } from '../src/lib/dataset/cross-year.ts';
 import { parseInput } from '../src/lib/parse/report.ts';
 import { loadTruths, scoreReport } from './lib/real-truth.ts';
 
@@ -18,12 +18,13 @@ const dir = args.find((a) => !a.startsWith('-')) ?? 'data/real';
 const files = listCorpus(dir).filter((f) => !f.endsWith('.tsv'));
 const reports = [];
 for (const f of files) reports.push((await parseInput(readFileSync(f), f.slice(dir.length + 1))).report);
+console.log(`cross-year evidence noted on ${applyCrossYearEvidence(reports)} rows`);
 applyCrossYearChecks(reports);
 
 const statuses: Record<string, number> = {};
 for (const r of reports) statuses[r.status] = (statuses[r.status] ?? 0) + 1;
 console.log(`${reports.length} reports:`, statuses);
-for (const r of reports) {
+for (const r of verbose ? reports : []) {
   if (r.status === 'ok') continue;
   const why = r.error ?? r.checks.filter((c) => !c.passed).map((c) => `${c.check}: ${c.detail.slice(0, 160)}`).join(' | ');
   console.log(`  ${r.status.padEnd(8)} ${r.source_file}  ${why}`);

@@ -11,8 +11,8 @@ import { htmlToText, looksLikeHtml, pageUrlOf } from './html.ts';
 import { splitLines } from './text.ts';
 import { compactOf, makeSource, type Compact, type Source } from './source.ts';
 import { findHeadings, sectionTexts, type Heading } from './sections.ts';
-import { Evidence } from './evidence.ts';
-import { readFacts } from './narrative.ts';
+import { Evidence, type Pending } from './evidence.ts';
+import { readFacts, type Fact } from './narrative.ts';
 import { readActive } from './active.ts';
 import { readApplications } from './applications.ts';
 import { readReviews } from './reviews.ts';
@@ -112,7 +112,7 @@ const ACTIVE_ANY = [/第二十条/];
 const APPS_CAPTION = [/[勾钩]稽关系/, /申请人情况/];
 const APPS_ROWS = [/本年新收政府信息公开申请数量/, /上年结转政府信息公开申请数量/];
 const FORWARD = [/结转下年度/, /结转下一年度/];
-const REVIEWS = [/行政复议/];
+const REVIEWS = [/行政法?复议/];
 
 function findRegions(src: Source, view: Compact, headings: Heading[]): Regions {
   const at = (i: number) => (i < view.at.length ? view.at[i] : src.text.length);
@@ -206,31 +206,72 @@ export function parseLines(lines: string[], base: Report, pageUrl: string | null
     !apps?.found && '收到和处理政府信息公开申请情况表',
     !reviews?.found && '行政复议、行政诉讼情况表',
   ].filter(Boolean) as string[];
-  const picture = /图片版|见附件|附件下载|扫描件/.test(body) && missingTables.length === 3;
+  const ctx: CheckContext = {
+    issues, appForm, facts: evidence.facts, missingTables,
+    picture: /图片版|见附件|附件下载|扫描件/.test(body) && missingTables.length === 3,
+    appTables: (view.s.match(/一、?本年新收政府信息公开申请数量/g) ?? []).length,
+    hasApps: Boolean(apps?.found), hasReviews: Boolean(reviews?.found),
+  };
+  contexts.set(r, ctx);
+  r.sections = sectionTexts(src, headings, tables);
+  finish(r, ctx);
+  return r;
+}
+
+/** What the checks of a report are computed from, kept so that evidence found later can recompute them. */
+interface CheckContext {
+  issues: Issue[];
+  appForm: Template | null;
+  facts: Fact[];
+  missingTables: string[];
+  picture: boolean;
+  appTables: number;
+  hasApps: boolean;
+  hasReviews: boolean;
+}
+
+const contexts = new WeakMap<Report, CheckContext>();
+
+/** Checks and status from the report's values and what the reading found. */
+function finish(r: Report, ctx: CheckContext): void {
+  const { missingTables, picture } = ctx;
   const checks: CheckRow[] = [{
     check: 'tables_found',
     passed: missingTables.length === 0,
     detail: missingTables.length === 0 ? '三张表格均已找到' : `未找到:${missingTables.join('、')}${picture ? '(报告为图片版或附件,正文没有表格文字)' : ''}`,
   }];
-  if (apps?.found) checks.push(...applicationChecks(r.applications, appForm));
-  if (reviews?.found) checks.push(...reviewChecks(r.reviews));
-  checks.push(...issueChecks(issues));
-  const narrative = narrativeCheck(evidence.facts, r);
+  if (ctx.hasApps) checks.push(...applicationChecks(r.applications, ctx.appForm));
+  if (ctx.hasReviews) checks.push(...reviewChecks(r.reviews));
+  checks.push(...issueChecks(ctx.issues));
+  const narrative = narrativeCheck(ctx.facts, r);
   if (narrative) checks.push(narrative);
-  const apps2 = (view.s.match(/一、?本年新收政府信息公开申请数量/g) ?? []).length;
-  if (apps2 > 1) checks.push({ check: 'multiple_tables', passed: false, detail: `文件中有 ${apps2} 张申请情况表(可能合并了多个机关的报告),只读取了第一张` });
+  if (ctx.appTables > 1) checks.push({ check: 'multiple_tables', passed: false, detail: `文件中有 ${ctx.appTables} 张申请情况表(可能合并了多个机关的报告),只读取了第一张` });
   r.checks = checks;
-  r.sections = sectionTexts(src, headings, tables);
-
   if (missingTables.length) {
     r.status = 'failed';
     r.error = `未找到表格:${missingTables.join('、')}${picture ? '(报告为图片版或附件,正文没有表格文字)' : ''}`;
-  } else {
-    const unknown = [!r.agency && '报告机关名称', !r.year && '统计年度'].filter(Boolean);
-    if (unknown.length) checks.push({ check: 'metadata', passed: false, detail: `未能识别${unknown.join('和')}` });
-    r.status = checks.every((c) => c.passed) ? 'ok' : 'warnings';
+    return;
   }
-  return r;
+  const unknown = [!r.agency && '报告机关名称', !r.year && '统计年度'].filter(Boolean);
+  if (unknown.length) checks.push({ check: 'metadata', passed: false, detail: `未能识别${unknown.join('和')}` });
+  r.status = checks.every((c) => c.passed) ? 'ok' : 'warnings';
+}
+
+/**
+ * Note on a pending row the split that evidence from outside the report (the
+ * same agency's report for another year) points to, and recompute the
+ * checks. The cells stay NULL: such relations do not always hold between
+ * real reports (现行有效 carried forward held in 57 of 65 pairs of the 平潭
+ * reports), and a value must come from the report itself. The note goes into
+ * the row's `run_together` detail for whoever checks the source.
+ */
+export function notePending(r: Report, p: Pending, values: (number | null)[], why: string): void {
+  const ctx = contexts.get(r);
+  if (!ctx) return;
+  const issue = ctx.issues.find((i) => i.kind === 'unsplittable' && i.table === p.table && (i.row ?? 't') === p.row);
+  if (!issue || issue.detail.includes('相邻年度')) return;
+  issue.detail += `;${why},唯一相符的拆分为 ${values.map((v) => v ?? '空').join(' ')}(仅供核对,未采用)`;
+  finish(r, ctx);
 }
 
 function fillMissingAppRows(r: Report, template: Template | null, issues: Issue[]) {

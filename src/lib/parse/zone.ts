@@ -84,6 +84,11 @@ export function zoneTokens(src: Source, from: number, to: number): ZoneToken[] {
       if ((next === 46 || next === 0x3001) && cjk) { e--; numbering = true; }
       else if (t.charCodeAt(k - 1) === 40 && next === 41) { k = e + 1; continue; }
       if (e <= k || (numbering && e === k)) { k = e + 2; continue; }
+      // A year glued to the last cell by running text after the table (`…收费02025年，我局…`).
+      if (t.charCodeAt(e) === 0x5e74 && e - k >= 4 && /^(?:19|20)\d\d$/.test(t.slice(e - 4, e))) {
+        if (e - k === 4) { k = e + 1; continue; }
+        e -= 4;
+      }
       const tok: ZoneToken = { kind: 'run', text: t.slice(k, e), start: k, end: e, line: lineOf(src, k) };
       const u = numbering ? null : UNIT_RE.exec(t.slice(e, Math.min(j, e + 2)));
       if (u) { tok.unit = u[0]; e += u[0].length; }
