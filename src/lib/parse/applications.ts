@@ -93,6 +93,7 @@ export function readApplications(src: Source, from: number, to: number, issues: 
     if (i + 1 === found.length) tokens = untilText(src, tokens);
     reads.push({ code: hit.code, hit, tokens, splits: [], overflow: false, cols: APP_COLUMNS });
   });
+  rehome(reads, cols);
   const subRows = reads.some((r) => OTHER_SUB_ROWS.includes(r.code));
   const otherRead = reads.find((r) => r.code === 'other_total');
   // In the 2021 form `(六)其他处理` is only the group label of its sub-rows.
@@ -124,6 +125,20 @@ export function readApplications(src: Source, from: number, to: number, issues: 
   const pending: Pending[] = [];
   for (const r of rowsRead) out.push(...rowCells(r, sol.values.get(r.code), sol.winners.get(r.code), issues, pending));
   return { rows: out, otherAsOneRow, otherSubRows: subRows, found: true, headerColumns: cols, pending };
+}
+
+/**
+ * A cell moved out of its row onto a line of its own (markdown made from a
+ * PDF) lands in the neighbouring row's zone: one row then has a cell too many
+ * and the next one too few. Put it back when it stands alone on its line.
+ */
+function rehome(reads: RowRead[], cols: 6 | 7) {
+  const count = (r: RowRead) => r.tokens.filter((t) => t.kind !== 'blank').length;
+  for (let i = 0; i + 1 < reads.length; i++) {
+    const a = reads[i], b = reads[i + 1];
+    if (count(a) === cols + 1 && count(b) === cols - 1 && a.tokens[a.tokens.length - 1].lone) b.tokens.unshift(a.tokens.pop()!);
+    else if (count(a) === cols - 1 && count(b) === cols + 1 && b.tokens[0].lone) a.tokens.push(b.tokens.shift()!);
+  }
 }
 
 /** The last zone ends at the first text after its numbers (the next part of the report). */

@@ -49,8 +49,8 @@ export function makeSource(lines: string[]): Source {
   return { lines, text, raw, lineStarts };
 }
 
-/** Per line: its length without surrounding spaces, and whether it separates cells (`|`, tab). */
-export interface LineInfo { trimmed: number; sep: boolean }
+/** Per line: how many characters it has besides spaces and cell separators, and whether it separates cells (`|`, tab). */
+export interface LineInfo { content: number; sep: boolean }
 
 const infos = new WeakMap<Source, LineInfo[]>();
 
@@ -65,7 +65,7 @@ export function lineInfo(src: Source, line: number): LineInfo {
     const ls = src.lineStarts[line - 1];
     const le = line < src.lineStarts.length ? src.lineStarts[line] - 1 : src.text.length;
     const text = src.text.slice(ls, le);
-    info = all[line - 1] = { trimmed: text.trim().length, sep: text.includes('\t') || text.includes('|') };
+    info = all[line - 1] = { content: text.replace(/[\s|]+/g, '').length, sep: text.includes('\t') || text.includes('|') };
   }
   return info;
 }

@@ -106,7 +106,7 @@ export function zoneTokens(src: Source, from: number, to: number): ZoneToken[] {
 function markLone(src: Source, toks: ZoneToken[]) {
   for (const tok of toks) {
     const info = lineInfo(src, tok.line);
-    if (info.trimmed === tok.end + (tok.unit?.length ?? 0) - tok.start) tok.lone = true;
+    if (info.content === tok.end + (tok.unit?.length ?? 0) - tok.start) tok.lone = true;
     if (info.sep) tok.sep = true;
   }
 }
