@@ -11,7 +11,13 @@ import type { Pending } from './parse/evidence.ts';
 export interface ActiveRow { item: Item; metric: Metric; value: number | null; line: number | null; page?: number | null }
 export interface ApplicationRow { row: AppRow; applicant: Applicant; value: number | null; line: number | null; page?: number | null }
 export interface ReviewRow { proceeding: Proceeding; outcome: Outcome; value: number | null; line: number | null; page?: number | null }
-export interface CheckRow { check: CheckCode; passed: boolean; detail: string }
+export interface CheckRow {
+  check: CheckCode;
+  passed: boolean;
+  detail: string;
+  /** Whose defect a failed check is: `source` (the report's own) or `parser` (not read); null when passed. */
+  cause?: 'source' | 'parser' | null;
+}
 export interface SectionRow { section: number; heading: string; text: string }
 
 export interface ReportMeta {

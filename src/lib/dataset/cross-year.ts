@@ -114,7 +114,7 @@ function carryOver(prev: Report, cur: Report) {
     ? `${prev.year} 年结转下年度与 ${cur.year} 年上年结转一致(${compared} 列)`
     : `跨年度不一致:${fail.join(';')}`;
   for (const r of [prev, cur]) {
-    r.checks.push({ check: 'carry_over_prev', passed, detail });
+    r.checks.push({ check: 'carry_over_prev', passed, detail, cause: passed ? null : 'source' });
     if (!passed && r.status === 'ok') r.status = 'warnings';
   }
 }
@@ -133,7 +133,7 @@ function inForce(prev: Report, cur: Report) {
   const passed = fail.length === 0;
   const detail = passed ? `现行有效件数与上年衔接一致` : `${fail.join(';')}(软性检查:文件也可能因到期自然失效,请核对原文)`;
   for (const r of [prev, cur]) {
-    r.checks.push({ check: 'in_force_prev', passed, detail });
+    r.checks.push({ check: 'in_force_prev', passed, detail, cause: passed ? null : 'source' });
     if (!passed && r.status === 'ok') r.status = 'warnings';
   }
 }

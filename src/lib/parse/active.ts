@@ -14,7 +14,7 @@ import { ACTIVE_FORM, FORM_2019_METRICS, FORM_2021_METRICS, ITEM_SPEC, METRIC_KE
 import { compactOf, type Source } from './source.ts';
 import { solve, type RowChoice } from './solve.ts';
 import { untilText } from './applications.ts';
-import { dropStray, splitZone, zoneTokens, type Split, type ZoneToken } from './zone.ts';
+import { dropStray, splitZone, tooShort, zoneTokens, type Split, type ZoneToken } from './zone.ts';
 import { zh, type Issue } from './issues.ts';
 import type { Evidence, Pending } from './evidence.ts';
 
@@ -122,9 +122,12 @@ function readItem(item: Item, metrics: Metric[], tokens: ZoneToken[], issues: Is
   tokens = dropStray(tokens, metrics.length);
   const s = splitZone(tokens, rules);
   if (!s.splits.length) {
+    const short = !s.overflow && tooShort(tokens, metrics.length);
     issues.push({
-      kind: 'unreadable', table: 'active_disclosure', row: item,
-      detail: s.overflow ? `「${zh(item)}」行的数字「${printed}」可拆分的方式过多,该行记为空` : `「${zh(item)}」行印出「${printed}」,与表头 ${metrics.length} 列不符,该行记为空`,
+      kind: s.overflow ? 'unsplittable' : short ? 'short' : 'unreadable', table: 'active_disclosure', row: item,
+      detail: s.overflow ? `「${zh(item)}」行的数字「${printed}」可拆分的方式过多,该行记为空`
+        : short ? `「${zh(item)}」行只印出「${printed}」,少于表头的 ${metrics.length} 列(原表缺少单元格),该行记为空`
+          : `「${zh(item)}」行印出「${printed}」,与表头 ${metrics.length} 列不符,该行记为空`,
     });
     return nulls();
   }

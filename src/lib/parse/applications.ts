@@ -11,7 +11,7 @@ import { APP_COLUMNS, APP_ROWS_SPEC, COUNT, OTHER_SUB_ROWS } from './form.ts';
 import { handledRows } from './checks.ts';
 import { compactOf, type Source } from './source.ts';
 import { solve, type Equation, type RowChoice } from './solve.ts';
-import { dropStray, splitZone, zoneTokens, type Split, type ZoneToken } from './zone.ts';
+import { dropStray, splitZone, tooShort, zoneTokens, type Split, type ZoneToken } from './zone.ts';
 import { zh, type Issue } from './issues.ts';
 import type { Evidence, Pending } from './evidence.ts';
 
@@ -181,10 +181,12 @@ function rowCells(r: RowRead, values: (number | null)[] | undefined, winners: nu
     return nulls();
   }
   if (!r.splits.length || !values || !winners) {
+    const short = !r.overflow && tooShort(r.tokens, r.cols.length);
     const detail = r.overflow
       ? `「${zh(code)}」行的数字「${printed}」可拆分的方式过多,无法确定,该行记为空`
-      : `「${zh(code)}」行印出「${printed}」,无法对应到 ${r.cols.length} 列,该行记为空`;
-    issues.push({ kind: 'unreadable', table: 'applications', row: code, detail });
+      : short ? `「${zh(code)}」行只印出「${printed}」,少于 ${r.cols.length} 列(原表缺少单元格,无法确定哪一格为空),该行记为空`
+        : `「${zh(code)}」行印出「${printed}」,无法对应到 ${r.cols.length} 列,该行记为空`;
+    issues.push({ kind: r.overflow ? 'unsplittable' : short ? 'short' : 'unreadable', table: 'applications', row: code, detail });
     return nulls();
   }
   const first = r.splits[winners[0]];

@@ -6,7 +6,7 @@
 import { APPLICANTS, APP_GROUPS, APPLICANT_PARTS, type Applicant, type AppRow, type Template } from '../schema.ts';
 import type { ApplicationRow, CheckRow, Report, ReviewRow } from '../types.ts';
 import type { Fact } from './narrative.ts';
-import { zh, type Issue } from './issues.ts';
+import { causeOf, zh, type Issue } from './issues.ts';
 
 /** Values by row code, then by column index (applicant or outcome order); undefined = not in the table. */
 type Grid = Map<string, (number | null | undefined)[]>;
@@ -104,7 +104,7 @@ export function reviewChecks(rows: ReviewRow[]): CheckRow[] {
 /** missing_cells and run_together rows from what the parser could not read cleanly. */
 export function issueChecks(issues: Issue[]): CheckRow[] {
   const out: CheckRow[] = [];
-  const missing = issues.filter((i) => ['missing', 'placeholder', 'blank', 'unreadable', 'unsplittable'].includes(i.kind));
+  const missing = issues.filter((i) => ['missing', 'placeholder', 'blank', 'unreadable', 'unsplittable', 'short'].includes(i.kind));
   out.push({
     check: 'missing_cells',
     passed: missing.length === 0,

@@ -19,7 +19,7 @@ import { readReviews } from './reviews.ts';
 import { readMeta } from './metadata.ts';
 import { agencyLevel, resolveLocation } from './region.ts';
 import { applicationChecks, issueChecks, narrativeCheck, reviewChecks } from './checks.ts';
-import { zh, type Issue } from './issues.ts';
+import { causeOf, zh, type Issue } from './issues.ts';
 import { agencyId, reportId } from './ids.ts';
 import { extract, InputError, sniff, unreadableReason } from '../input/index.ts';
 
@@ -46,7 +46,7 @@ export async function parseInput(bytes: Uint8Array, sourceFile: string): Promise
       base.line_count = lines.length;
       return { report: parseLines(lines, base), lines, pages: ex.pages };
     } catch (e) {
-      return failed(base, e instanceof InputError ? e.reason : `读取 ${kind.toUpperCase()} 文件时出错:${(e as Error).message}`);
+      return e instanceof InputError ? failed(base, e.reason) : failed(base, `读取 ${kind.toUpperCase()} 文件时出错:${(e as Error).message}`, 'parser');
     }
   }
   const reason = unreadableReason(kind);
@@ -54,10 +54,11 @@ export async function parseInput(bytes: Uint8Array, sourceFile: string): Promise
   return parseFile(bytes, sourceFile);
 }
 
-function failed(base: Report, error: string): Parsed {
+/** A file that could not be read: what it is and why (`cause`: the file's defect, or the parser's). */
+function failed(base: Report, error: string, cause: 'source' | 'parser' = 'source'): Parsed {
   base.status = 'failed';
   base.error = error;
-  base.checks = [{ check: 'tables_found', passed: false, detail: error }];
+  base.checks = [{ check: 'tables_found', passed: false, detail: error, cause }];
   return { report: base, lines: [] };
 }
 
@@ -84,7 +85,7 @@ export function parseFile(bytes: Uint8Array, sourceFile: string): Parsed {
     base.line_count = lines.length;
     return { report: parseLines(lines, base, isHtml ? pageUrlOf(text) : null), lines };
   } catch (e) {
-    return { ...failed(base, `解析时出错:${(e as Error).message}`), lines };
+    return { ...failed(base, `解析时出错:${(e as Error).message}`, 'parser'), lines };
   }
 }
 
@@ -246,6 +247,7 @@ function finish(r: Report, ctx: CheckContext): void {
   const narrative = narrativeCheck(ctx.facts, r);
   if (narrative) checks.push(narrative);
   if (ctx.appTables > 1) checks.push({ check: 'multiple_tables', passed: false, detail: `文件中有 ${ctx.appTables} 张申请情况表(可能合并了多个机关的报告),只读取了第一张` });
+  for (const c of checks) c.cause = causeOfCheck(c, ctx);
   r.checks = checks;
   if (missingTables.length) {
     r.status = 'failed';
@@ -253,8 +255,25 @@ function finish(r: Report, ctx: CheckContext): void {
     return;
   }
   const unknown = [!r.agency && '报告机关名称', !r.year && '统计年度'].filter(Boolean);
-  if (unknown.length) checks.push({ check: 'metadata', passed: false, detail: `未能识别${unknown.join('和')}` });
+  if (unknown.length) checks.push({ check: 'metadata', passed: false, detail: `未能识别${unknown.join('和')}`, cause: 'parser' });
   r.status = checks.every((c) => c.passed) ? 'ok' : 'warnings';
+}
+
+/**
+ * Whose defect a failed check is. Arithmetic checks fail only when every cell
+ * involved was read, so the numbers are the report's own; run-together
+ * digits, unprinted rows and short rows are the source's; cells the parser
+ * could not assign, a table it could not find and metadata it could not read
+ * are the parser's.
+ */
+function causeOfCheck(c: CheckRow, ctx: CheckContext): CheckRow['cause'] {
+  if (c.passed) return null;
+  switch (c.check) {
+    case 'missing_cells': return ctx.issues.some((i) => causeOf(i.kind) === 'parser' && i.kind !== 'split' && i.kind !== 'unit') ? 'parser' : 'source';
+    case 'tables_found': return ctx.picture ? 'source' : 'parser';
+    case 'metadata': case 'multiple_tables': return 'parser';
+    default: return 'source';
+  }
 }
 
 /**

@@ -9,7 +9,7 @@ import { COUNT, REVIEW_CELLS, REVIEW_HEADER } from './form.ts';
 import { compactOf, type Source } from './source.ts';
 import { rowTest, solve, type Equation, type RowChoice } from './solve.ts';
 import { untilText } from './applications.ts';
-import { dropStray, splitZone, zoneTokens } from './zone.ts';
+import { dropStray, splitZone, tooShort, zoneTokens } from './zone.ts';
 import { zh, type Issue } from './issues.ts';
 import type { Pending } from './evidence.ts';
 
@@ -41,7 +41,8 @@ export function readReviews(src: Source, from: number, to: number, issues: Issue
   tokens = dropStray(tokens, COLS.length);
   const s = splitZone(tokens, COLS.map(() => COUNT));
   if (!s.splits.length) {
-    issues.push({ kind: s.overflow ? 'unsplittable' : 'unreadable', table: 'reviews', detail: `复议诉讼表印出「${printed}」,${s.overflow ? '可拆分的方式过多' : '无法对应到 15 格'},全部记为空` });
+    const short = !s.overflow && tooShort(tokens, COLS.length);
+    issues.push({ kind: s.overflow ? 'unsplittable' : short ? 'short' : 'unreadable', table: 'reviews', detail: `复议诉讼表印出「${printed}」,${s.overflow ? '可拆分的方式过多' : short ? '少于 15 格(原表缺少单元格)' : '无法对应到 15 格'},全部记为空` });
     return { rows: nulls(), found: true, pending: [] };
   }
   let splits = s.splits;

@@ -268,5 +268,12 @@ function oneEach(tokens: ZoneToken[], rules: CellRule[]): Split[] {
   return [{ cells }];
 }
 
+/** Fewer cells than `k` whatever the cuts: the row printed too few (its cells were lost in the source). */
+export function tooShort(tokens: ZoneToken[], k: number): boolean {
+  let most = 0;
+  for (const t of tokens) most += t.kind === 'run' ? t.text.replace(/[^\d]/g, '').length : 1;
+  return tokens.length < k && most < k;
+}
+
 /** Values of a split. */
 export const valuesOf = (s: Split) => s.cells.map((c) => c.value);
