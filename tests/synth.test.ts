@@ -20,6 +20,8 @@ import type { Report } from '../src/lib/types.ts';
 import { compare, type Comparison } from '../scripts/lib/synth/compare.ts';
 import { generateCorpus } from '../scripts/lib/synth/corpus.ts';
 import { ENCODINGS, LAYOUTS } from '../scripts/lib/synth/report.ts';
+import { solve } from '../scripts/lib/synth/split/solve.ts';
+import { appRules, kindOf, reviewRules } from '../scripts/lib/synth/split/rules.ts';
 import type { Truth } from '../scripts/lib/synth/truth.ts';
 
 const N = Number(process.env.SYNTH_N ?? 300);
@@ -218,5 +220,59 @@ describe('parser against the synthetic truth', () => {
   it('metadata: province/city/county/township are never wrong where the county name is unique', () => {
     const wrong = cases.flatMap((c) => c.cmp.meta).filter((m) => m.kind === 'wrong' && !['agency', 'year', 'template'].includes(m.field));
     expect(wrong, show(wrong)).toEqual([]);
+  });
+});
+
+/**
+ * The split rules against rows of the real pages (data/real), as the hand-read
+ * truth in tests/fixtures/real-truth records them (its notes quote each row).
+ */
+describe('split rules on real rows', () => {
+  const row = (keys: string[], text: string) => ({ keys, kinds: keys.map(kindOf), pieces: [{ text }] });
+  const read = (keys: string[], text: string, rules = [] as ReturnType<typeof appRules>) => {
+    const v = solve([row(keys, text)], rules, new Map())!;
+    return keys.map((k) => { const x = v.get(k)!; return x.kind === 'value' ? x.value : x.kind === 'open' ? 'open' : x.kind; });
+  };
+  const a20 = (item: string, ms: string[]) => ms.map((m) => `a.${item}.${m}`);
+  const trio = ['prior_count', 'change', 'decisions'];
+  const apps = (r: string) => ['natural_person', 'commercial', 'research', 'social_org', 'legal_service', 'other_org', 'total'].map((a) => `p.${r}.${a}`);
+  const reviews = ['review', 'suit_direct', 'suit_after_review'].flatMap((p) => ['upheld', 'corrected', 'other', 'pending', 'total'].map((o) => `r.${p}.${o}`));
+
+  it('Article 20 rows: one split or NULL (gwh-2020, lyy-2019, hzs-2019, scj-2019, jtj-2020, shs-2019)', () => {
+    expect(read(a20('normative_document', ['made', 'published', 'published_total']), '3336')).toEqual(['open', 'open', 'open']);
+    expect(read(a20('license', trio), '1-10')).toEqual([1, 'open', 'open']);
+    expect(read(a20('procurement', ['procurement_projects', 'procurement_amount']), '1973601627.4元')).toEqual(['open', 'open']);
+    expect(read(a20('procurement', ['procurement_projects', 'procurement_amount']), '1个246900元')).toEqual([1, 246900]);
+    expect(read(a20('procurement', ['procurement_projects', 'procurement_amount']), ' 2 45.82万元')).toEqual([2, 45.82]);
+    expect(read(a20('punishment', trio), '3000')).toEqual([30, 0, 0]);
+    expect(read(a20('license', trio), '00126')).toEqual([0, 0, 126]);
+    expect(read(a20('coercion', trio), '3100')).toEqual(['open', 'open', 0]);
+    expect(read(a20('fee', ['prior_count', 'change']), '15-15')).toEqual([15, -15]);
+    expect(read(a20('license', trio), '88-720')).toEqual([88, 'open', 'open']);
+  });
+
+  it('application rows: seven cells, the row total decides; six numbers for seven cells leave every cell open (hzs-2019, gwh-2021, jjf-2021, jjp-2024)', () => {
+    const rules = appRules('2021');
+    expect(read(apps('new_received'), ' 10 0 00 0 1', rules)).toEqual([1, 0, 0, 0, 0, 0, 1]);
+    expect(read(apps('new_received'), '230000023', rules)).toEqual([23, 0, 0, 0, 0, 0, 23]);
+    expect(read(apps('granted'), ' 0 0 0 0 0 0 ', rules)).toEqual(Array(7).fill('open'));
+    expect(read(apps('carried_forward'), '000000', rules)).toEqual(Array(7).fill('open'));
+  });
+
+  it('review row: fifteen cells, each group total decides (shs-2025)', () => {
+    expect(read(reviews, '210033300620002', reviewRules())).toEqual([2, 1, 0, 0, 3, 3, 3, 0, 0, 6, 2, 0, 0, 0, 2]);
+  });
+
+  it('the column arithmetic settles what a row total leaves open', () => {
+    const rules = appRules('2021');
+    // 010120013: 0|1|0|12|0|0|13 and 0|10|1|2|0|0|13 both add up
+    expect(read(apps('new_received'), '010120013', rules)).toEqual([0, 'open', 'open', 'open', 0, 0, 13]);
+    const rows = [
+      row(apps('new_received'), '010120013'), row(apps('carried_over'), '0 0 0 0 0 0 0'),
+      row(apps('total_handled'), '0 10 1 2 0 0 13'), row(apps('carried_forward'), '0 0 0 0 0 0 0'),
+    ];
+    const v = solve(rows, rules, new Map())!;
+    // 一 + 二 = (七) + 四 in every column picks the second
+    expect(apps('new_received').map((k) => (v.get(k) as { value: number }).value)).toEqual([0, 10, 1, 2, 0, 0, 13]);
   });
 });
