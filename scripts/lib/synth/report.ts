@@ -10,10 +10,11 @@ import { renderPipe } from './layouts/pipe.ts';
 import { renderPipeCell } from './layouts/pipecell.ts';
 import { renderTabs } from './layouts/tabs.ts';
 import {
-  frame, preamble, section1, section2Intro, section3Intro, section4Intro, section5, section6, sectionHeading, type NarrativeOpts,
+  frame, preamble, section1, section2Intro, section3Intro, section4Intro, section5, section6, sectionHeading, type Facts, type NarrativeOpts,
 } from './narrative.ts';
 import type { Rng } from './rng.ts';
 import { activeTable, appsTable, reviewsTable, type TableStyle } from './tables.ts';
+import { settleTables } from './split/truth.ts';
 import { applyTraps, pickTraps, type TrapName } from './traps.ts';
 import type { Truth, TruthValue } from './truth.ts';
 import type { Values } from './values.ts';
@@ -93,6 +94,7 @@ export function buildReport(rng: Rng, spec: ReportSpec): SynthReport {
 
   const n: NarrativeOpts = { year, fullwidth, spacedYear: pdf ? rng.chance(0.7) : rng.chance(0.15), title: !(layout === 'pipe' && rng.chance(0.35)) };
   const f = frame(rng, agency, n, pdf);
+  const facts: Facts = [];
   const blocks: Block[] = [];
   const ch = web ? chrome(rng, agency, f, f.title) : null;
   if (ch) blocks.push({ t: 'raw', lines: ch.top });
@@ -104,14 +106,14 @@ export function buildReport(rng: Rng, spec: ReportSpec): SynthReport {
   }
   for (const p of preamble(rng, agency, n)) blocks.push({ t: 'p', text: p });
   const received = values.apps.new_received.total;
-  blocks.push({ t: 'h', text: sectionHeading(rng, 1, n) }, ...section1(rng, agency, n, received));
+  blocks.push({ t: 'h', text: sectionHeading(rng, 1, n) }, ...section1(rng, agency, n, received, facts));
   blocks.push({ t: 'h', text: sectionHeading(rng, 2, n) }, ...section2Intro(rng, n));
   const pic = { t: 'p' as const, text: '（图片版）详见下图。' };
   blocks.push(tr.noTables ? pic : { t: 'table', model: active });
-  blocks.push({ t: 'h', text: sectionHeading(rng, 3, n) }, ...section3Intro(rng, n, received, values.apps.carried_forward.total));
+  blocks.push({ t: 'h', text: sectionHeading(rng, 3, n) }, ...section3Intro(rng, n, received, values.apps.carried_forward.total, facts));
   blocks.push(tr.noTables ? pic : { t: 'table', model: apps });
   const rv = values.reviews;
-  blocks.push({ t: 'h', text: sectionHeading(rng, 4, n) }, ...section4Intro(rng, n, rv.review.total, rv.suit_direct.total + rv.suit_after_review.total));
+  blocks.push({ t: 'h', text: sectionHeading(rng, 4, n) }, ...section4Intro(rng, n, rv.review.total, rv.suit_direct.total + rv.suit_after_review.total, facts));
   blocks.push(tr.noTables ? pic : { t: 'table', model: reviews });
   blocks.push({ t: 'h', text: sectionHeading(rng, 5, n) }, ...section5(rng, agency, n));
   blocks.push({ t: 'h', text: sectionHeading(rng, 6, n) }, ...section6(rng, n));
@@ -119,6 +121,12 @@ export function buildReport(rng: Rng, spec: ReportSpec): SynthReport {
   blocks.push({ t: 'sign', lines: f.dateInHeader && !web ? [indent + agency.name] : [indent + agency.name, indent + f.dateText] });
   if (ch) blocks.push({ t: 'raw', lines: ch.bottom });
   const doc: Doc = { blocks };
+
+  // which cells a run of digits singles out
+  let damaged = tr.damaged || style.noTotalColumn;
+  if (!tr.noTables && traps.includes('run_together')) {
+    damaged = settleTables('cells', { active, apps, reviews }, template, values, overrides, facts) || damaged;
+  }
 
   let out: Out;
   switch (layout) {
@@ -131,12 +139,14 @@ export function buildReport(rng: Rng, spec: ReportSpec): SynthReport {
   const file = spec.name + (layout === 'html' ? '.html' : '.txt');
   const tv = (key: string, v: number | undefined): TruthValue => {
     const o = overrides.get(key);
-    if (o) return o.zero_ok ? { value: null, line: out.keyLine.get(key) ?? null, zero_ok: true } : { value: null, line: null };
+    if (o?.open) return { value: null, line: null, open: true, ...(o.actual === undefined ? {} : { actual: o.actual }) };
+    if (o?.zero_ok) return { value: null, line: out.keyLine.get(key) ?? null, zero_ok: true };
+    if (o) return { value: null, line: null, ...(o.actual === undefined ? {} : { actual: o.actual }) };
     return { value: v ?? null, line: out.keyLine.get(key) ?? null };
   };
   const np = notPrinted(template);
   const truth: Truth = {
-    file, layout, web_chrome: web, encoding, crlf, traps, damaged: tr.damaged || style.noTotalColumn,
+    file, layout, web_chrome: web, encoding, crlf, traps, damaged,
     expect_status: tr.noTables ? 'failed' : null,
     agency: agency.name, agency_kind: agency.kind, year, template, level: agency.level, scope: agency.scope,
     province: agency.province, city: agency.city, county: agency.county, township: agency.township,

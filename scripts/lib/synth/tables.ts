@@ -19,6 +19,14 @@ export interface Row {
   cells: Cell[];
   /** Application row code, or `head`, `title`, an Article 20 item. */
   id: string;
+  /** Keys of the cells a `run_together` trap merged into one. */
+  runKeys?: string[];
+  /** Crawl: the row's numbers exactly as printed after its label (`0 0 0 0 0 00`). */
+  print?: string;
+  /** Crawl: key of the cell the page lost (the row prints one number fewer). */
+  lost?: string;
+  /** Markdown: index (among the row's value cells) of the one printed on a line of its own. */
+  stray?: number;
 }
 export interface TableModel {
   id: 'active' | 'apps' | 'reviews';

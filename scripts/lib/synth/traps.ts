@@ -7,8 +7,8 @@
  * - `slash_row`: an all-zero row printed `/ / / / / / /` → 0 or NULL accepted;
  * - `blank_cell`: zeros printed as empty cells or a non-breaking space (delimited layouts only) → 0 or NULL accepted;
  * - `thousands`: `59,113`; `fullwidth_digits`: `１２３`; `signed`: `+461` (2019 form) → value unchanged;
- * - `run_together`: a row's numbers printed without separators (`21710000218`), pipe/tabs only → values unchanged,
- *   but a parser may fail to split them (then it must leave NULL and not claim `ok`);
+ * - `run_together`: a row's numbers printed without separators (`21710000218`), pipe/tabs only → each
+ *   cell is what the split rules single out (split/), else open: NULL, and a number there is a guess;
  * - `no_tables`: the tables are pictures (`（图片版）`) → every value NULL, report must be `failed`.
  */
 import type { Rng } from './rng.ts';
@@ -18,7 +18,12 @@ import type { LayoutName } from './layouts/out.ts';
 export type TrapName =
   | 'blank_row' | 'missing_row' | 'dash_cells' | 'slash_row' | 'blank_cell' | 'thousands' | 'fullwidth_digits' | 'signed' | 'run_together' | 'no_tables';
 
-export interface Override { value: null; zero_ok?: boolean }
+/**
+ * How a trap changes a value's truth: NULL, or 0-or-NULL (`zero_ok`), or `open`:
+ * the print can be read more than one way by every rule, so the value is NULL
+ * and a number there is a guess (`actual`: what was generated, for inspection).
+ */
+export interface Override { value: null; zero_ok?: boolean; open?: boolean; actual?: number }
 export interface TrapResult { overrides: Map<string, Override>; damaged: boolean; names: TrapName[]; noTables: boolean }
 
 const FW = '０１２３４５６７８９';
@@ -93,8 +98,9 @@ export function applyTraps(rng: Rng, names: TrapName[], active: TableModel, apps
         break;
       }
       case 'thousands':
+        // not a run_together cell (no key): its digits are several cells, not one number
         for (const c of numCells(models)) {
-          if (/^\d{4,}(\.\d+)?/.test(c.t) && rng.chance(0.8)) c.t = c.t.replace(/^\d+/, (d) => d.replace(/\B(?=(\d{3})+(?!\d))/g, ','));
+          if (c.key && /^\d{4,}(\.\d+)?/.test(c.t) && rng.chance(0.8)) c.t = c.t.replace(/^\d+/, (d) => d.replace(/\B(?=(\d{3})+(?!\d))/g, ','));
         }
         break;
       case 'fullwidth_digits':
@@ -109,8 +115,8 @@ export function applyTraps(rng: Rng, names: TrapName[], active: TableModel, apps
         const nums = row.cells.filter((c) => c.kind === 'num');
         const merged = { ...nums[0], t: nums.map((c) => c.t).join(''), key: undefined };
         row.cells = [...row.cells.filter((c) => c.kind !== 'num'), merged];
-        // the keys still exist in truth; their printed line is the row's line (recorded below by the caller)
-        (row as Row & { runKeys?: string[] }).runKeys = nums.map((c) => c.key!);
+        // the keys still exist in truth; which cells the digits single out is decided by split/
+        row.runKeys = nums.map((c) => c.key!);
         break;
       }
     }

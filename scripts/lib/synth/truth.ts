@@ -10,6 +10,13 @@ export interface TruthValue {
   line: number | null;
   /** The cell printed `—`, `/`, `无` or blank where the value was 0: 0 and NULL are both right. */
   zero_ok?: boolean;
+  /**
+   * The print can be read more than one way by every rule of the template (digits
+   * run together, a lost or moved cell): `value` is NULL, and a number there is a guess.
+   */
+  open?: boolean;
+  /** For a cell NULL because of how it printed (open, lost): the number the generator meant, for inspection only. */
+  actual?: number;
 }
 
 export interface Truth {
