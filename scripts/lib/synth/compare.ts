@@ -92,6 +92,7 @@ export function compare(report: Report, truth: Truth, opts: { checkLines?: boole
     for (const [field, e, g] of [
       ['level', truth.level, report.level], ['scope', truth.scope, report.scope],
       ['published_on', truth.published_on, report.published_on], ['title', truth.title, report.title],
+      ...(truth.source_url === undefined ? [] : [['source_url', truth.source_url, report.source_url] as const]),
     ] as const) c.soft.push({ field, expected: e, got: g, right: e === g });
   }
   if (truth.expect_status === 'failed' && report.status !== 'failed') c.statusIssues.push(`picture-only report has status ${report.status}, expected failed`);

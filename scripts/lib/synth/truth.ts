@@ -52,4 +52,8 @@ export interface Truth {
   reviews: ({ proceeding: Proceeding; outcome: Outcome } & TruthValue)[];
   /** Rows the template does not print (2021: other_total; 2019: the three (六) sub-rows): not compared. */
   not_printed: AppRow[];
+  /** Real layouts: what the layout did beyond `traps` (`numbers_run`, `lost_cells`, `covering_letter` …). */
+  layout_traps?: string[];
+  /** Real layouts: the original publication URL the input states (crawl 原文链接, CMS canonical), or null. */
+  source_url?: string | null;
 }
