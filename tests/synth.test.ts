@@ -286,6 +286,21 @@ describe('real layouts', () => {
     expect(open).toBeGreaterThan(0);
     expect(bad, show(bad)).toEqual([]);
   });
+
+  it('the sample writer writes the layout asked for', () => {
+    const out = mkdtempSync(join(tmpdir(), 'synth-sample-'));
+    try {
+      execFileSync('npx', ['tsx', 'scripts/generate.ts', '--layout', 'markdown', '--count', '3', '--out', out], { stdio: 'pipe' });
+      const files = readdirSync(out).filter((f) => REPORT_FILE.test(f));
+      expect(files.length).toBe(3);
+      for (const f of files) {
+        const t = JSON.parse(readFileSync(join(out, f.replace(REPORT_FILE, '.truth.json')), 'utf8')) as Truth;
+        expect(t.layout).toBe('markdown');
+      }
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
+  });
 });
 
 /**
