@@ -24,12 +24,10 @@ export interface CrawlOpts {
 
 function flatTable(m: TableModel, keys: string[]): string {
   let s = '';
-  for (const [i, row] of m.rows.entries()) {
-    // the review header's last row repeats only the ten 诉讼 outcomes (the first five span two rows)
-    const cells = m.id === 'reviews' && i === 2 ? row.cells.slice(5) : row.cells;
-    s += cells.filter((c) => c.kind !== 'num').map((c) => c.t).join('');
+  for (const row of m.rows) {
+    s += row.cells.filter((c) => c.kind !== 'num').map((c) => c.t).join('');
     if (row.print !== undefined) s += row.print;
-    for (const c of cells) if (c.key) keys.push(c.key);
+    for (const c of row.cells) if (c.key) keys.push(c.key);
     if (row.runKeys) keys.push(...row.runKeys);
   }
   return s;
