@@ -13,7 +13,8 @@
  *   splits more than one way, a lost or moved cell), the truth is NULL and a
  *   number there is a guess, hence wrong.
  * SYNTH_N sets the imagined corpus size (default 300), SYNTH_REAL_N the real
- * layouts' (default 200), SYNTH_SEED the seed.
+ * layouts' (default 200), SYNTH_SEED the seed; SYNTH_VIOLATIONS=FILE writes
+ * every rule violation (wrong value, status, metadata) to FILE as JSON lines.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
@@ -72,7 +73,19 @@ beforeAll(() => {
   }
 });
 
+/** Every violation of the hard rules, one object per value, status or metadata field. */
+function violations(): object[] {
+  return cases.flatMap(({ truth: t, cmp }) => [
+    ...cmp.wrong.map((w) => ({ file: t.file, layout: t.layout, cell: w.key, expected: w.expected, got: w.got, ...(w.open ? { open: true } : {}) })),
+    ...cmp.statusIssues.map((s) => ({ file: t.file, layout: t.layout, status: cmp.status, issue: s })),
+    ...cmp.meta.filter((m) => m.kind === 'wrong').map((m) => ({ file: t.file, layout: t.layout, field: m.field, expected: m.expected, got: m.got })),
+  ]);
+}
+
 afterAll(() => {
+  if (process.env.SYNTH_VIOLATIONS && cases.length) {
+    writeFileSync(process.env.SYNTH_VIOLATIONS, violations().map((v) => JSON.stringify(v)).join('\n') + '\n');
+  }
   if (dir) rmSync(dir, { recursive: true, force: true });
   if (!cases.length) return;
   const rows: Record<string, { reports: number; values: number; open: number; right: string; missing: number; wrong: number; lines: string; ok: number }> = {};

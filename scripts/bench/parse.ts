@@ -7,7 +7,7 @@
  *
  *   npx tsx scripts/bench/parse.ts [--quick]
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseFile } from '../../src/lib/parse/report.ts';
 import { generateCorpus } from '../lib/synth/corpus.ts';
@@ -67,7 +67,10 @@ export async function run({ quick = false }: { quick?: boolean; workDir?: string
 
   // embedded corpus, parsed repeatedly for a stable figure
   const dataDir = 'data';
-  const files = readdirSync(dataDir).filter((f) => !f.startsWith('.')).map((f) => ({ file: f, bytes: readFileSync(join(dataDir, f)) }));
+  // data/ holds sub-folders (seeds/, real/): every file in them, as the build reads it
+  const files = (readdirSync(dataDir, { recursive: true }) as string[])
+    .filter((f) => !f.split('/').some((p) => p.startsWith('.')) && statSync(join(dataDir, f)).isFile())
+    .map((f) => ({ file: f, bytes: readFileSync(join(dataDir, f)) }));
   if (files.length) {
     const reps = quick ? 100 : 400;
     for (const f of files) parseFile(f.bytes, f.file);
