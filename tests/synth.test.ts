@@ -13,7 +13,7 @@
  *   splits more than one way, a lost or moved cell), the truth is NULL and a
  *   number there is a guess, hence wrong.
  * SYNTH_N sets the imagined corpus size (default 300), SYNTH_REAL_N the real
- * layouts' (default 200), SYNTH_SEED the seed; SYNTH_VIOLATIONS=FILE writes
+ * layouts' (default 400: 100 a layout, enough to meet their rarer traps), SYNTH_SEED the seed; SYNTH_VIOLATIONS=FILE writes
  * every rule violation (wrong value, status, metadata) to FILE as JSON lines.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -32,7 +32,7 @@ import { appRules, kindOf, reviewRules } from '../scripts/lib/synth/split/rules.
 import type { Truth } from '../scripts/lib/synth/truth.ts';
 
 const N = Number(process.env.SYNTH_N ?? 300);
-const N_REAL = Number(process.env.SYNTH_REAL_N ?? 200);
+const N_REAL = Number(process.env.SYNTH_REAL_N ?? 400);
 const SEED = Number(process.env.SYNTH_SEED ?? 20240131);
 
 interface Case { truth: Truth; report: Report; cmp: Comparison }
