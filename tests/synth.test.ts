@@ -13,8 +13,9 @@
  *   splits more than one way, a lost or moved cell), the truth is NULL and a
  *   number there is a guess, hence wrong.
  * SYNTH_N sets the imagined corpus size (default 300), SYNTH_REAL_N the real
- * layouts' (default 400: 100 a layout, enough to meet their rarer traps), SYNTH_SEED the seed; SYNTH_VIOLATIONS=FILE writes
- * every rule violation (wrong value, status, metadata) to FILE as JSON lines.
+ * layouts' (default 400: 100 a layout, enough to meet their rarer traps),
+ * SYNTH_SEED the seed; SYNTH_VIOLATIONS=FILE writes every rule violation
+ * (wrong value, status, metadata) to FILE as JSON lines.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
