@@ -25,7 +25,8 @@ export function realTitle(rng: Rng, agency: Agency, year: number, title: string 
   const letter = `${agency.name}关于报送${year}年度政府信息公开工作年度报告的函`;
   if (rng.chance(0.08)) return { title: letter, traps: ['covering_letter'] };
   const t = title ?? `${agency.name}${year}年度政府信息公开工作年度报告`;
-  if (rng.chance(0.1) && t.includes(`${year}年`)) return { title: t.replace(`${year}年`, ` ${year}年`), traps: ['title_space'] };
+  // 平潭综合实验区国有资产管理局 2019年…: a space between the name and the year
+  if (rng.chance(0.1) && t.indexOf(`${year}年`) > 0) return { title: t.replace(`${year}年`, ` ${year}年`), traps: ['title_space'] };
   return { title: t, traps: [] };
 }
 
