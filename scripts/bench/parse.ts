@@ -1,7 +1,8 @@
 /**
  * Parse throughput on one core: reports/s and MB/s of `parseFile` over a
- * generated corpus of mixed layouts and encodings (50,000 reports; 5,000 with
- * `quick`), by layout, and over the embedded corpus data/ (parsed repeatedly).
+ * generated corpus of mixed layouts (the imagined ones and those seen in real
+ * reports: crawl, pdftext, markdown, cms) and encodings (50,000 reports; 5,000
+ * with `quick`), by layout, and over the embedded corpus data/ (parsed repeatedly).
  * Input is held in memory, so the figures exclude disk I/O. Goal: ≥ 2,000 reports/s.
  *
  *   npx tsx scripts/bench/parse.ts [--quick]
