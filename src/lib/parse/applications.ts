@@ -11,7 +11,7 @@ import { APP_COLUMNS, APP_ROWS_SPEC, COUNT, OTHER_SUB_ROWS } from './form.ts';
 import { handledRows } from './checks.ts';
 import { compactOf, type Source } from './source.ts';
 import { solve, type Equation, type RowChoice } from './solve.ts';
-import { dropStray, splitZone, tooShort, zoneTokens, type Split, type ZoneToken } from './zone.ts';
+import { dropStray, splitLost, splitZone, strayOrders, tooShort, zoneTokens, type Split, type Splits, type ZoneToken } from './zone.ts';
 import { zh, type Issue } from './issues.ts';
 import type { Evidence, Pending } from './evidence.ts';
 
@@ -73,6 +73,10 @@ interface RowRead {
   code: AppRow; hit: Hit<AppRow>; tokens: ZoneToken[]; splits: Split[]; overflow: boolean; cols: Applicant[];
   /** Splits the cells allow, before any arithmetic. */
   admissible?: number;
+  /** A cell of the row stood on a line of its own (its position was chosen among all). */
+  moved?: boolean;
+  /** The row printed fewer cells than the form has (lost cells at every position were tried). */
+  lost?: boolean;
 }
 
 /** Read the table in text[from, to). */
@@ -160,15 +164,32 @@ function splitRow(r: RowRead, cols: 6 | 7) {
   if (!values.length) return;
   values = dropStray(values, cols);
   r.tokens = values;
-  // Six plain numbers under a header without 总计: the six applicant columns.
-  if (cols === 6 && values.length === 6 && values.every((t) => t.kind !== 'run' || /^\d+$/.test(t.text))) {
+  // Six numbers in separated cells under a header without 总计: the six applicant columns.
+  if (cols === 6 && values.length === 6 && values.every((t) => t.sep && (t.kind !== 'run' || /^\d+$/.test(t.text)))) {
     const s = splitZone(values, APPLICANT_PARTS.map(() => COUNT));
     if (s.splits.length === 1) { r.splits = s.splits; r.cols = APPLICANT_PARTS; return; }
   }
-  const s = splitZone(values, APP_COLUMNS.map(() => COUNT));
+  const rules = APP_COLUMNS.map(() => COUNT);
+  const orders = values.length === APP_COLUMNS.length ? strayOrders(values) : null;
+  let s = orders ? union(orders.map((o) => splitZone(o, rules))) : splitZone(values, rules);
+  if (orders) r.moved = true;
+  if (!s.splits.length && !s.overflow && tooShort(values, rules.length)) { s = splitLost(values, rules, 2); r.lost = s.splits.length > 0; }
   r.splits = s.splits;
   r.overflow = s.overflow;
   r.admissible = s.splits.length;
+}
+
+/** The distinct splits of several orders of a row's tokens. */
+function union(all: Splits[]): Splits {
+  const seen = new Set<string>();
+  const splits: Split[] = [];
+  for (const s of all) {
+    for (const sp of s.splits) {
+      const key = sp.cells.map((c) => c.value).join(',');
+      if (!seen.has(key)) { seen.add(key); splits.push(sp); }
+    }
+  }
+  return { splits, overflow: all.some((s) => s.overflow) };
 }
 
 function rowCells(r: RowRead, values: (number | null)[] | undefined, winners: number[] | undefined, issues: Issue[], pending: Pending[]): ApplicationRow[] {
@@ -196,11 +217,32 @@ function rowCells(r: RowRead, values: (number | null)[] | undefined, winners: nu
     o.value = values[j];
     o.line = first.cells[j].line;
     const c = first.cells[j];
-    if (values[j] === null && winners.every((k) => r.splits[k].cells[j].value === null)) {
+    if (values[j] === null && winners.every((k) => r.splits[k].cells[j].value === null && r.splits[k].cells[j].kind !== 'lost')) {
       issues.push({ kind: c.kind === 'blank' ? 'blank' : 'placeholder', table: 'applications', row: code, col, detail: `「${zh(code)}」行「${zh(col)}」列为「${c.text || '空白'}」` });
     }
   });
   if (r.cols.length === 6) issues.push({ kind: 'missing', table: 'applications', row: code, col: 'total', detail: `「${zh(code)}」行未印出总计列(表头无总计列)` });
+  const open = () => r.cols.filter((_c, j) => values[j] === null && winners.some((k) => r.splits[k].cells[j].value !== null));
+  const keep = () => pending.push({ table: 'applications', row: code, cols: r.cols, cands: winners.map((k) => r.splits[k].cells.map((c) => c.value)), lines: first.cells.map((c) => c.line) });
+  if (r.lost) {
+    const lost = first.cells.filter((c) => c.kind === 'lost').length;
+    issues.push({
+      kind: 'short', table: 'applications', row: code,
+      detail: `「${zh(code)}」行只印出「${printed}」,比 ${r.cols.length} 列少 ${lost} 格(原表缺少单元格),` + (winners.length === 1
+        ? `按勾稽关系确定空缺的是${r.cols.filter((_c, j) => first.cells[j].kind === 'lost').map((c) => `「${zh(c)}」`).join('')}列,记为空`
+        : `无法确定空缺的是哪一格,${[...new Set([...open(), ...r.cols.filter((_c, j) => values[j] === null)])].map((c) => `「${zh(c)}」`).join('')}列记为空`),
+    });
+    if (winners.length > 1) keep();
+    return out;
+  }
+  if (r.moved) {
+    if (winners.length === 1) issues.push({ kind: 'split', table: 'applications', row: code, detail: `「${zh(code)}」行有一格单独印在另一行(原表单元格错位),按勾稽关系确定其位置:${first.cells.map((c) => c.text).join(' ')}` });
+    else {
+      issues.push({ kind: 'unsplittable', table: 'applications', row: code, detail: `「${zh(code)}」行有一格单独印在另一行(原表单元格错位),有 ${winners.length} 种同样符合勾稽关系的位置,${open().map((c) => `「${zh(c)}」`).join('')}列无法确定,记为空` });
+      keep();
+    }
+    return out;
+  }
   const cut = first.cells.length > r.tokens.length;
   if (cut || r.splits.length > 1) {
     const chosen = first.cells.map((c) => c.text).join(' ');
@@ -209,9 +251,8 @@ function rowCells(r: RowRead, values: (number | null)[] | undefined, winners: nu
         : (r.admissible ?? 1) > 1 ? `有 ${r.admissible} 种拆分,按行合计唯一拆分为` : '唯一拆分为';
       issues.push({ kind: 'split', table: 'applications', row: code, detail: `「${zh(code)}」行的数字粘连为「${printed}」,${how} ${chosen}` });
     } else {
-      const open = r.cols.filter((_c, j) => values[j] === null && winners.some((k) => r.splits[k].cells[j].value !== null));
-      issues.push({ kind: 'unsplittable', table: 'applications', row: code, detail: `「${zh(code)}」行的数字「${printed}」有 ${winners.length} 种同样符合勾稽关系的拆分,${open.map((c) => `「${zh(c)}」`).join('')}列无法确定,记为空` });
-      pending.push({ table: 'applications', row: code, cols: r.cols, cands: winners.map((k) => r.splits[k].cells.map((c) => c.value)), lines: first.cells.map((c) => c.line) });
+      issues.push({ kind: 'unsplittable', table: 'applications', row: code, detail: `「${zh(code)}」行的数字「${printed}」有 ${winners.length} 种同样符合勾稽关系的拆分,${open().map((c) => `「${zh(c)}」`).join('')}列无法确定,记为空` });
+      keep();
     }
   }
   return out;

@@ -27,6 +27,8 @@ export interface ZoneToken {
   lone?: boolean;
   /** On a line whose cells are separated (`|`, tab): the token is a whole cell. */
   sep?: boolean;
+  /** On a short line (a table row of PDF text), not a flattened page. */
+  short?: boolean;
 }
 
 /** One cell of a candidate split. */
@@ -34,7 +36,7 @@ export interface Cell {
   value: number | null;
   text: string;
   line: number;
-  kind: 'num' | 'placeholder' | 'blank' | 'dash';
+  kind: 'num' | 'placeholder' | 'blank' | 'dash' | 'lost';
   unit?: string;
 }
 
@@ -102,12 +104,16 @@ export function zoneTokens(src: Source, from: number, to: number): ZoneToken[] {
   return out;
 }
 
+/** Longest line (characters besides spaces) that is still one table row, not a flattened page. */
+const SHORT_LINE = 160;
+
 /** A token alone on its line; a token on a line of separated cells. */
 function markLone(src: Source, toks: ZoneToken[]) {
   for (const tok of toks) {
     const info = lineInfo(src, tok.line);
     if (info.content === tok.end + (tok.unit?.length ?? 0) - tok.start) tok.lone = true;
     if (info.sep) tok.sep = true;
+    if (info.content <= SHORT_LINE) tok.short = true;
   }
 }
 
@@ -139,7 +145,7 @@ function addBlanks(src: Source, from: number, to: number, toks: ZoneToken[]) {
     const parts = between.split(sep);
     // parts[0] and the last part are the tails of the two cells; the middle ones are empty cells.
     for (let p = 1; p < parts.length - 1; p++) {
-      if (parts[p].trim() === '') extra.push({ kind: 'blank', text: '', start: y.start, end: y.start, line: x.line });
+      if (parts[p].trim() === '') extra.push({ kind: 'blank', text: '', start: y.start, end: y.start, line: x.line, sep: true });
     }
   }
   if (!extra.length) return;
@@ -200,17 +206,25 @@ export interface Splits {
 }
 
 /**
+ * Are these a row's cells as printed, each token one cell? In layouts that
+ * separate cells (`|`, tab, one cell per line) and in row-per-line text (PDF
+ * text), a row that still shows four or more tokens has them as its cells;
+ * only a row glued into a few tokens, or text flattened into long lines
+ * (crawled pages), has cells that ran together.
+ */
+export function wholeCells(tokens: ZoneToken[]): boolean {
+  return tokens.length >= 4 && tokens.every((t) => t.sep || t.lone || t.short);
+}
+
+/**
  * Every way `tokens` fill `rules.length` cells, in order. Placeholders and
- * blanks are one cell each (NULL); runs are cut as the rules allow — except
- * in separated layouts (`|`, tab, one cell per line) where a row still has
- * four or more cells: there each token is a whole cell (only a row glued
- * into a few tokens has cells that ran together).
+ * blanks are one cell each (NULL); runs are cut as the rules allow, unless
+ * the tokens are whole cells (`wholeCells`).
  */
 export function splitZone(tokens: ZoneToken[], rules: CellRule[], limit = 20000): Splits {
   const k = rules.length;
   if (tokens.length === k) return { splits: oneEach(tokens, rules), overflow: false };
-  const whole = tokens.length >= 4 && tokens.every((t) => t.sep || t.lone);
-  if (whole) return { splits: [], overflow: false };
+  if (wholeCells(tokens)) return { splits: [], overflow: false };
   const out: Split[] = [];
   let overflow = false;
   const cells: Cell[] = [];
@@ -268,11 +282,60 @@ function oneEach(tokens: ZoneToken[], rules: CellRule[]): Split[] {
   return [{ cells }];
 }
 
+/** Every way to choose `n` of `k` positions, in order. */
+function choose(k: number, n: number, from = 0, acc: number[] = [], out: number[][] = []): number[][] {
+  if (acc.length === n) { out.push(acc.slice()); return out; }
+  for (let i = from; i < k; i++) { acc.push(i); choose(k, n, i + 1, acc, out); acc.pop(); }
+  return out;
+}
+
+/**
+ * A row printed short — fewer cells than the form has, with nothing left to
+ * cut: the missing cells may have been anywhere. Every split with one (then
+ * two) lost cells at every position; the lost cells are NULL.
+ */
+export function splitLost(tokens: ZoneToken[], rules: CellRule[], maxLost: number): Splits {
+  const k = rules.length;
+  const out: Split[] = [];
+  const seen = new Set<string>();
+  for (let lost = 1; lost <= maxLost && !out.length; lost++) {
+    for (const at of choose(k, lost)) {
+      const s = splitZone(tokens, rules.filter((_r, i) => !at.includes(i)));
+      if (s.overflow) return { splits: [], overflow: true };
+      for (const sp of s.splits) {
+        const cells = sp.cells.slice();
+        for (const i of at) cells.splice(i, 0, { value: null, text: '', line: cells[Math.min(i, cells.length - 1)]?.line ?? tokens[0].line, kind: 'lost' });
+        const key = cells.map((c) => c.value).join(',');
+        if (!seen.has(key)) { seen.add(key); out.push({ cells }); }
+      }
+    }
+  }
+  return { splits: out, overflow: false };
+}
+
+/**
+ * A cell moved out of its row onto a line of its own (markdown made from a
+ * PDF): the row's other cells share one line and the stray stands alone,
+ * first or last. Where it stood is unknown: every order, to be chosen by the
+ * table's arithmetic. Null when the row shows no such stray.
+ */
+export function strayOrders(tokens: ZoneToken[]): ZoneToken[][] | null {
+  if (tokens.length < 3) return null;
+  const ends = [tokens[0], tokens[tokens.length - 1]];
+  const stray = ends.filter((t) => t.lone && tokens.every((o) => o === t || o.line !== t.line));
+  if (stray.length !== 1) return null;
+  const rest = tokens.filter((o) => o !== stray[0]);
+  if (rest.some((o) => o.line !== rest[0].line)) return null;
+  return rest.map((_t, i) => i).concat(rest.length).map((i) => [...rest.slice(0, i), stray[0], ...rest.slice(i)]);
+}
+
 /** Fewer cells than `k` whatever the cuts: the row printed too few (its cells were lost in the source). */
 export function tooShort(tokens: ZoneToken[], k: number): boolean {
+  if (tokens.length >= k) return false;
+  if (wholeCells(tokens)) return true;
   let most = 0;
   for (const t of tokens) most += t.kind === 'run' ? t.text.replace(/[^\d]/g, '').length : 1;
-  return tokens.length < k && most < k;
+  return most < k;
 }
 
 /** Values of a split. */
