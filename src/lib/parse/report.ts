@@ -20,7 +20,7 @@ import { readMeta } from './metadata.ts';
 import { agencyLevel, resolveLocation } from './region.ts';
 import { applicationChecks, issueChecks, narrativeCheck, reviewChecks } from './checks.ts';
 import { causeOf, zh, type Issue } from './issues.ts';
-import { agencyId, reportId } from './ids.ts';
+import { agencyId, agencyRole, reportId } from './ids.ts';
 import { extract, InputError, sniff, unreadableReason } from '../input/index.ts';
 
 export interface Parsed {
@@ -190,6 +190,7 @@ export function parseLines(lines: string[], base: Report, pageUrl: string | null
     level, scope: scopeOf(meta.agency, level, body, meta.agencySource, meta.title), template, title: meta.title,
     source_url: meta.source_url,
   });
+  if (meta.agency) r.agency_place = meta.agency.slice(0, meta.agency.length - agencyRole(meta.agency, loc).length);
   r.active_disclosure = active?.rows ?? [];
   r.applications = apps?.found ? apps.rows : [];
   r.reviews = reviews?.found ? reviews.rows : [];
