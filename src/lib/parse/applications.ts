@@ -7,11 +7,11 @@
 import { APPLICANT_PARTS, type Applicant, type AppRow } from '../schema.ts';
 import type { ApplicationRow } from '../types.ts';
 import { alignRows, type Hit } from './align.ts';
-import { APP_COLUMNS, APP_ROWS_SPEC, COUNT, OTHER_SUB_ROWS } from './form.ts';
+import { APP_COLUMNS, APP_ROWS_SPEC, COUNT, OTHER_SUB_ROWS, type CellRule } from './form.ts';
 import { handledRows } from './checks.ts';
 import { compactOf, type Source } from './source.ts';
 import { solve, type Equation, type RowChoice } from './solve.ts';
-import { dropStray, splitLost, splitZone, strayOrders, tooShort, zoneTokens, type Split, type Splits, type ZoneToken } from './zone.ts';
+import { dropStray, implausible, positional, splitLost, splitZone, strayOrders, tooShort, zoneTokens, type Split, type Splits, type ZoneToken } from './zone.ts';
 import { zh, type Issue } from './issues.ts';
 import type { Evidence, Pending } from './evidence.ts';
 
@@ -70,6 +70,7 @@ function headerColumns(src: Source, from: number, to: number): 6 | 7 {
 }
 
 interface RowRead {
+  src: Source;
   code: AppRow; hit: Hit<AppRow>; tokens: ZoneToken[]; splits: Split[]; overflow: boolean; cols: Applicant[];
   /** Splits the cells allow, before any arithmetic. */
   admissible?: number;
@@ -95,7 +96,7 @@ export function readApplications(src: Source, from: number, to: number, issues: 
     const end = i + 1 < found.length ? found[i + 1].start : to;
     let tokens = zoneTokens(src, hit.start, end);
     if (i + 1 === found.length) tokens = untilText(src, tokens);
-    reads.push({ code: hit.code, hit, tokens, splits: [], overflow: false, cols: APP_COLUMNS });
+    reads.push({ src, code: hit.code, hit, tokens, splits: [], overflow: false, cols: APP_COLUMNS });
   });
   rehome(reads, cols);
   const subRows = reads.some((r) => OTHER_SUB_ROWS.includes(r.code));
@@ -145,6 +146,20 @@ function rehome(reads: RowRead[], cols: 6 | 7) {
   }
 }
 
+/**
+ * Why a row's tokens fill its cells in no way: too many splits, too few
+ * cells (lost in the source), a value no cell can hold, or — the parser's —
+ * numbers that do not fit the columns.
+ */
+export function unsplit(table: Issue['table'], row: string, what: string, tokens: ZoneToken[], rules: CellRule[], overflow: boolean): Issue {
+  const printed = tokens.map((t) => t.text || '空白').join(' ');
+  if (overflow) return { kind: 'unsplittable', table, row, detail: `${what}的数字「${printed}」可拆分的方式过多,无法确定,记为空` };
+  if (tooShort(tokens, rules.length)) return { kind: 'short', table, row, detail: `${what}只印出「${printed}」,少于 ${rules.length} 列(原表缺少单元格,无法确定哪一格为空),记为空` };
+  const bad = tokens.map((t, i) => [t, implausible(t, rules[Math.min(i, rules.length - 1)])] as const).find(([, why]) => why);
+  if (bad) return { kind: 'implausible', table, row, detail: `${what}的「${bad[0].text}」${bad[1]},不是有效的计数或金额,记为空` };
+  return { kind: 'unreadable', table, row, detail: `${what}印出「${printed}」,无法对应到 ${rules.length} 列,记为空` };
+}
+
 /** The last zone ends at the first text after its numbers (the next part of the report). */
 export function untilText(src: Source, tokens: ZoneToken[]): ZoneToken[] {
   const out: ZoneToken[] = [];
@@ -163,6 +178,7 @@ function splitRow(r: RowRead, cols: 6 | 7) {
   let values = r.tokens.filter((t) => t.kind !== 'blank' || r.tokens.some((x) => x.kind !== 'blank'));
   if (!values.length) return;
   values = dropStray(values, cols);
+  values = positional(r.src, values, APP_COLUMNS.length, false) ?? values;
   r.tokens = values;
   // Six numbers in separated cells under a header without 总计: the six applicant columns.
   if (cols === 6 && values.length === 6 && values.every((t) => t.sep && (t.kind !== 'run' || /^\d+$/.test(t.text)))) {
@@ -202,12 +218,7 @@ function rowCells(r: RowRead, values: (number | null)[] | undefined, winners: nu
     return nulls();
   }
   if (!r.splits.length || !values || !winners) {
-    const short = !r.overflow && tooShort(r.tokens, r.cols.length);
-    const detail = r.overflow
-      ? `「${zh(code)}」行的数字「${printed}」可拆分的方式过多,无法确定,该行记为空`
-      : short ? `「${zh(code)}」行只印出「${printed}」,少于 ${r.cols.length} 列(原表缺少单元格,无法确定哪一格为空),该行记为空`
-        : `「${zh(code)}」行印出「${printed}」,无法对应到 ${r.cols.length} 列,该行记为空`;
-    issues.push({ kind: r.overflow ? 'unsplittable' : short ? 'short' : 'unreadable', table: 'applications', row: code, detail });
+    issues.push(unsplit('applications', code, `「${zh(code)}」行`, r.tokens, r.cols.map(() => COUNT), r.overflow));
     return nulls();
   }
   const first = r.splits[winners[0]];

@@ -75,6 +75,16 @@ export function zoneTokens(src: Source, from: number, to: number): ZoneToken[] {
       if (!isDigit(ck) && !signStart) { k++; continue; }
       let e = k;
       while (e < j && isRunChar(t.charCodeAt(e))) e++;
+      // An amount split at its point over a line break (`513555.` / `45`): one number.
+      if (e === j && t.charCodeAt(e - 1) === 46 && e - k > 1) {
+        const m = /^\s+(\d+)(?=\s|$)/.exec(t.slice(e, Math.min(to, e + 40)));
+        if (m && isDigit(t.charCodeAt(k))) {
+          const tok: ZoneToken = { kind: 'run', text: t.slice(k, e) + m[1], start: k, end: e + m[0].length, line: lineOf(src, k) };
+          out.push(tok);
+          j = e + m[0].length;
+          break;
+        }
+      }
       // Trailing punctuation is not part of a number (`5.`, `3,`).
       while (e > k + 1 && !isDigit(t.charCodeAt(e - 1))) e--;
       // Numbering of the next label (`…0 002.其他法律…`: the `2` is the label's; `(1)属于…`).
@@ -168,7 +178,27 @@ function pieceValue(piece: string, rule: CellRule, unit: string | undefined): nu
   }
   if (m[1] && !rule.signed) return undefined;
   if (m[3] && !rule.decimal) return undefined;
-  return Number(m[1] + m[2].replace(/,/g, '') + (m[3] ?? ''));
+  const digits = m[2].replace(/,/g, '');
+  if (digits.length > (rule.decimal ? MAX_AMOUNT_DIGITS : MAX_COUNT_DIGITS) || (m[3] && m[3].length > 7)) return undefined;
+  return Number(m[1] + digits + (m[3] ?? ''));
+}
+
+/**
+ * Plausible cells: a count is a whole number below 10^8 (with a sign only in
+ * `本年增/减`), an amount has at most 12 digits before its point and 6 after.
+ * Anything else printed in a cell is flagged, never stored (no digit of
+ * `100000000000000000097` is lost to a float).
+ */
+export const MAX_COUNT_DIGITS = 8;
+export const MAX_AMOUNT_DIGITS = 12;
+
+/** Why a token cannot be the cell it stands for: a sign, a fraction or a size the cell does not allow; null when it can. */
+export function implausible(tok: ZoneToken, rule: CellRule): string | null {
+  if (tok.kind !== 'run' || pieceValue(tok.text, rule, tok.unit) !== undefined) return null;
+  if (/^[+-]/.test(tok.text) && !rule.signed) return '计数不能为负数';
+  if (tok.text.includes('.') && !rule.decimal) return '计数不能有小数';
+  if (tok.text.replace(/[^\d]/g, '').length > (rule.decimal ? MAX_AMOUNT_DIGITS : MAX_COUNT_DIGITS)) return '数值超出合理范围';
+  return null;
 }
 
 /** Every way to cut `s` into pieces valid for columns `rules[at..]`, `count` pieces. */
@@ -327,6 +357,48 @@ export function strayOrders(tokens: ZoneToken[]): ZoneToken[][] | null {
   const rest = tokens.filter((o) => o !== stray[0]);
   if (rest.some((o) => o.line !== rest[0].line)) return null;
   return rest.map((_t, i) => i).concat(rest.length).map((i) => [...rest.slice(0, i), stray[0], ...rest.slice(i)]);
+}
+
+/**
+ * A row of a real table (tabs or pipes from a PDF, Word or web page) that
+ * prints fewer numbers than cells: when its line has exactly `k` cells after
+ * the label, the empty ones are the empty cells where they stand, at the
+ * end, and with `leading` at the start too (`行政规范性文件⇥20⇥⇥`, `行政强制⇥⇥⇥5`).
+ * Empty cells before the numbers stay unread where a table pads its label
+ * columns (the application table's two label columns). Null when the line
+ * does not show that.
+ */
+export function positional(src: Source, tokens: ZoneToken[], k: number, leading: boolean): ZoneToken[] | null {
+  const vals = tokens.filter((t) => t.kind !== 'blank');
+  if (!vals.length || vals.length >= k || !vals.every((t) => t.sep) || vals.some((t) => t.line !== vals[0].line)) return null;
+  const line = vals[0].line;
+  const ls = src.lineStarts[line - 1];
+  const le = line < src.lineStarts.length ? src.lineStarts[line] - 1 : src.text.length;
+  const text = src.text.slice(ls, le);
+  const sep = text.includes('\t') ? '\t' : '|';
+  const cells: { from: number; to: number }[] = [];
+  let at = 0;
+  for (const part of text.split(sep)) { cells.push({ from: ls + at, to: ls + at + part.length }); at += part.length + 1; }
+  if (sep === '|') {
+    if (text.trimStart().startsWith('|')) cells.shift();
+    if (text.trimEnd().endsWith('|')) cells.pop();
+  }
+  // The value cells: after the last cell with text in it.
+  let first = 0;
+  cells.forEach((c, i) => { if (/[\u4e00-\u9fff]/.test(src.text.slice(c.from, c.to))) first = i + 1; });
+  let value = cells.slice(first);
+  if (!leading) while (value.length > k && src.text.slice(value[0].from, value[0].to).trim() === '') value = value.slice(1);
+  if (!leading && value.length && src.text.slice(value[0].from, value[0].to).trim() === '') return null;
+  if (value.length !== k) return null;
+  const out: ZoneToken[] = [];
+  for (const c of value) {
+    const inside = vals.filter((t) => t.start >= c.from && t.end <= c.to);
+    if (inside.length > 1) return null;
+    if (inside.length === 1) out.push(inside[0]);
+    else if (src.text.slice(c.from, c.to).trim() === '') out.push({ kind: 'blank', text: '', start: c.from, end: c.from, line, sep: true });
+    else return null;
+  }
+  return out.filter((t) => t.kind !== 'blank').length === vals.length ? out : null;
 }
 
 /** Fewer cells than `k` whatever the cuts: the row printed too few (its cells were lost in the source). */
