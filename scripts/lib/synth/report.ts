@@ -31,7 +31,7 @@ export interface ReportSpec {
   traps?: TrapName[];
 }
 
-export interface SynthReport { file: string; bytes: Uint8Array; truth: Truth; text: string[] }
+export interface SynthReport { file: string; bytes: Uint8Array; truth: Truth; text: string[]; doc: Doc }
 
 export const LAYOUTS: LayoutName[] = ['lines', 'pipe', 'pipecell', 'tabs', 'html'];
 export const ENCODINGS: Encoding[] = ['utf-8', 'utf-8-bom', 'gb18030', 'utf-16le'];
@@ -151,5 +151,5 @@ export function buildReport(rng: Rng, spec: ReportSpec): SynthReport {
       (['upheld', 'corrected', 'other', 'pending', 'total'] as const).map((outcome) => ({ proceeding, outcome, ...tv(`r.${proceeding}.${outcome}`, values.reviews[proceeding][outcome]) }))),
     not_printed: np,
   };
-  return { file, bytes: encode(out.lines, encoding, crlf), truth, text: out.lines };
+  return { file, bytes: encode(out.lines, encoding, crlf), truth, text: out.lines, doc };
 }
