@@ -36,6 +36,28 @@ describe('lines', () => {
     expect(cellsByGaps(year)).toEqual(['2024年']);
   });
 
+  it('joins a paragraph\'s wrapped lines, not a heading, a short line or a signature', () => {
+    // a 36-character column from x = 60; a first-line indent of two characters
+    const full = '本机关认真贯彻落实条例要求扎实推进政务公开工作不断提升政府透明度以公开促';
+    const indented = full.slice(2);
+    const title = '某某县人民政府办公室二〇二三年度政府信息公开工作年度报告关于政务公开的情况';
+    const right = 60 + width(full);
+    const lines = text([page([
+      item(title, 60, 80), item('说明', 300, 100),
+      item('一、总体情况', 60, 130),
+      item(indented, 84, 160), item(full, 60, 180), item('落实。', 60, 200),
+      item('（一）主动公开。', 60, 230),
+      item('某某县人民政府', right - width('某某县人民政府'), 270), item('2024年1月5日', right - width('2024年1月5日'), 290),
+    ])]);
+    expect(lines).toEqual([
+      title + '说明',
+      '一、总体情况',
+      indented + full + '落实。',
+      '（一）主动公开。',
+      '某某县人民政府', '2024年1月5日',
+    ]);
+  });
+
   it('keeps a space the PDF had between two runs', () => {
     const [l] = groupLines([item('2.其他', 70, 300), { ...item('禁止公开', 70 + width('2.其他'), 300), sp: true }]);
     expect(cellsByGaps(l)).toEqual(['2.其他 禁止公开']);

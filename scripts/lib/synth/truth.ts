@@ -10,6 +10,8 @@ export interface TruthValue {
   line: number | null;
   /** The cell printed `—`, `/`, `无` or blank where the value was 0: 0 and NULL are both right. */
   zero_ok?: boolean;
+  /** 1-based page where the value is printed, for reports written as PDF (`generate --pdf`). */
+  page?: number | null;
 }
 
 export interface Truth {

@@ -32,6 +32,18 @@ export interface PdfOpts {
 
 export interface PdfOut { bytes: Uint8Array; keyPage: Map<string, number>; pages: number }
 
+const STYLES: PageNumberStyle[] = ['dash', 'emdash', 'di', 'fraction', 'plain', 'none'];
+
+/** Furniture for the i-th PDF of a corpus: page number styles, running headers and repeated table headers vary. */
+export function pdfVariant(i: number, title: string | null): PdfOpts {
+  return {
+    pageNumbers: STYLES[i % STYLES.length],
+    header: i % 3 === 0 ? null : title,
+    repeatHeader: i % 4 === 1,
+    newPageBefore: i % 2 === 0 ? [3] : [],
+  };
+}
+
 const FONT_DIR = '/usr/share/fonts/opentype/noto';
 const FONTS = {
   body: ['NotoSerifCJK-Regular.ttc', 'NotoSerifCJKsc-Regular'],

@@ -28,9 +28,14 @@ function hasEnd(bytes: Uint8Array): boolean {
 
 /** Resolve `p`, or fail with the time-out reason once `deadline` (ms epoch) has passed. */
 async function before<T>(p: Promise<T>, deadline: number, budget: number): Promise<T> {
+  const reason = () => new InputError(`PDF 读取超时（超过 ${budget / 1000} 秒），已放弃`);
+  if (Date.now() >= deadline) {
+    p.catch(() => {});
+    throw reason();
+  }
   let timer: ReturnType<typeof setTimeout> | undefined;
   const late = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new InputError(`PDF 读取超时（超过 ${budget / 1000} 秒），已放弃`)), Math.max(0, deadline - Date.now()));
+    timer = setTimeout(() => reject(reason()), deadline - Date.now());
   });
   try {
     return await Promise.race([p, late]);
@@ -72,8 +77,9 @@ export async function extractPdf(bytes: Uint8Array, opts: PdfOptions = {}): Prom
   const deadline = Date.now() + budget;
   const pdfjs = await loadPdfJs();
   const task = pdfjs.getDocument({
-    // pdf.js takes ownership of (detaches) the buffer it is given: hand it a copy
-    data: bytes.slice(),
+    // pdf.js takes ownership of (detaches) the buffer it is given, and refuses a
+    // Node Buffer: hand it a plain copy
+    data: new Uint8Array(bytes),
     ...resourceDirs(),
     cMapPacked: true,
     verbosity: pdfjs.VerbosityLevel.ERRORS,

@@ -1,9 +1,11 @@
 /**
  * One page → blocks, top to bottom: ruled tables (text inside a grid goes to
- * its cells) and plain lines (cells found by gaps between items).
+ * its cells) and plain lines (cells found by gaps between items), a
+ * paragraph's wrapped lines joined.
  */
 import { findGrids } from './grid.ts';
 import { cellsByGaps, groupLines } from './lines.ts';
+import { joinParagraphs } from './paragraphs.ts';
 import { contains, fillTable } from './table.ts';
 import type { Block, PageContent, TextItem } from './types.ts';
 
@@ -23,7 +25,7 @@ export function layoutPage(page: PageContent): Block[] {
   });
   for (const line of groupLines(free)) {
     const cells = cellsByGaps(line);
-    if (cells.join('') !== '') blocks.push({ kind: 'line', top: line.top, bottom: line.bottom, cells });
+    if (cells.join('') !== '') blocks.push({ kind: 'line', top: line.top, bottom: line.bottom, x0: line.x0, x1: line.x1, size: line.size, cells });
   }
-  return blocks.sort((a, b) => a.top - b.top);
+  return joinParagraphs(blocks.sort((a, b) => a.top - b.top));
 }

@@ -76,5 +76,5 @@ export interface Table {
 
 /** What a page holds, top to bottom: plain lines (cells found by gaps) and ruled tables. */
 export type Block =
-  | { kind: 'line'; top: number; bottom: number; cells: string[] }
+  | { kind: 'line'; top: number; bottom: number; x0: number; x1: number; size: number; cells: string[] }
   | { kind: 'table'; top: number; bottom: number; table: Table };
