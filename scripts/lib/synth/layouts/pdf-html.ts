@@ -44,6 +44,8 @@ function table(m: TableModel): string {
 export interface PrintOpts {
   /** Start these sections (1..6) on a new page. */
   newPageBefore?: number[];
+  /** Vertical cell padding (pt), default 2. */
+  cellPadding?: number;
 }
 
 export function printHtml(doc: Doc, o: PrintOpts = {}): string {
@@ -60,5 +62,6 @@ export function printHtml(doc: Doc, o: PrintOpts = {}): string {
       case 'table': out.push(table(b.model)); break;
     }
   }
-  return `<!DOCTYPE html>\n<html lang="zh-CN"><head><meta charset="utf-8"><style>${CSS}</style></head>\n<body>\n${out.join('\n')}\n</body></html>\n`;
+  const pad = o.cellPadding === undefined ? '' : `td { padding-top: ${o.cellPadding}pt; padding-bottom: ${o.cellPadding}pt; }`;
+  return `<!DOCTYPE html>\n<html lang="zh-CN"><head><meta charset="utf-8"><style>${CSS}${pad}</style></head>\n<body>\n${out.join('\n')}\n</body></html>\n`;
 }

@@ -26,8 +26,14 @@ export interface PdfOpts {
   repeatHeader?: boolean;
   /** Start these sections (1..6) on a new page. */
   newPageBefore?: number[];
-  /** pdfkit encryption: a password needed to open the file. */
-  userPassword?: string;
+  /** Table font size and cell padding (pt); default 10.5 and 3. */
+  table?: { size?: number; pad?: number };
+  /**
+   * Encryption (pdfkit): with a user password the file cannot be opened
+   * without it; with only an owner password it opens, and copying and
+   * printing are marked as not allowed (as many published reports are).
+   */
+  encrypt?: { userPassword?: string; ownerPassword: string };
 }
 
 export interface PdfOut { bytes: Uint8Array; keyPage: Map<string, number>; pages: number }
@@ -66,26 +72,45 @@ function fonts(): Record<keyof typeof FONTS, Buffer> {
 
 const PAGE = { w: 595.28, h: 841.89, top: 72, bottom: 72, left: 70, right: 70 };
 const CONTENT_W = PAGE.w - PAGE.left - PAGE.right;
-const TABLE_SIZE = 10.5;
 const LINE = 1.3;
-const PAD = 3;
 
 type Kit = PDFKit.PDFDocument;
 
-/** Break `text` into lines no wider than `width`: CJK characters one by one, Latin runs whole. */
-function wrap(kit: Kit, text: string, width: number): string[] {
+/** Token widths at 1 pt per font, measured once (pdfkit measures by shaping, which is slow). */
+const widths = new Map<string, number>();
+function widthOf(kit: Kit, font: string, size: number, t: string): number {
+  const k = font + '\u0000' + t;
+  let w = widths.get(k);
+  if (w === undefined) {
+    w = kit.font(font).fontSize(1).widthOfString(t);
+    widths.set(k, w);
+  }
+  kit.fontSize(size);
+  return w * size;
+}
+
+/**
+ * Break `text` into lines no wider than `width` (the first `indent` narrower):
+ * CJK characters one by one, Latin runs and numbers whole.
+ */
+function wrap(kit: Kit, font: string, size: number, text: string, width: number, indent = 0): string[] {
   const tokens = text.match(/[A-Za-z0-9.,:%+\-/()]+|\s+|./gu) ?? [];
   const lines: string[] = [];
-  let cur = '';
+  let cur = '', w = 0;
   for (const t of tokens) {
-    if (cur && kit.widthOfString(cur + t) > width) {
+    const tw = widthOf(kit, font, size, t);
+    const room = width - (lines.length ? 0 : indent);
+    if (cur && w + tw > room) {
       lines.push(cur.trimEnd());
       cur = /^\s+$/.test(t) ? '' : t;
+      w = cur ? tw : 0;
     } else {
       cur += t;
+      w += tw;
     }
   }
   if (cur.trim()) lines.push(cur.trimEnd());
+  kit.font(font).fontSize(size);
   return lines;
 }
 
@@ -102,13 +127,14 @@ function newPage(ctx: Ctx) {
 function drawTable(ctx: Ctx, model: TableModel) {
   const { kit } = ctx;
   const t: PlacedTable = placeTable(model);
+  const TABLE_SIZE = ctx.o.table?.size ?? 10.5, PAD = ctx.o.table?.pad ?? 3;
   kit.font('table').fontSize(TABLE_SIZE);
   const unit = CONTENT_W / t.widths.reduce((a, b) => a + b, 0);
   const colX = [PAGE.left];
   for (const w of t.widths) colX.push(colX[colX.length - 1] + w * unit);
   const lh = TABLE_SIZE * LINE;
   const lines = new Map<Placed, string[]>();
-  for (const p of t.cells) lines.set(p, p.cell.t ? wrap(kit, p.cell.t, colX[p.c + p.cs] - colX[p.c] - 2 * PAD) : []);
+  for (const p of t.cells) lines.set(p, p.cell.t ? wrap(kit, 'table', TABLE_SIZE, p.cell.t, colX[p.c + p.cs] - colX[p.c] - 2 * PAD) : []);
   // row heights: single-row cells first, then rows grow for cells spanning several
   const hs = Array<number>(t.rows).fill(lh + 2 * PAD);
   for (const p of t.cells) if (p.rs === 1) hs[p.r] = Math.max(hs[p.r], lines.get(p)!.length * lh + 2 * PAD);
@@ -188,19 +214,33 @@ function drawTable(ctx: Ctx, model: TableModel) {
   kit.y = y + 12;
 }
 
+/** Lines of text, each placed by hand, on to the next page when the page is full. */
+function flow(ctx: Ctx, text: string, font: string, size: number, o: { align?: 'left' | 'right' | 'center'; indent?: number; gap?: number }) {
+  const { kit } = ctx;
+  const indent = o.indent ?? 0;
+  const lh = size * 1.25 + (o.gap ?? 5);
+  wrap(kit, font, size, text, CONTENT_W, indent).forEach((line, i) => {
+    if (kit.y + lh > PAGE.h - PAGE.bottom) newPage(ctx);
+    const w = widthOf(kit, font, size, line);
+    const x = o.align === 'right' ? PAGE.left + CONTENT_W - w
+      : o.align === 'center' ? PAGE.left + (CONTENT_W - w) / 2
+        : PAGE.left + (i === 0 ? indent : 0);
+    kit.text(line, x, kit.y, { lineBreak: false });
+    kit.y += lh;
+  });
+}
+
 function heading(ctx: Ctx, text: string, size: number, align: 'left' | 'center') {
   const { kit } = ctx;
   if (kit.y + size * 3 > PAGE.h - PAGE.bottom) newPage(ctx);
-  kit.font('bold').fontSize(size).text(text, PAGE.left, kit.y, { width: CONTENT_W, align, lineGap: 4 });
-  kit.moveDown(0.4);
+  kit.y += size * 0.3;
+  flow(ctx, text, 'bold', size, { align, gap: 4 });
+  kit.y += size * 0.3;
 }
 
 function paragraph(ctx: Ctx, text: string, o: { align?: 'left' | 'right'; indent?: number; size?: number } = {}) {
-  const { kit } = ctx;
-  kit.font('body').fontSize(o.size ?? 12).text(text, PAGE.left, kit.y, {
-    width: CONTENT_W, align: o.align ?? 'left', indent: o.indent ?? 24, lineGap: 5,
-  });
-  kit.moveDown(0.3);
+  flow(ctx, text, 'body', o.size ?? 12, { align: o.align, indent: o.indent ?? 24 });
+  ctx.kit.y += 3;
 }
 
 function pageNumber(style: PageNumberStyle, n: number, total: number): string | null {
@@ -220,7 +260,10 @@ export async function renderPdf(doc: Doc, o: PdfOpts = {}): Promise<PdfOut> {
     size: 'A4', margins: { top: PAGE.top, bottom: PAGE.bottom, left: PAGE.left, right: PAGE.right },
     bufferPages: true, autoFirstPage: true,
     info: { Title: '政府信息公开工作年度报告', Producer: 'pdfkit', CreationDate: new Date(Date.UTC(2025, 0, 15)) },
-    ...(o.userPassword ? { userPassword: o.userPassword, ownerPassword: o.userPassword + '-owner', pdfVersion: '1.7' as const } : {}),
+    ...(o.encrypt ? {
+      ...o.encrypt, pdfVersion: '1.7' as const,
+      permissions: { printing: 'lowResolution' as const, copying: false, modifying: false },
+    } : {}),
   });
   kit.registerFont('body', f.body, FONTS.body[1]);
   kit.registerFont('bold', f.bold, FONTS.bold[1]);
