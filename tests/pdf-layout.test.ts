@@ -162,6 +162,28 @@ describe('pages', () => {
     expect(out.pages).toEqual([1, 1, 1, 2, 2]);
   });
 
+  it('a row cut by the break with the cells closed there (LibreOffice) is one row, if only text goes on', () => {
+    // label column 90..190: `7.属于行政执法案` fills it, `卷` goes on at the top of the next page
+    const lx = [60, 90, 190, 240];
+    const p1 = page([
+      centred('（三）', 60, 90, 764), item('7.属于行政执法案', 92, 764), centred('0', 190, 240, 764),
+    ], ruled(lx, [740, 780]));
+    const p2 = page([
+      item('卷', 92, 76),
+      centred('（四）', 60, 90, 116), item('1.本机关不掌握', 92, 116), centred('3', 190, 240, 116),
+    ], ruled(lx, [60, 90, 130]));
+    expect(text([p1, p2])).toEqual(['（三）\t7.属于行政执法案卷\t0', '（四）\t1.本机关不掌握\t3']);
+  });
+
+  it('a closed row at the top of a page stays a row when it holds a number, starts an item, or the cell above was not full', () => {
+    const lx = [60, 90, 190, 240];
+    const lastRow = (label: string) => page([centred('（三）', 60, 90, 764), item(label, 92, 764), centred('0', 190, 240, 764)], ruled(lx, [740, 780]));
+    const firstRow = (label: string, num: string) => page([item(label, 92, 76), centred(num, 190, 240, 76)], ruled(lx, [60, 90]));
+    expect(text([lastRow('7.属于行政执法案'), firstRow('卷', '5')])).toEqual(['（三）\t7.属于行政执法案\t0', '\t卷\t5']);
+    expect(text([lastRow('7.属于行政执法案'), firstRow('8.属于', '')])).toEqual(['（三）\t7.属于行政执法案\t0', '\t8.属于\t']);
+    expect(text([lastRow('规章'), firstRow('行政许可', '')])).toEqual(['（三）\t规章\t0', '\t行政许可\t']);
+  });
+
   it('drops a header row the next page repeats', () => {
     const hx = [60, 200, 300];
     const t = (y: number, rows: [string, string][]) => rows.flatMap(([a, b], k) => [

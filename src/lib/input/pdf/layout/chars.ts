@@ -13,3 +13,7 @@ export function advance(c: string): number {
   if (c === ' ') return 0.25;
   return 0.5;
 }
+
+/** Heading and list markers that open a new item: `一、` `（一）` `(1)` `1.` `1、` `第一条`. */
+const ITEM = /^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d+[.、．](?!\d)|第[一二三四五六七八九十百\d]+[条章节部分])/;
+export const startsItem = (s: string) => ITEM.test(s);

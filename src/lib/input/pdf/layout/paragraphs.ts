@@ -7,6 +7,7 @@
  * Centred or right-aligned short lines (a signature, a date) stay apart, and
  * lines are never joined across a page break.
  */
+import { startsItem } from './chars.ts';
 import { joinWrapped } from './lines.ts';
 import type { Block } from './types.ts';
 
@@ -15,8 +16,6 @@ type LineBlock = Extract<Block, { kind: 'line' }>;
 /** A text column narrower than this many characters is not checked for wrapping. */
 const MIN_COLUMN = 15;
 
-/** Heading and list markers: `一、` `（一）` `(1)` `1.` `1、` `第一条`. */
-const STARTS_ITEM = /^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d+[.、．](?!\d)|第[一二三四五六七八九十百\d]+[条章节部分])/;
 
 function continues(a: LineBlock, b: LineBlock, left: number, right: number): boolean {
   const size = Math.min(a.size, b.size);
@@ -25,7 +24,7 @@ function continues(a: LineBlock, b: LineBlock, left: number, right: number): boo
   const gap = b.top - a.bottom;
   if (gap > 0.9 * size || gap < -0.3 * size) return false;
   if (a.x1 < right - 1.5 * size || a.x0 > left + 2.5 * size) return false;
-  return !STARTS_ITEM.test(b.cells[0]);
+  return !startsItem(b.cells[0]);
 }
 
 export function joinParagraphs(blocks: Block[]): Block[] {

@@ -23,6 +23,9 @@ function bandOf(a: readonly number[], v: number): number {
   return lo;
 }
 
+/** A last line ending within this many characters of the cell's right edge may go on. */
+const WRAP_ROOM = 2;
+
 /** Margin (pt) around a grid within which an item still belongs to it. */
 const MARGIN = 1;
 
@@ -71,8 +74,11 @@ export function fillTable(g: Grid, items: readonly TextItem[]): Table {
   }
   const rows: Cell[][] = Array.from({ length: g.ys.length - 1 }, () => []);
   g.cells.forEach((c, k) => {
-    const text = joinWrapped(groupLines(byCell[k]).map((l) => joinItems(l.items)));
-    rows[c.r0].push({ ...c, text, x0: g.xs[c.c0], x1: g.xs[c.c1 + 1] });
+    const lines = groupLines(byCell[k]);
+    const text = joinWrapped(lines.map((l) => joinItems(l.items)));
+    const x0 = g.xs[c.c0], x1 = g.xs[c.c1 + 1];
+    const last = lines[lines.length - 1];
+    rows[c.r0].push({ ...c, text, x0, x1, ...(last && last.x1 >= x1 - WRAP_ROOM * last.size ? { wrapped: true } : {}) });
   });
   for (const r of rows) r.sort((a, b) => a.c0 - b.c0);
   const ys = g.ys, xs = g.xs;

@@ -59,6 +59,8 @@ export interface Cell {
   /** No ruling closes the cell at the table's top / bottom edge (it goes on across a page break). */
   openTop: boolean;
   openBottom: boolean;
+  /** The cell's last line of text runs to its right edge: the text may go on. */
+  wrapped?: boolean;
   /** Continues a cell of the previous page's table: its text was moved there. */
   cont?: boolean;
 }
