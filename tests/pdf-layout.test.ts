@@ -114,6 +114,18 @@ describe('ruled tables', () => {
     expect(lines).toEqual(['规章\t0\t1']);
   });
 
+  it('numbers stacked in one ruled cell (rows without rulings) are read by gaps, never run together', () => {
+    // columns ruled, rows not: every column is one tall cell
+    const its = [
+      item('规章', 70, 120), centred('0', 150, 200, 120), centred('12', 200, 250, 120),
+      item('行政规范性文件', 70, 140), centred('3', 150, 200, 140), centred('40', 200, 250, 140),
+    ];
+    expect(text([page(its, ruled([60, 150, 200, 250], [100, 150]))])).toEqual(['规章\t0\t12', '行政规范性文件\t3\t40']);
+    // a number wrapped in a narrow cell is one number
+    const wrappedNum = [item('政府集中采购', 62, 120), item('98436', 132, 120), item('1', 132, 134)];
+    expect(text([page(wrappedNum, ruled([60, 130, 162], [100, 140]))])).toEqual(['政府集中采购\t984361']);
+  });
+
   it('a lone frame around a paragraph is not a table', () => {
     const para = [item('第一行文字', 80, 120), item('第二行文字', 80, 136)];
     expect(findGrids(ruled([70, 300], [100, 150]))).toEqual([]);

@@ -21,7 +21,9 @@ export function layoutPage(page: PageContent): Block[] {
   const blocks: Block[] = [];
   grids.forEach((grid, i) => {
     const table = fillTable(grid, inGrid[i]);
-    blocks.push({ kind: 'table', top: table.y0, bottom: table.y1, table });
+    // a grid that is no table's rows: its text is read by gaps, like an unruled table
+    if (table) blocks.push({ kind: 'table', top: table.y0, bottom: table.y1, table });
+    else free.push(...inGrid[i]);
   });
   for (const line of groupLines(free)) {
     const cells = cellsByGaps(line);

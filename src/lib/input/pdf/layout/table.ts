@@ -7,7 +7,7 @@
 import { advance } from './chars.ts';
 import type { Grid } from './grid.ts';
 import { groupLines, joinItems, joinWrapped } from './lines.ts';
-import type { Cell, Table, TextItem } from './types.ts';
+import type { Cell, Line, Table, TextItem } from './types.ts';
 
 /** Where an item's centre lies (its glyphs sit above the baseline). */
 export const centreX = (it: TextItem) => it.x + it.w / 2;
@@ -65,7 +65,27 @@ export function splitAtLines(it: TextItem, xs: readonly number[]): TextItem[] {
   return out;
 }
 
-export function fillTable(g: Grid, items: readonly TextItem[]): Table {
+const NUMERIC = /^[\d\s.,，%+\-—–/／]*\d[\d\s.,，%+\-—–/／]*$/;
+
+/**
+ * Lines of one cell that are separate numbers, not one number wrapped: two or
+ * more numeric lines, one of which (before the last) does not fill the cell
+ * (a wrapped number spans most of its width and runs to its right edge). The
+ * grid then lacks the rulings between its rows.
+ */
+function stackedNumbers(lines: Line[], left: number, right: number): boolean {
+  const numeric = lines.map((l) => NUMERIC.test(joinItems(l.items)));
+  if (numeric.filter(Boolean).length < 2) return false;
+  const fills = (l: Line) => l.x1 - l.x0 >= 0.6 * (right - left) && l.x1 >= right - l.size;
+  return lines.some((l, i) => numeric[i] && i < lines.length - 1 && !fills(l));
+}
+
+/**
+ * Fill the grid's cells with the items inside it. Null when the grid cannot
+ * be a table's rows: a cell holds numbers stacked on separate lines (rows
+ * without rulings between them), which joined would run together.
+ */
+export function fillTable(g: Grid, items: readonly TextItem[]): Table | null {
   const nx = g.xs.length - 1;
   const byCell: TextItem[][] = g.cells.map(() => []);
   for (const it of items.flatMap((i) => splitAtLines(i, g.xs))) {
@@ -73,13 +93,14 @@ export function fillTable(g: Grid, items: readonly TextItem[]): Table {
     byCell[g.boxCell[box]].push(it);
   }
   const rows: Cell[][] = Array.from({ length: g.ys.length - 1 }, () => []);
-  g.cells.forEach((c, k) => {
+  for (const [k, c] of g.cells.entries()) {
     const lines = groupLines(byCell[k]);
-    const text = joinWrapped(lines.map((l) => joinItems(l.items)));
     const x0 = g.xs[c.c0], x1 = g.xs[c.c1 + 1];
+    if (stackedNumbers(lines, x0, x1)) return null;
+    const text = joinWrapped(lines.map((l) => joinItems(l.items)));
     const last = lines[lines.length - 1];
     rows[c.r0].push({ ...c, text, x0, x1, ...(last && last.x1 >= x1 - WRAP_ROOM * last.size ? { wrapped: true } : {}) });
-  });
+  }
   for (const r of rows) r.sort((a, b) => a.c0 - b.c0);
   const ys = g.ys, xs = g.xs;
   return { x0: xs[0], x1: xs[xs.length - 1], y0: ys[0], y1: ys[ys.length - 1], xs, ys, rows };
