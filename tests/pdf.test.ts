@@ -38,6 +38,13 @@ describe('predefined CJK CMaps (no ToUnicode, font not embedded)', () => {
     });
   }
 
+  it('a page whose /Rotate shows its text sideways is read as the text runs', async () => {
+    for (const rotate of [90, 270]) {
+      const ex = await extractPdf(cidPdf('UniGB-UCS2-H', texts, rects, rotate));
+      expect(ex.text.split('\n'), `Rotate ${rotate}`).toEqual(['政府信息公开工作年度报告', '行政许可\t1234', '行政处罚\t56']);
+    }
+  });
+
   it('without the CMaps pdf.js finds no text in the same file (so the wiring is what reads it)', async () => {
     const pdfjs = await loadPdfJs();
     const task = pdfjs.getDocument({ data: cidPdf('UniGB-UCS2-H', texts), verbosity: 0 });

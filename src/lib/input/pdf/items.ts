@@ -90,3 +90,22 @@ function dedupe(items: TextItem[]): TextItem[] {
   }
   return out;
 }
+
+/**
+ * The turn (0, 90, 180 or 270 degrees clockwise) that makes most of the
+ * page's text upright under viewport transform `vt`: a page whose /Rotate
+ * turns its text sideways is read as its text runs.
+ */
+export function uprightTurn(raw: readonly RawItem[], vt: Matrix): number {
+  const votes = [0, 0, 0, 0];
+  for (const r of raw) {
+    if (!r.str || !/\S/.test(r.str)) continue;
+    const m = mul(vt, r.transform as Matrix);
+    const n = r.str.length;
+    if (Math.abs(m[1]) <= AXIS * Math.abs(m[0])) votes[m[0] > 0 ? 0 : 2] += n;
+    else if (Math.abs(m[0]) <= AXIS * Math.abs(m[1])) votes[m[1] > 0 ? 1 : 3] += n;
+  }
+  // text running down (votes[1]) needs the view turned back a quarter: 270
+  const best = votes.indexOf(Math.max(...votes));
+  return [0, 270, 180, 90][best];
+}
