@@ -6,6 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
+import { loadPdfJs, resourceDirs } from '../src/lib/input/pdf/pdfjs.ts';
 import { printHtml } from '../scripts/lib/synth/layouts/pdf-html.ts';
 import { haveChromium, launch } from './browser/browser.ts';
 import { CHROMIUM_NAMES, make, realReportTests, type Made } from './fixtures/pdf/check.ts';
@@ -27,6 +28,25 @@ describe('real reports printed by Chromium', () => {
   });
   afterAll(async () => { await browser?.close(); });
   realReportTests('Chromium', CHROMIUM_NAMES, () => made);
+
+  it('a label wrapped over lines in its cell is one cell of its row', async () => {
+    const label = '（二）部分公开（区分处理的，只计这一情形，不计其他情形）';
+    for (const m of made.values()) {
+      // wrapped in the PDF: pdf.js gives it as runs on two or more baselines
+      const pdfjs = await loadPdfJs();
+      const task = pdfjs.getDocument({ data: new Uint8Array(m.bytes), ...resourceDirs(), verbosity: 0 });
+      const doc = await task.promise;
+      const ys = new Set<number>();
+      for (let n = 1; n <= doc.numPages; n++) {
+        for (const i of (await (await doc.getPage(n)).getTextContent()).items) {
+          if ('str' in i && i.str.trim() && label.includes(i.str.trim()) && i.str.trim().length > 3) ys.add(Math.round(i.transform[5]));
+        }
+      }
+      await task.destroy();
+      expect(ys.size, m.r.name).toBeGreaterThanOrEqual(2);
+      expect(m.lines.some((l) => l.split('\t')[0] === label), m.r.name).toBe(true);
+    }
+  });
 
   it('drops Chromium\'s running header and page-number footer', () => {
     for (const m of made.values()) {
