@@ -5,8 +5,9 @@
  *   tables (merged cells as colspan/rowspan); `word-tables.ts` makes each table
  *   row readable as one line, and the HTML reader (`parse/html.ts`) does the rest.
  * - `.doc` (Word 97-2003): word-extractor gives the body text, table cells
- *   separated by tabs and rows by line breaks; `word-doc-rows.ts` mends rows cut
- *   by paragraph breaks inside cells.
+ *   separated by tabs and rows by line breaks (`word-doc-row-ends.ts` finds the
+ *   row ends it misses in wide tables); `word-doc-rows.ts` mends rows cut by
+ *   paragraph breaks inside cells.
  *
  * Damaged, encrypted or foreign files fail with a reason users can act on.
  */
@@ -16,6 +17,7 @@ import { InputError, type Extracted } from './index.ts';
 import { checkDocContainer, checkDocxPackage } from './word-container.ts';
 import { normalizeWordHtml } from './word-tables.ts';
 import { joinDocRows } from './word-doc-rows.ts';
+import { patchWordExtractor } from './word-doc-row-ends.ts';
 
 /** A library's own message, short, after our reason (for whoever reports the file). */
 const detail = (e: unknown) => String((e as Error)?.message ?? e).replace(/\s+/g, ' ').slice(0, 120);
@@ -47,6 +49,7 @@ export async function readDocx(bytes: Uint8Array): Promise<Extracted> {
 /** A Word 97-2003 `.doc` file → tab-separated text lines. Throws `InputError`. */
 export async function readDoc(bytes: Uint8Array): Promise<Extracted> {
   checkDocContainer(bytes);
+  patchWordExtractor();
   let body: string;
   try {
     const doc = await new WordExtractor().extract(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
