@@ -8,8 +8,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { parseInput } from '../src/lib/parse/report.ts';
 import type { Report } from '../src/lib/types.ts';
 import { APPLICANT_CODES, OUTCOME_CODES, PROCEEDING_CODES } from '../src/lib/schema.ts';
-import { loadTruth, reportDocx, TRUTH_DIR, type Truth } from './fixtures/word/real-report.ts';
-import { DOC_FIXTURES } from './fixtures/word/doc-fixtures.ts';
+import { editedTruth, loadTruth, reportDocx, TRUTH_DIR, type Truth } from './fixtures/word/real-report.ts';
+import { DOC_FIXTURES, TYPED_CELLS } from './fixtures/word/doc-fixtures.ts';
 
 const NAMES = readdirSync(TRUTH_DIR).filter((f) => f.endsWith('.json')).map((f) => f.slice(0, -5)).sort();
 
@@ -37,9 +37,8 @@ export function reportCells(r: Report): Record<string, number> {
   return out;
 }
 
-/** Reading `bytes` as `file` gives the report's hand-read values, every cell. */
-async function expectTruth(name: string, bytes: Uint8Array, file: string, encoding: string) {
-  const t = loadTruth(name);
+/** Reading `bytes` as `file` gives the report's hand-read values (`t`), every cell. */
+async function expectTruth(name: string, bytes: Uint8Array, file: string, encoding: string, t = loadTruth(name)) {
   const { report: r } = await parseInput(bytes, file);
   expect(r.error).toBeNull();
   expect(r.encoding).toBe(encoding);
@@ -64,11 +63,20 @@ describe('the application table split in two Word tables (at a page break)', () 
   }
 });
 
+describe('cells as authors type them: Enter after a number, an empty cell beside it, a cell merged down', () => {
+  // Only these cells change: the emptied and the covered one are NULL, the rest as hand-read.
+  it('.docx (the empty cell keeps its column; the row under the merged cell keeps its numbers in theirs)', async () => {
+    const name = 'pingtan-zrz-2023';
+    const bytes = await reportDocx(name, { cells: TYPED_CELLS });
+    await expectTruth(name, bytes, `${name}.docx`, 'docx', editedTruth(loadTruth(name), TYPED_CELLS));
+  });
+});
+
 describe('real reports as Word 97-2003 .doc (saved by LibreOffice, committed)', () => {
-  for (const name of DOC_FIXTURES) {
-    it(name, async () => {
-      const bytes = readFileSync(new URL(`./fixtures/word/${name}.doc`, import.meta.url));
-      await expectTruth(name, bytes, `${name}.doc`, 'doc');
+  for (const { name, file, layout } of DOC_FIXTURES) {
+    it(file, async () => {
+      const bytes = readFileSync(new URL(`./fixtures/word/${file}`, import.meta.url));
+      await expectTruth(name, bytes, file, 'doc', editedTruth(loadTruth(name), layout.cells ?? {}));
     });
   }
 });
