@@ -21,8 +21,8 @@ export async function checkDocxPackage(bytes: Uint8Array): Promise<void> {
   }
   // The main part is named in _rels/.rels; Word itself always calls it word/document.xml.
   const rels = await zip.file('_rels/.rels')?.async('string').catch(() => null);
-  const target = rels && /Type="[^"]*\/officeDocument"[^>]*Target="\/?([^"]+)"|Target="\/?([^"]+)"[^>]*Type="[^"]*\/officeDocument"/.exec(rels);
-  const main = target?.[1] ?? target?.[2] ?? 'word/document.xml';
+  const rel = rels?.match(/<Relationship\b[^>]*\/officeDocument"[^>]*>/)?.[0];
+  const main = rel?.match(/Target="\/?([^"]+)"/)?.[1] ?? 'word/document.xml';
   if (!zip.file(main) && !zip.file('word/document.xml')) {
     throw new InputError('文件是 ZIP 包,但里面没有 Word 正文(word/document.xml),不是有效的 .docx 文件');
   }

@@ -42,7 +42,9 @@ export async function readDocx(bytes: Uint8Array): Promise<Extracted> {
   } catch (e) {
     throw new InputError(`Word 文件(.docx)内容已损坏,无法读取(${detail(e)})`);
   }
-  if (!/[^\s]/.test(html.replace(/<[^>]*>/g, ''))) throw new InputError(images.count() ? NO_TEXT : 'Word 文件是空白文档,没有内容');
+  if (!/\S/.test(html.replace(/<[^>]*>/g, ''))) {
+    throw new InputError(images.count() ? NO_TEXT : 'Word 文件是空白文档,没有内容');
+  }
   return { text: normalizeWordHtml(html), html: true };
 }
 
