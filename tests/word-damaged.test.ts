@@ -19,7 +19,7 @@ async function failure(bytes: Uint8Array, file: string) {
   expect(r.active_disclosure).toEqual([]);
   expect(r.error).toMatch(/[\u4e00-\u9fff]/);
   expect(r.error).not.toMatch(/\n\s+at |Error:/);
-  expect(r.checks).toEqual([{ check: 'tables_found', passed: false, detail: r.error }]);
+  expect(r.checks).toEqual([{ check: 'tables_found', passed: false, detail: r.error, cause: 'source' }]);
   return r.error!;
 }
 
