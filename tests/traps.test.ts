@@ -84,10 +84,15 @@ describe('rows matched by label, never by position', () => {
     expect(appRow(r, 'new_received')).toEqual(Array(7).fill(null));
     expect(appRow(r, 'carried_over')).toEqual([1, 0, 0, 0, 0, 0, 1]);
   });
-  it('a row with a blank cell at its start is not guessed (blank value or layout padding?): NULL and flagged', () => {
+  it('a row with a blank cell at its start is read as a blank value where its line has as many cells as the other rows; padding otherwise', () => {
     const r = parse(craft({ apps: { withheld_state_secret: ['', '0', '0', '0', '0', '0', '0'] } }));
-    expect(appRow(r, 'withheld_state_secret')).toEqual(Array(7).fill(null));
+    expect(appRow(r, 'withheld_state_secret')).toEqual([null, 0, 0, 0, 0, 0, 0]);
+    expect(check(r, 'missing_cells')!.detail).toContain('空白');
     expect(r.status).toBe('warnings');
+    // One cell more than the other rows: the empty first cell pads the label, and the six numbers stay unplaced.
+    const pad = parse(craft({ apps: { withheld_state_secret: ['', '', '0', '0', '0', '0', '0', '0'] } }));
+    expect(appRow(pad, 'withheld_state_secret')).toEqual(Array(7).fill(null));
+    expect(pad.status).toBe('warnings');
   });
   it('six separate cells under a header with 总计 are never split as if they had run together', () => {
     const r = parse(craft({ layout: 'tabs', apps: { new_received: ['12', '0', '0', '0', '0', '3'] } }));

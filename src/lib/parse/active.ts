@@ -120,7 +120,7 @@ function readItem(src: Source, item: Item, metrics: Metric[], tokens: ZoneToken[
   }
   const rules = metrics.map((m) => METRIC_RULE[m]);
   tokens = dropStray(tokens, metrics.length);
-  tokens = positional(src, tokens, metrics.length, true) ?? tokens;
+  tokens = positional(src, tokens, metrics.length, () => true) ?? tokens;
   let s = splitZone(tokens, rules);
   // A row printed short: the lost cell may be any of them.
   const lost = !s.splits.length && !s.overflow && tooShort(tokens, rules.length);

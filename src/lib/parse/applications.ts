@@ -11,7 +11,7 @@ import { APP_COLUMNS, APP_ROWS_SPEC, COUNT, OTHER_SUB_ROWS, type CellRule } from
 import { handledRows } from './checks.ts';
 import { compactOf, type Source } from './source.ts';
 import { solve, type Equation, type RowChoice } from './solve.ts';
-import { dropStray, implausible, positional, splitLost, splitZone, strayOrders, tooShort, zoneTokens, type Split, type Splits, type ZoneToken } from './zone.ts';
+import { dropStray, implausible, lineCells, positional, splitLost, splitZone, strayOrders, tooShort, zoneTokens, type Split, type Splits, type ZoneToken } from './zone.ts';
 import { zh, type Issue } from './issues.ts';
 import type { Evidence, Pending } from './evidence.ts';
 
@@ -105,7 +105,13 @@ export function readApplications(src: Source, from: number, to: number, issues: 
   const otherAsOneRow = Boolean(otherRead && otherRead.tokens.some((t) => t.kind !== 'blank'));
   const rowsRead = reads.filter((r) => r.code !== 'other_total' || otherAsOneRow);
 
-  for (const r of rowsRead) splitRow(r, cols);
+  // How many cells most complete rows' lines have (label cells and seven values): a row whose
+  // line has as many, with an empty cell first, printed that cell empty — it is no padding.
+  const full = rowsRead.filter((r) => r.tokens.length === APP_COLUMNS.length && r.tokens.every((t) => t.sep && t.line === r.tokens[0].line))
+    .map((r) => lineCells(src, r.tokens[0].line).length);
+  const mode = full.length ? [...new Set(full)].map((n) => [n, full.filter((x) => x === n).length] as const).sort((a, b) => b[1] - a[1])[0] : null;
+  const usual = mode && full.length >= 3 && mode[1] * 2 > full.length ? mode[0] : null;
+  for (const r of rowsRead) splitRow(r, cols, (n) => n === usual);
   const present = new Set(rowsRead.map((r) => r.code));
   const eqs = equations(present, otherAsOneRow && !subRows);
 
@@ -174,11 +180,11 @@ export function untilText(src: Source, tokens: ZoneToken[]): ZoneToken[] {
   return out;
 }
 
-function splitRow(r: RowRead, cols: 6 | 7) {
+function splitRow(r: RowRead, cols: 6 | 7, leading: (cells: number) => boolean) {
   let values = r.tokens.filter((t) => t.kind !== 'blank' || r.tokens.some((x) => x.kind !== 'blank'));
   if (!values.length) return;
   values = dropStray(values, cols);
-  values = positional(r.src, values, APP_COLUMNS.length, false) ?? values;
+  values = positional(r.src, values, APP_COLUMNS.length, leading) ?? values;
   r.tokens = values;
   // Six numbers in separated cells under a header without 总计: the six applicant columns.
   if (cols === 6 && values.length === 6 && values.every((t) => t.sep && (t.kind !== 'run' || /^\d+$/.test(t.text)))) {

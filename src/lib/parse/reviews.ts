@@ -39,7 +39,7 @@ export function readReviews(src: Source, from: number, to: number, issues: Issue
     return { rows: nulls(), found: true, pending: [] };
   }
   tokens = dropStray(tokens, COLS.length);
-  tokens = positional(src, tokens, COLS.length, true) ?? tokens;
+  tokens = positional(src, tokens, COLS.length, () => true) ?? tokens;
   const s = splitZone(tokens, COLS.map(() => COUNT));
   if (!s.splits.length) {
     const i = unsplit('reviews', 't', '复议诉讼表', tokens, COLS.map(() => COUNT), s.overflow);

@@ -363,15 +363,39 @@ export function strayOrders(tokens: ZoneToken[]): ZoneToken[][] | null {
  * A row of a real table (tabs or pipes from a PDF, Word or web page) that
  * prints fewer numbers than cells: when its line has exactly `k` cells after
  * the label, the empty ones are the empty cells where they stand, at the
- * end, and with `leading` at the start too (`行政规范性文件⇥20⇥⇥`, `行政强制⇥⇥⇥5`).
- * Empty cells before the numbers stay unread where a table pads its label
- * columns (the application table's two label columns). Null when the line
- * does not show that.
+ * end, and where `leading(cells on the line)` says so at the start too
+ * (`行政规范性文件⇥20⇥⇥`, `行政强制⇥⇥⇥5`). Empty cells before the numbers stay
+ * unread where a table pads its label columns (the application table's two
+ * label columns). Null when the line does not show that.
  */
-export function positional(src: Source, tokens: ZoneToken[], k: number, leading: boolean): ZoneToken[] | null {
+export function positional(src: Source, tokens: ZoneToken[], k: number, leading: (cells: number) => boolean): ZoneToken[] | null {
   const vals = tokens.filter((t) => t.kind !== 'blank');
   if (!vals.length || vals.length >= k || !vals.every((t) => t.sep) || vals.some((t) => t.line !== vals[0].line)) return null;
   const line = vals[0].line;
+  const cells = lineCells(src, line);
+  // The value cells: after the last cell with text in it.
+  let first = 0;
+  cells.forEach((c, i) => { if (/[\u4e00-\u9fff]/.test(src.text.slice(c.from, c.to))) first = i + 1; });
+  let value = cells.slice(first);
+  const empty = (c: { from: number; to: number }) => src.text.slice(c.from, c.to).trim() === '';
+  if (!leading(cells.length)) {
+    while (value.length > k && empty(value[0])) value = value.slice(1);
+    if (value.length && empty(value[0])) return null;
+  }
+  if (value.length !== k) return null;
+  const out: ZoneToken[] = [];
+  for (const c of value) {
+    const inside = vals.filter((t) => t.start >= c.from && t.end <= c.to);
+    if (inside.length > 1) return null;
+    if (inside.length === 1) out.push(inside[0]);
+    else if (empty(c)) out.push({ kind: 'blank', text: '', start: c.from, end: c.from, line, sep: true });
+    else return null;
+  }
+  return out.filter((t) => t.kind !== 'blank').length === vals.length ? out : null;
+}
+
+/** The cells of a separated line (tabs, or pipes without the edge ones), as offset ranges. */
+export function lineCells(src: Source, line: number): { from: number; to: number }[] {
   const ls = src.lineStarts[line - 1];
   const le = line < src.lineStarts.length ? src.lineStarts[line] - 1 : src.text.length;
   const text = src.text.slice(ls, le);
@@ -383,22 +407,7 @@ export function positional(src: Source, tokens: ZoneToken[], k: number, leading:
     if (text.trimStart().startsWith('|')) cells.shift();
     if (text.trimEnd().endsWith('|')) cells.pop();
   }
-  // The value cells: after the last cell with text in it.
-  let first = 0;
-  cells.forEach((c, i) => { if (/[\u4e00-\u9fff]/.test(src.text.slice(c.from, c.to))) first = i + 1; });
-  let value = cells.slice(first);
-  if (!leading) while (value.length > k && src.text.slice(value[0].from, value[0].to).trim() === '') value = value.slice(1);
-  if (!leading && value.length && src.text.slice(value[0].from, value[0].to).trim() === '') return null;
-  if (value.length !== k) return null;
-  const out: ZoneToken[] = [];
-  for (const c of value) {
-    const inside = vals.filter((t) => t.start >= c.from && t.end <= c.to);
-    if (inside.length > 1) return null;
-    if (inside.length === 1) out.push(inside[0]);
-    else if (src.text.slice(c.from, c.to).trim() === '') out.push({ kind: 'blank', text: '', start: c.from, end: c.from, line, sep: true });
-    else return null;
-  }
-  return out.filter((t) => t.kind !== 'blank').length === vals.length ? out : null;
+  return cells;
 }
 
 /** Fewer cells than `k` whatever the cuts: the row printed too few (its cells were lost in the source). */
