@@ -111,7 +111,10 @@ export function readApplications(src: Source, from: number, to: number, issues: 
     .map((r) => lineCells(src, r.tokens[0].line).length);
   const mode = full.length ? [...new Set(full)].map((n) => [n, full.filter((x) => x === n).length] as const).sort((a, b) => b[1] - a[1])[0] : null;
   const usual = mode && full.length >= 3 && mode[1] * 2 > full.length ? mode[0] : null;
-  for (const r of rowsRead) splitRow(r, cols, (n) => n === usual);
+  // Under a header without 总计, rows before the first that prints seven numbers print the six applicant
+  // columns only (the 总计 cells were not printed there); later a row of six lost a cell.
+  const firstSeven = rowsRead.findIndex((r) => r.tokens.filter((t) => t.kind !== 'blank').length >= APP_COLUMNS.length);
+  rowsRead.forEach((r, i) => splitRow(r, cols, (n) => n === usual, cols === 6 && (firstSeven < 0 || i < firstSeven)));
   const present = new Set(rowsRead.map((r) => r.code));
   const eqs = equations(present, otherAsOneRow && !subRows);
 
@@ -180,14 +183,14 @@ export function untilText(src: Source, tokens: ZoneToken[]): ZoneToken[] {
   return out;
 }
 
-function splitRow(r: RowRead, cols: 6 | 7, leading: (cells: number) => boolean) {
+function splitRow(r: RowRead, cols: 6 | 7, leading: (cells: number) => boolean, sixBefore: boolean) {
   let values = r.tokens.filter((t) => t.kind !== 'blank' || r.tokens.some((x) => x.kind !== 'blank'));
   if (!values.length) return;
   values = dropStray(values, cols);
   values = positional(r.src, values, APP_COLUMNS.length, leading) ?? values;
   r.tokens = values;
-  // Six numbers in separated cells under a header without 总计: the six applicant columns.
-  if (cols === 6 && values.length === 6 && values.every((t) => t.sep && (t.kind !== 'run' || /^\d+$/.test(t.text)))) {
+  // Six numbers under a header without 总计, in separated cells or before any row of seven: the six applicant columns.
+  if (cols === 6 && values.length === 6 && values.every((t) => (t.sep || sixBefore) && (t.kind !== 'run' || /^\d+$/.test(t.text)))) {
     const s = splitZone(values, APPLICANT_PARTS.map(() => COUNT));
     if (s.splits.length === 1) { r.splits = s.splits; r.cols = APPLICANT_PARTS; return; }
   }

@@ -63,7 +63,9 @@ export function zoneTokens(src: Source, from: number, to: number): ZoneToken[] {
     while (j < to && !isSpace(t.charCodeAt(j))) j++;
     const word = t.slice(i, j);
     if (PLACEHOLDER.test(word)) {
-      out.push({ kind: 'placeholder', text: word, start: i, end: j, line: lineOf(src, i) });
+      // `无` before a label on its line is a character of a vertical group cell (`（四）无法提供`), no value.
+      const rest = /^[ \t]*(?:\d+[.、][ \t]*)?[\u4e00-\u9fff(（]/.exec(t.slice(j, Math.min(t.length, j + 10)));
+      if (!(/^[\u4e00-\u9fff]/.test(word) && rest)) out.push({ kind: 'placeholder', text: word, start: i, end: j, line: lineOf(src, i) });
       i = j;
       continue;
     }
@@ -129,10 +131,14 @@ function markLone(src: Source, toks: ZoneToken[]) {
 
 /**
  * Tokens a row can use: a lone number on its own line after the row's
- * numbers, when the row has more than `k` of them, is a page number.
+ * numbers, when the row has more than `k` of them, is a page number; a lone
+ * `无` among too many tokens is a character of a vertical cell.
  */
 export function dropStray(tokens: ZoneToken[], k: number): ZoneToken[] {
   if (tokens.length <= k) return tokens;
+  // `无` alone on its line among more numbers than cells: a character of a vertical group cell (`无法提供`).
+  const vertical = tokens.findIndex((t) => t.lone && t.kind === 'placeholder' && /^[无空]$/.test(t.text));
+  if (vertical >= 0 && tokens.filter((t) => t.kind !== 'blank').length > k) return dropStray(tokens.filter((_t, i) => i !== vertical), k);
   const last = tokens[tokens.length - 1];
   const rest = tokens.slice(0, -1);
   if (!last.lone || last.kind !== 'run' || rest.some((t) => t.line !== rest[0].line) || rest[0].line === last.line) return tokens;
