@@ -29,6 +29,7 @@ import type { Report } from '../types.ts';
 import { flaggedCells } from './check-cells.ts';
 import { agencyCsv } from './agency-csv.ts';
 import { citySlug, provinceSlug, UNKNOWN_NAME, UNKNOWN_SLUG } from './regions.ts';
+import { facetCounts } from './browse.ts';
 import type {
   AgencyData, AgencySummary, CompareGroup, CompareRow, PeerRank, QualityEntry, RegionData, RegionRef,
   ReportPageData, ReportSummary, ReportView, ScopeRollup, SiteMeta,
@@ -334,6 +335,7 @@ export async function writeSiteData(parsed: Parsed[], outDir: string): Promise<v
     compare_groups: compareGroups,
     quality_pages: Math.max(1, Math.ceil(quality.length / QUALITY_PAGE_SIZE)),
     browse_page_size: BROWSE_PAGE_SIZE,
+    facets: facetCounts(summaries),
   };
 
   json(join(root, 'meta.json'), meta);
@@ -347,7 +349,7 @@ export async function writeSiteData(parsed: Parsed[], outDir: string): Promise<v
 /**
  * The browse page's JS index: strings dictionary-encoded, one array per
  * report: [page (its report page under the base), agency_id, agency#, province_slug#, province#, city#, level#,
- * year, status#, new_received, granted_rate×10000 (integer)].
+ * year, status#, new_received, granted_rate×10000 (integer), report_id].
  */
 export function browseIndex(summaries: ReportSummary[]) {
   const dict: string[] = [];
@@ -360,7 +362,7 @@ export function browseIndex(summaries: ReportSummary[]) {
   };
   const rows = summaries.map((s) => [
     s.page, s.agency_id ?? '', d(s.agency), d(s.province_slug), d(s.province), d(s.city), d(s.level),
-    s.year, d(s.status), s.new_received, s.granted_rate === null ? null : Math.round(s.granted_rate * 10000),
+    s.year, d(s.status), s.new_received, s.granted_rate === null ? null : Math.round(s.granted_rate * 10000), s.id,
   ]);
   return { dict, rows };
 }
