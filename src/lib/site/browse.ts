@@ -9,6 +9,7 @@
  */
 import { LEVELS, STATUSES } from '../schema.ts';
 import type { ReportSummary, SiteMeta } from './types.ts';
+import { csvText } from './csv-text.ts';
 
 export type Facet = 'all' | 'year' | 'status' | 'province';
 
@@ -95,20 +96,7 @@ export function browseRecord(r: ReportSummary, siteRoot: string): BrowseRecord {
   };
 }
 
-/**
- * A CSV cell: quoted when it holds a comma, quote or line break; a text that
- * a spreadsheet would run as a formula (= + - @ at the start) is prefixed with
- * an apostrophe. NULL is empty.
- */
-function cell(v: string | number | null): string {
-  if (v === null) return '';
-  if (typeof v === 'number') return String(v);
-  const s = /^[=+\-@\t\r]/.test(v) ? "'" + v : v;
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
-/** Browse rows as CSV: UTF-8 with BOM (Excel on a Chinese Windows opens it as is), CRLF. Used by the build and the page's script. */
+/** Browse rows as CSV (see csv-text.ts). Used by the build and the page's script. */
 export function browseCsv(records: BrowseRecord[]): string {
-  const lines = [BROWSE_COLUMNS.join(','), ...records.map((r) => BROWSE_COLUMNS.map((c) => cell(r[c])).join(','))];
-  return '\ufeff' + lines.join('\r\n') + '\r\n';
+  return csvText(BROWSE_COLUMNS, records.map((r) => BROWSE_COLUMNS.map((c) => r[c])));
 }
