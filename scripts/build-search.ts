@@ -5,8 +5,9 @@
  * (SITE_DATA_OUT/site/report/<id>.json) rather than by crawling HTML:
  *
  *  - content: the report's title line and every source line that is not a
- *    table-value line (the numbers are in the data; the narrative is what
- *    people search), cut into words with src/lib/site/search-text.ts, the same
+ *    table row (a short line a table value was read from: the numbers are in
+ *    the data; the narrative is what people search; a long line, e.g. a page
+ *    crawled into one line, is kept), cut into words with src/lib/site/search-text.ts, the same
  *    Chinese segmentation the search page applies to a query, so a quoted query
  *    matches whole words exactly. The record's language is `en`, which makes
  *    Pagefind split on the spaces only (its own Chinese segmenter would cut the

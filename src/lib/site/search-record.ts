@@ -6,6 +6,9 @@ import { publicPage } from './archive.ts';
 import { encodeLines, words } from './search-text.ts';
 import type { ReportPageData } from './types.ts';
 
+/** A table-value line longer than this is not just a table row. */
+const TABLE_LINE_MAX = 200;
+
 /** One report as the Pagefind record scripts/build-search.ts adds (see there). */
 export function searchRecord(d: ReportPageData) {
   const r = d.report;
@@ -16,7 +19,9 @@ export function searchRecord(d: ReportPageData) {
   const ws = words(title);
   const starts: [number, number][] = [];
   d.lines.forEach((line, i) => {
-    if (used.has(i + 1) || !line.trim()) return;
+    // a short line a table value was read from is a table row (its numbers are in the data); a long one
+    // (a page crawled into one line, tables and narrative together) is indexed
+    if (!line.trim() || (used.has(i + 1) && line.length <= TABLE_LINE_MAX)) return;
     const before = ws.length;
     words(line, ws);
     if (ws.length > before) starts.push([i + 1, before]);
