@@ -58,7 +58,9 @@ export function initSearch(root: HTMLElement) {
 
   const loadNames = () => (names ??= fetch(root.dataset.names!).then((r) => r.json() as Promise<NameRow[]>));
   const loadPagefind = () => (pagefind ??= (import(/* @vite-ignore */ root.dataset.pagefind!) as Promise<Pagefind>).then(async (pf) => {
-    await pf.options({ baseUrl: base });
+    // from the data host (DATA_BASE_URL): a worker cannot start from another origin, so search on the page
+    const crossOrigin = new URL(root.dataset.pagefind!, location.href).origin !== location.origin;
+    await pf.options({ baseUrl: base, ...(crossOrigin ? { noWorker: true } : {}) });
     totals = await pf.filters(); // loads every filter, so each search reports counts per agency, province and year
     fillOptions(province, totals.province ?? {});
     fillOptions(year, totals.year ?? {}, true);
@@ -99,7 +101,7 @@ export function initSearch(root: HTMLElement) {
   function renderNames(q: string, all: NameRow[]) {
     let hits = matchNames(all, q);
     if (province.value) hits = hits.filter((n) => (n[4] || '未识别地区') === province.value);
-    namesSection.hidden = false;
+    namesSection.hidden = hits.length === 0; // the status line says 0
     nameList.innerHTML = hits.length
       ? hits.slice(0, NAMES_SHOWN).map((n) => `<li><a href="${base}agencies/${esc(n[0])}/">${esc(n[1])}</a> <span class="muted small">${esc([n[4], n[5]].filter(Boolean).join(' '))}</span></li>`).join('')
       : '<li class="muted">没有名称或地区匹配的机关</li>';
@@ -112,11 +114,11 @@ export function initSearch(root: HTMLElement) {
   function sentence(d: PfData, nWords: number): { html: string; line: number; count: number } {
     const ws = d.content.split(' ');
     const at = d.locations[0] ?? 0;
-    const end = /[。!?;!?;]$/;
+    const end = /[。!?;!?;]/;
     let from = at;
-    while (from > 0 && at - from < 40 && !end.test(ws[from - 1])) from--;
+    while (from > 0 && at - from < 24 && !end.test(ws[from - 1])) from--;
     let to = at + nWords;
-    while (to < ws.length && to - at < 60 && !end.test(ws[to - 1])) to++;
+    while (to < ws.length && to - at < 36 && !end.test(ws[to - 1])) to++;
     const marked = new Set(d.locations);
     const parts: string[] = [];
     let run: string[] = [];
@@ -137,8 +139,15 @@ export function initSearch(root: HTMLElement) {
       run.push(ws[i]);
     }
     flush();
+    // a sentence end inside the last word: cut after it (the word carries what follows the stop)
+    if (to < ws.length && end.test(ws[to - 1]) && parts.length) {
+      const last = parts[parts.length - 1];
+      const m = /^(.*[。!?;!?;])/s.exec(last);
+      if (m && !last.endsWith('</mark>')) parts[parts.length - 1] = m[1];
+    }
+    const cut = to < ws.length && !end.test(ws[to - 1]);
     const line = lineAt(decodeLines(d.meta.lines ?? ''), at);
-    return { html: (from > 0 ? '…' : '') + parts.join('') + (to < ws.length ? '…' : ''), line, count: Math.max(1, Math.round(d.locations.length / Math.max(1, nWords))) };
+    return { html: (from > 0 && !end.test(ws[from - 1]) ? '…' : '') + parts.join('') + (cut ? '…' : ''), line, count: Math.max(1, Math.round(d.locations.length / Math.max(1, nWords))) };
   }
 
   function renderGroup(g: Group, nWords: number): string {
