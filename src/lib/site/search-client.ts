@@ -271,6 +271,7 @@ export function initSearch(root: HTMLElement) {
       textSection.hidden = true;
     }
     if (my !== seq) return;
+    if (nameCount && !text.reports && terms.length) textSection.hidden = true; // a name or pinyin query: the names are the answer
     status.textContent = nameCount || text.reports
       ? `名称或地区匹配的机关 ${nameCount} 个;正文命中 ${text.reports} 份报告(${text.groups} 个机关)`
       : `没有找到与“${q}”相关的机关或报告`;
