@@ -168,3 +168,19 @@ describe('bodies that are not administrative divisions', () => {
     expect(area.agency_id!.startsWith('350128-')).toBe(true);
   });
 });
+
+describe('one body across a renaming', () => {
+  it('keeps one agency_id only where a report says it was renamed', async () => {
+    const { applyRenames } = await import('../src/lib/dataset/renames.ts');
+    const before = parse(craft({ layout: 'crawl', agency: '平潭综合实验区国有资产管理局', year: 2023 }), 'gyz-2023.txt');
+    const silent = parse(craft({ layout: 'crawl', agency: '平潭综合实验区投资促进局', year: 2024 }), 'gyz-2024.txt');
+    expect(applyRenames([before, silent])).toEqual([]);
+    expect(silent.agency_id).not.toBe(before.agency_id);
+    const said = parse(craft({ layout: 'crawl', agency: '平潭综合实验区投资促进局', year: 2024 })
+      .replace('本机关认真贯彻落实《条例》。', '平潭综合实验区投资促进局(原国有资产管理局)认真贯彻落实《条例》。'), 'gyz-2024.txt');
+    const applied = applyRenames([before, said]);
+    expect(applied.map((a) => [a.from, a.to])).toEqual([['平潭综合实验区国有资产管理局', '平潭综合实验区投资促进局']]);
+    expect(before.agency_id).toBe(said.agency_id);
+    expect(before.agency).toBe('平潭综合实验区国有资产管理局');
+  });
+});

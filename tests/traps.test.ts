@@ -58,10 +58,16 @@ describe('rows matched by label, never by position', () => {
     expect(appRow(r, 'granted')).toEqual([5, 0, 0, 0, 0, 0, null]);
     expect(appRow(r, 'total_handled')).toEqual([7, 0, 0, 0, 0, 0, 7]);
   });
-  it('a row that prints six numbers under a header with 总计 is not guessed', () => {
+  it('a row that prints six numbers under a header with 总计 is read only as far as the arithmetic places the lost cell', () => {
+    // The lost cell may be any of the seven; only "总计 lost" keeps the columns adding up,
+    // so the six numbers are the applicant columns and 总计 is NULL (flagged, not ok).
     const r = parse(craft({ apps: { granted: ['5', '0', '0', '0', '0', '0'] } }));
-    expect(appRow(r, 'granted')).toEqual(Array(7).fill(null));
+    expect(appRow(r, 'granted')).toEqual([5, 0, 0, 0, 0, 0, null]);
+    expect(check(r, 'missing_cells')!.detail).toContain('少 1 格');
     expect(r.status).toBe('warnings');
+    // All zeros: the lost cell could be anywhere, so every cell stays NULL.
+    const z = parse(craft({ apps: { partially_granted: ['0', '0', '0', '0', '0', '0'] } }));
+    expect(appRow(z, 'partially_granted')).toEqual(Array(7).fill(null));
   });
   it('a label cut at the cell width, its tail printed on a later line, still owns its numbers', () => {
     const text = craft({ layout: 'tabs', apps: { withheld_law: ['1', '0', '0', '0', '0', '0', '1'], granted: ['4', '0', '0', '0', '0', '0', '4'] } })
@@ -107,7 +113,8 @@ describe('rows matched by label, never by position', () => {
       return `<table><tr>${cells.map((c) => `<td>${c}</td>`).join('')}</tr></table>`;
     }).join('\n');
     const r = parse(utf8(`<html><body>${rows}</body></html>`), 'colspan.html');
-    expect(appRow(r, 'granted')).toEqual(Array(7).fill(null));
+    // The empty 总计 cell is the one lost: the six numbers keep their columns.
+    expect(appRow(r, 'granted')).toEqual([5, 0, 0, 0, 0, 0, null]);
     expect(appRow(r, 'new_received')).toEqual([7, 0, 0, 0, 0, 0, 7]);
   });
   it('labels with spaces and line breaks inside still match', () => {
@@ -444,4 +451,42 @@ describe('checks', () => {
 it('every 2021 row code is exercised by the crafted template', () => {
   const r = parse(craft());
   expect(new Set(r.applications.map((a) => a.row))).toEqual(new Set(ROWS_2021));
+});
+
+describe('wrong or silently absent values (issue 8, points 6-8)', () => {
+  const seed002 = () => readFileSync('data/seeds/002_98cb17f5974e782f.txt', 'utf8');
+  it('an amount split over two lines at its decimal point is one number, not its last digits', () => {
+    const text = seed002().replace('513555.45', '513555.\n45');
+    const r = parse(text);
+    expect(r.active_disclosure.find((a) => a.item === 'procurement' && a.metric === 'procurement_amount')?.value).toBe(513555.45);
+    expect(r.active_disclosure.find((a) => a.item === 'procurement' && a.metric === 'procurement_projects')?.value).toBe(32);
+  });
+  it('rows of the Article 20 form whose caption and (八) block are gone are read under their own header, or NULL and flagged — never absent', () => {
+    const full = craft({ layout: 'tabs' });
+    const cut = full.replace('第二十条第(一)项\n', '').replace(/第二十条第\(八\)项\n信息内容\t本年收费金额\(单位:万元\)\n行政事业性收费\t12\.5\n/, '');
+    expect(cut).not.toContain('第二十条第(一)项');
+    expect(cut).not.toContain('行政事业性收费');
+    const r = parse(cut);
+    const cell = (item: string, metric: string) => r.active_disclosure.find((a) => a.item === item && a.metric === metric);
+    // The 规章 and 规范性文件 rows, still printed with their header, are read …
+    expect(['issued', 'repealed', 'in_force'].map((m) => cell('normative_document', m)?.value)).toEqual([3, 1, 20]);
+    expect(['issued', 'repealed', 'in_force'].map((m) => cell('regulation', m)?.value)).toEqual([0, 0, 0]);
+    // … and the row that is gone is there, NULL, and flagged.
+    expect(cell('fee', 'fee_amount')).toMatchObject({ value: null });
+    expect(check(r, 'missing_cells')!.passed).toBe(false);
+    expect(check(r, 'missing_cells')!.detail).toContain('行政事业性收费');
+    expect(r.status).toBe('warnings');
+  });
+  it('negative and fractional counts, and numbers out of range, are flagged and never stored', () => {
+    for (const bad of ['-5', '2.5', '1000000000000000', '100000000000000000097']) {
+      const r = parse(craft({ layout: 'tabs', apps: { granted: [bad, '0', '0', '0', '0', '0', bad] } }));
+      expect(appRow(r, 'granted').slice(0, 1), bad).toEqual([null]);
+      expect(appRow(r, 'granted')[6], bad).toBeNull();
+      expect(check(r, 'missing_cells')!.detail, bad).toMatch(/不能为负数|不能有小数|超出合理范围/);
+      expect(r.status, bad).toBe('warnings');
+    }
+    // A signed number is fine where the form has a sign: 本年增/减 of the 2019 form.
+    const signed = parse(seed002().replace(/(行政许可\n\n\d+\n\n)(\d+)/, '$1-3'));
+    expect(signed.active_disclosure.find((a) => a.item === 'license' && a.metric === 'change')?.value).toBe(-3);
+  });
 });

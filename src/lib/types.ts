@@ -53,6 +53,8 @@ export interface Report extends ReportMeta {
   reviews: ReviewRow[];
   checks: CheckRow[];
   sections: SectionRow[];
+  /** The place part of the agency's name (`平潭综合实验区` of `平潭综合实验区投资促进局`); not published. */
+  agency_place?: string;
   /** Rows left partly NULL with the splits still possible (not published; for cross-year evidence). */
   pending?: Pending[];
   /** Number of source lines (after decoding), for the source-text page. */

@@ -7,11 +7,11 @@
 import { APPLICANT_PARTS, type Applicant, type AppRow } from '../schema.ts';
 import type { ApplicationRow } from '../types.ts';
 import { alignRows, type Hit } from './align.ts';
-import { APP_COLUMNS, APP_ROWS_SPEC, COUNT, OTHER_SUB_ROWS } from './form.ts';
+import { APP_COLUMNS, APP_ROWS_SPEC, COUNT, OTHER_SUB_ROWS, type CellRule } from './form.ts';
 import { handledRows } from './checks.ts';
 import { compactOf, type Source } from './source.ts';
 import { solve, type Equation, type RowChoice } from './solve.ts';
-import { dropStray, splitZone, tooShort, zoneTokens, type Split, type ZoneToken } from './zone.ts';
+import { dropStray, implausible, positional, splitLost, splitZone, strayOrders, tooShort, zoneTokens, type Split, type Splits, type ZoneToken } from './zone.ts';
 import { zh, type Issue } from './issues.ts';
 import type { Evidence, Pending } from './evidence.ts';
 
@@ -70,9 +70,14 @@ function headerColumns(src: Source, from: number, to: number): 6 | 7 {
 }
 
 interface RowRead {
+  src: Source;
   code: AppRow; hit: Hit<AppRow>; tokens: ZoneToken[]; splits: Split[]; overflow: boolean; cols: Applicant[];
   /** Splits the cells allow, before any arithmetic. */
   admissible?: number;
+  /** A cell of the row stood on a line of its own (its position was chosen among all). */
+  moved?: boolean;
+  /** The row printed fewer cells than the form has (lost cells at every position were tried). */
+  lost?: boolean;
 }
 
 /** Read the table in text[from, to). */
@@ -91,7 +96,7 @@ export function readApplications(src: Source, from: number, to: number, issues: 
     const end = i + 1 < found.length ? found[i + 1].start : to;
     let tokens = zoneTokens(src, hit.start, end);
     if (i + 1 === found.length) tokens = untilText(src, tokens);
-    reads.push({ code: hit.code, hit, tokens, splits: [], overflow: false, cols: APP_COLUMNS });
+    reads.push({ src, code: hit.code, hit, tokens, splits: [], overflow: false, cols: APP_COLUMNS });
   });
   rehome(reads, cols);
   const subRows = reads.some((r) => OTHER_SUB_ROWS.includes(r.code));
@@ -141,6 +146,20 @@ function rehome(reads: RowRead[], cols: 6 | 7) {
   }
 }
 
+/**
+ * Why a row's tokens fill its cells in no way: too many splits, too few
+ * cells (lost in the source), a value no cell can hold, or — the parser's —
+ * numbers that do not fit the columns.
+ */
+export function unsplit(table: Issue['table'], row: string, what: string, tokens: ZoneToken[], rules: CellRule[], overflow: boolean): Issue {
+  const printed = tokens.map((t) => t.text || '空白').join(' ');
+  if (overflow) return { kind: 'unsplittable', table, row, detail: `${what}的数字「${printed}」可拆分的方式过多,无法确定,记为空` };
+  if (tooShort(tokens, rules.length)) return { kind: 'short', table, row, detail: `${what}只印出「${printed}」,少于 ${rules.length} 列(原表缺少单元格,无法确定哪一格为空),记为空` };
+  const bad = tokens.map((t, i) => [t, implausible(t, rules[Math.min(i, rules.length - 1)])] as const).find(([, why]) => why);
+  if (bad) return { kind: 'implausible', table, row, detail: `${what}的「${bad[0].text}」${bad[1]},不是有效的计数或金额,记为空` };
+  return { kind: 'unreadable', table, row, detail: `${what}印出「${printed}」,无法对应到 ${rules.length} 列,记为空` };
+}
+
 /** The last zone ends at the first text after its numbers (the next part of the report). */
 export function untilText(src: Source, tokens: ZoneToken[]): ZoneToken[] {
   const out: ZoneToken[] = [];
@@ -159,16 +178,34 @@ function splitRow(r: RowRead, cols: 6 | 7) {
   let values = r.tokens.filter((t) => t.kind !== 'blank' || r.tokens.some((x) => x.kind !== 'blank'));
   if (!values.length) return;
   values = dropStray(values, cols);
+  values = positional(r.src, values, APP_COLUMNS.length, false) ?? values;
   r.tokens = values;
-  // Six plain numbers under a header without 总计: the six applicant columns.
-  if (cols === 6 && values.length === 6 && values.every((t) => t.kind !== 'run' || /^\d+$/.test(t.text))) {
+  // Six numbers in separated cells under a header without 总计: the six applicant columns.
+  if (cols === 6 && values.length === 6 && values.every((t) => t.sep && (t.kind !== 'run' || /^\d+$/.test(t.text)))) {
     const s = splitZone(values, APPLICANT_PARTS.map(() => COUNT));
     if (s.splits.length === 1) { r.splits = s.splits; r.cols = APPLICANT_PARTS; return; }
   }
-  const s = splitZone(values, APP_COLUMNS.map(() => COUNT));
+  const rules = APP_COLUMNS.map(() => COUNT);
+  const orders = values.length === APP_COLUMNS.length ? strayOrders(values) : null;
+  let s = orders ? union(orders.map((o) => splitZone(o, rules))) : splitZone(values, rules);
+  if (orders) r.moved = true;
+  if (!s.splits.length && !s.overflow && tooShort(values, rules.length)) { s = splitLost(values, rules, 2); r.lost = s.splits.length > 0; }
   r.splits = s.splits;
   r.overflow = s.overflow;
   r.admissible = s.splits.length;
+}
+
+/** The distinct splits of several orders of a row's tokens. */
+function union(all: Splits[]): Splits {
+  const seen = new Set<string>();
+  const splits: Split[] = [];
+  for (const s of all) {
+    for (const sp of s.splits) {
+      const key = sp.cells.map((c) => c.value).join(',');
+      if (!seen.has(key)) { seen.add(key); splits.push(sp); }
+    }
+  }
+  return { splits, overflow: all.some((s) => s.overflow) };
 }
 
 function rowCells(r: RowRead, values: (number | null)[] | undefined, winners: number[] | undefined, issues: Issue[], pending: Pending[]): ApplicationRow[] {
@@ -181,12 +218,7 @@ function rowCells(r: RowRead, values: (number | null)[] | undefined, winners: nu
     return nulls();
   }
   if (!r.splits.length || !values || !winners) {
-    const short = !r.overflow && tooShort(r.tokens, r.cols.length);
-    const detail = r.overflow
-      ? `「${zh(code)}」行的数字「${printed}」可拆分的方式过多,无法确定,该行记为空`
-      : short ? `「${zh(code)}」行只印出「${printed}」,少于 ${r.cols.length} 列(原表缺少单元格,无法确定哪一格为空),该行记为空`
-        : `「${zh(code)}」行印出「${printed}」,无法对应到 ${r.cols.length} 列,该行记为空`;
-    issues.push({ kind: r.overflow ? 'unsplittable' : short ? 'short' : 'unreadable', table: 'applications', row: code, detail });
+    issues.push(unsplit('applications', code, `「${zh(code)}」行`, r.tokens, r.cols.map(() => COUNT), r.overflow));
     return nulls();
   }
   const first = r.splits[winners[0]];
@@ -196,11 +228,32 @@ function rowCells(r: RowRead, values: (number | null)[] | undefined, winners: nu
     o.value = values[j];
     o.line = first.cells[j].line;
     const c = first.cells[j];
-    if (values[j] === null && winners.every((k) => r.splits[k].cells[j].value === null)) {
+    if (values[j] === null && winners.every((k) => r.splits[k].cells[j].value === null && r.splits[k].cells[j].kind !== 'lost')) {
       issues.push({ kind: c.kind === 'blank' ? 'blank' : 'placeholder', table: 'applications', row: code, col, detail: `「${zh(code)}」行「${zh(col)}」列为「${c.text || '空白'}」` });
     }
   });
   if (r.cols.length === 6) issues.push({ kind: 'missing', table: 'applications', row: code, col: 'total', detail: `「${zh(code)}」行未印出总计列(表头无总计列)` });
+  const open = () => r.cols.filter((_c, j) => values[j] === null && winners.some((k) => r.splits[k].cells[j].value !== null));
+  const keep = () => pending.push({ table: 'applications', row: code, cols: r.cols, cands: winners.map((k) => r.splits[k].cells.map((c) => c.value)), lines: first.cells.map((c) => c.line) });
+  if (r.lost) {
+    const lost = first.cells.filter((c) => c.kind === 'lost').length;
+    issues.push({
+      kind: 'short', table: 'applications', row: code,
+      detail: `「${zh(code)}」行只印出「${printed}」,比 ${r.cols.length} 列少 ${lost} 格(原表缺少单元格),` + (winners.length === 1
+        ? `按勾稽关系确定空缺的是${r.cols.filter((_c, j) => first.cells[j].kind === 'lost').map((c) => `「${zh(c)}」`).join('')}列,记为空`
+        : `无法确定空缺的是哪一格,${[...new Set([...open(), ...r.cols.filter((_c, j) => values[j] === null)])].map((c) => `「${zh(c)}」`).join('')}列记为空`),
+    });
+    if (winners.length > 1) keep();
+    return out;
+  }
+  if (r.moved) {
+    if (winners.length === 1) issues.push({ kind: 'split', table: 'applications', row: code, detail: `「${zh(code)}」行有一格单独印在另一行(原表单元格错位),按勾稽关系确定其位置:${first.cells.map((c) => c.text).join(' ')}` });
+    else {
+      issues.push({ kind: 'unsplittable', table: 'applications', row: code, detail: `「${zh(code)}」行有一格单独印在另一行(原表单元格错位),有 ${winners.length} 种同样符合勾稽关系的位置,${open().map((c) => `「${zh(c)}」`).join('')}列无法确定,记为空` });
+      keep();
+    }
+    return out;
+  }
   const cut = first.cells.length > r.tokens.length;
   if (cut || r.splits.length > 1) {
     const chosen = first.cells.map((c) => c.text).join(' ');
@@ -209,9 +262,8 @@ function rowCells(r: RowRead, values: (number | null)[] | undefined, winners: nu
         : (r.admissible ?? 1) > 1 ? `有 ${r.admissible} 种拆分,按行合计唯一拆分为` : '唯一拆分为';
       issues.push({ kind: 'split', table: 'applications', row: code, detail: `「${zh(code)}」行的数字粘连为「${printed}」,${how} ${chosen}` });
     } else {
-      const open = r.cols.filter((_c, j) => values[j] === null && winners.some((k) => r.splits[k].cells[j].value !== null));
-      issues.push({ kind: 'unsplittable', table: 'applications', row: code, detail: `「${zh(code)}」行的数字「${printed}」有 ${winners.length} 种同样符合勾稽关系的拆分,${open.map((c) => `「${zh(c)}」`).join('')}列无法确定,记为空` });
-      pending.push({ table: 'applications', row: code, cols: r.cols, cands: winners.map((k) => r.splits[k].cells.map((c) => c.value)), lines: first.cells.map((c) => c.line) });
+      issues.push({ kind: 'unsplittable', table: 'applications', row: code, detail: `「${zh(code)}」行的数字「${printed}」有 ${winners.length} 种同样符合勾稽关系的拆分,${open().map((c) => `「${zh(c)}」`).join('')}列无法确定,记为空` });
+      keep();
     }
   }
   return out;

@@ -75,18 +75,35 @@ export function headerFields(lines: string[]): { fields: Record<string, string>;
 function findTitle(lines: string[], nl: string[], from = 0): { index: number; text: string } | null {
   const limit = Math.min(lines.length, from + 60);
   for (let i = from; i < limit; i++) {
-    let raw = lines[i].replace(/[|\t]/g, ' ').trim();
+    let raw = cleanTitle(lines[i]);
     // A body printed on one line opens with its title: `XX局2021年度政府信息公开工作年度报告 根据《条例》…`.
     const opening = /^(\S{4,60}?(?:工作)?年度报告)\s/.exec(raw);
     if (raw.length > 200 && opening) raw = opening[1];
-    const c = compact(normalize(raw)).replace(/[|]/g, '');
-    if (c.length < 8 || c.length > 70) continue;
-    if (!REPORT_WORDS.test(c) || !/\d{4}|年度/.test(c)) continue;
-    if (/^(?:本报告|根据|按照|现将|以下|依据)/.test(c)) continue;
-    if (/[。;；>]/.test(c) || /当前位置|首页|栏目|您的位置/.test(c)) continue;
-    return { index: i, text: raw.replace(/\s+/g, ' ') };
+    // A title wrapped over two or three lines (PDF text): `XX街道 2019 年政府信息公开 工` / `作年度报告`.
+    const starts = /政府信息公开|政务公开|信息公开/.test(compact(raw)) && !/[:：]/.test(raw);
+    for (let j = i + 1; starts && j < Math.min(lines.length, i + 3) && !/报告|年报|函$/.test(compact(raw)) && raw.length < 40; j++) {
+      const next = cleanTitle(lines[j]);
+      if (!next || next.length > 20 || /[\d:：]/.test(next)) break;
+      raw = `${raw}${next}`;
+    }
+    if (isTitle(compact(normalize(raw)))) return { index: i, text: raw.replace(/\s+/g, ' ') };
   }
   return null;
+}
+
+/** A line as a title candidate: without markdown marks, table bars and a site name after the title. */
+function cleanTitle(line: string): string {
+  return line.replace(/[|\t]/g, ' ').replace(/^\s*#+\s*/, '').replace(/\*\*|__/g, '').trim()
+    .replace(/((?:年度报告|年报|报告))\s*[_|－—–-]+\s*[^_|]*$/, '$1');
+}
+
+function isTitle(c: string): boolean {
+  if (c.length < 8 || c.length > 70) return false;
+  if (!REPORT_WORDS.test(c) || !/\d{4}|年度/.test(c)) return false;
+  if (/^(?:本报告|根据|按照|现将|以下|依据)/.test(c)) return false;
+  // A citation of the notice that prescribes the form is not the title.
+  if (/[《〈〔]|的通知|国办|格式/.test(c)) return false;
+  return !(/[。;；>]/.test(c) || /当前位置|首页|栏目|您的位置/.test(c));
 }
 
 /** Agency from the title: strip the year and the report words. */
@@ -166,9 +183,21 @@ function headerDate(nl: string[], fields: Record<string, string>): string | null
 function signature(lines: string[]): { agency: string | null; date: string | null } {
   let agency: string | null = null, date: string | null = null;
   let seen = 0;
-  for (let i = lines.length - 1; i >= 0 && seen < 12; i--) {
+  // The last lines; a body printed on one line ends with its signature (`… 常熟市辛庄镇人民政府 2020 年 1 月 17 日`).
+  const tail: string[] = [];
+  for (let i = lines.length - 1; i >= 0 && tail.length < 12; i--) {
     const raw = lines[i].replace(/[|\t]/g, ' ').trim();
     if (!raw) continue;
+    if (raw.length <= 200) { tail.push(raw); continue; }
+    const end = raw.replace(/\s*(?:附件下载|附件|【?打印本页】?|【?关闭窗口】?|打印|关闭|返回顶部)\s*$/g, '');
+    const parts = end.slice(-160).split(/[。；;！!？?]|\s{2,}|(?<=[)）])\s/).map((x) => x.trim()).filter(Boolean);
+    const last = parts[parts.length - 1] ?? '';
+    const m = /^(.*?)\s*((?:\d{4}|[〇零一二三四五六七八九]{4})\s*年.*日)\s*$/.exec(last);
+    if (m) tail.push(m[2], m[1]); else tail.push(last);
+    break;
+  }
+  for (const raw of tail) {
+    if (seen >= 12) break;
     seen++;
     const c = compact(normalize(raw));
     if (/^(?:信息来源|来源|【|\[|打印|关闭|扫一扫|分享|上一篇|下一篇|责任编辑|附件)/.test(c)) continue;
@@ -246,7 +275,7 @@ export function readMeta(lines: string[], nl: string[] = lines.map(normalize), p
   // (title `辛庄镇`, signature `常熟市辛庄镇人民政府`).
   if (agency) {
     const core = normalizeAgency(agency);
-    for (const other of [sig.agency, publisher && compact(publisher)]) {
+    for (const other of [sig.agency, publisher && compact(publisher), agencyFromBody(lines.slice(body))]) {
       if (!other) continue;
       const full = normalizeAgency(other);
       if (full.length > core.length && (full.endsWith(core) || full.includes(agency)) && looksLikeAgency(full)) { agency = full; break; }

@@ -20,7 +20,7 @@ import { readMeta } from './metadata.ts';
 import { agencyLevel, resolveLocation } from './region.ts';
 import { applicationChecks, issueChecks, narrativeCheck, reviewChecks } from './checks.ts';
 import { causeOf, zh, type Issue } from './issues.ts';
-import { agencyId, reportId } from './ids.ts';
+import { agencyId, agencyRole, reportId } from './ids.ts';
 import { extract, InputError, sniff, unreadableReason } from '../input/index.ts';
 
 export interface Parsed {
@@ -44,7 +44,9 @@ export async function parseInput(bytes: Uint8Array, sourceFile: string): Promise
       const ex = await extract(bytes, kind);
       const lines = splitLines(ex.html ? htmlToText(ex.text) : ex.text);
       base.line_count = lines.length;
-      return { report: parseLines(lines, base), lines, pages: ex.pages };
+      const report = parseLines(lines, base);
+      if (ex.pages) setPages(report, ex.pages);
+      return { report, lines, pages: ex.pages };
     } catch (e) {
       return e instanceof InputError ? failed(base, e.reason) : failed(base, `读取 ${kind.toUpperCase()} 文件时出错:${(e as Error).message}`, 'parser');
     }
@@ -52,6 +54,13 @@ export async function parseInput(bytes: Uint8Array, sourceFile: string): Promise
   const reason = unreadableReason(kind);
   if (reason) return failed(emptyReport(bytes, sourceFile), reason);
   return parseFile(bytes, sourceFile);
+}
+
+/** Value rows of a paged source (PDF) carry the page of the line they were read from. */
+function setPages(r: Report, pages: readonly number[]) {
+  for (const row of [...r.active_disclosure, ...r.applications, ...r.reviews]) {
+    row.page = row.line ? (pages[row.line - 1] ?? null) : null;
+  }
 }
 
 /** A file that could not be read: what it is and why (`cause`: the file's defect, or the parser's). */
@@ -190,6 +199,7 @@ export function parseLines(lines: string[], base: Report, pageUrl: string | null
     level, scope: scopeOf(meta.agency, level, body, meta.agencySource, meta.title), template, title: meta.title,
     source_url: meta.source_url,
   });
+  if (meta.agency) r.agency_place = meta.agency.slice(0, meta.agency.length - agencyRole(meta.agency, loc).length);
   r.active_disclosure = active?.rows ?? [];
   r.applications = apps?.found ? apps.rows : [];
   r.reviews = reviews?.found ? reviews.rows : [];

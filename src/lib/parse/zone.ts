@@ -27,6 +27,8 @@ export interface ZoneToken {
   lone?: boolean;
   /** On a line whose cells are separated (`|`, tab): the token is a whole cell. */
   sep?: boolean;
+  /** On a short line (a table row of PDF text), not a flattened page. */
+  short?: boolean;
 }
 
 /** One cell of a candidate split. */
@@ -34,7 +36,7 @@ export interface Cell {
   value: number | null;
   text: string;
   line: number;
-  kind: 'num' | 'placeholder' | 'blank' | 'dash';
+  kind: 'num' | 'placeholder' | 'blank' | 'dash' | 'lost';
   unit?: string;
 }
 
@@ -73,6 +75,16 @@ export function zoneTokens(src: Source, from: number, to: number): ZoneToken[] {
       if (!isDigit(ck) && !signStart) { k++; continue; }
       let e = k;
       while (e < j && isRunChar(t.charCodeAt(e))) e++;
+      // An amount split at its point over a line break (`513555.` / `45`): one number.
+      if (e === j && t.charCodeAt(e - 1) === 46 && e - k > 1) {
+        const m = /^\s+(\d+)(?=\s|$)/.exec(t.slice(e, Math.min(to, e + 40)));
+        if (m && isDigit(t.charCodeAt(k))) {
+          const tok: ZoneToken = { kind: 'run', text: t.slice(k, e) + m[1], start: k, end: e + m[0].length, line: lineOf(src, k) };
+          out.push(tok);
+          j = e + m[0].length;
+          break;
+        }
+      }
       // Trailing punctuation is not part of a number (`5.`, `3,`).
       while (e > k + 1 && !isDigit(t.charCodeAt(e - 1))) e--;
       // Numbering of the next label (`…0 002.其他法律…`: the `2` is the label's; `(1)属于…`).
@@ -102,12 +114,16 @@ export function zoneTokens(src: Source, from: number, to: number): ZoneToken[] {
   return out;
 }
 
+/** Longest line (characters besides spaces) that is still one table row, not a flattened page. */
+const SHORT_LINE = 160;
+
 /** A token alone on its line; a token on a line of separated cells. */
 function markLone(src: Source, toks: ZoneToken[]) {
   for (const tok of toks) {
     const info = lineInfo(src, tok.line);
     if (info.content === tok.end + (tok.unit?.length ?? 0) - tok.start) tok.lone = true;
     if (info.sep) tok.sep = true;
+    if (info.content <= SHORT_LINE) tok.short = true;
   }
 }
 
@@ -139,7 +155,7 @@ function addBlanks(src: Source, from: number, to: number, toks: ZoneToken[]) {
     const parts = between.split(sep);
     // parts[0] and the last part are the tails of the two cells; the middle ones are empty cells.
     for (let p = 1; p < parts.length - 1; p++) {
-      if (parts[p].trim() === '') extra.push({ kind: 'blank', text: '', start: y.start, end: y.start, line: x.line });
+      if (parts[p].trim() === '') extra.push({ kind: 'blank', text: '', start: y.start, end: y.start, line: x.line, sep: true });
     }
   }
   if (!extra.length) return;
@@ -162,7 +178,27 @@ function pieceValue(piece: string, rule: CellRule, unit: string | undefined): nu
   }
   if (m[1] && !rule.signed) return undefined;
   if (m[3] && !rule.decimal) return undefined;
-  return Number(m[1] + m[2].replace(/,/g, '') + (m[3] ?? ''));
+  const digits = m[2].replace(/,/g, '');
+  if (digits.length > (rule.decimal ? MAX_AMOUNT_DIGITS : MAX_COUNT_DIGITS) || (m[3] && m[3].length > 7)) return undefined;
+  return Number(m[1] + digits + (m[3] ?? ''));
+}
+
+/**
+ * Plausible cells: a count is a whole number below 10^8 (with a sign only in
+ * `本年增/减`), an amount has at most 12 digits before its point and 6 after.
+ * Anything else printed in a cell is flagged, never stored (no digit of
+ * `100000000000000000097` is lost to a float).
+ */
+export const MAX_COUNT_DIGITS = 8;
+export const MAX_AMOUNT_DIGITS = 12;
+
+/** Why a token cannot be the cell it stands for: a sign, a fraction or a size the cell does not allow; null when it can. */
+export function implausible(tok: ZoneToken, rule: CellRule): string | null {
+  if (tok.kind !== 'run' || pieceValue(tok.text, rule, tok.unit) !== undefined) return null;
+  if (/^[+-]/.test(tok.text) && !rule.signed) return '计数不能为负数';
+  if (tok.text.includes('.') && !rule.decimal) return '计数不能有小数';
+  if (tok.text.replace(/[^\d]/g, '').length > (rule.decimal ? MAX_AMOUNT_DIGITS : MAX_COUNT_DIGITS)) return '数值超出合理范围';
+  return null;
 }
 
 /** Every way to cut `s` into pieces valid for columns `rules[at..]`, `count` pieces. */
@@ -200,17 +236,25 @@ export interface Splits {
 }
 
 /**
+ * Are these a row's cells as printed, each token one cell? In layouts that
+ * separate cells (`|`, tab, one cell per line) and in row-per-line text (PDF
+ * text), a row that still shows four or more tokens has them as its cells;
+ * only a row glued into a few tokens, or text flattened into long lines
+ * (crawled pages), has cells that ran together.
+ */
+export function wholeCells(tokens: ZoneToken[]): boolean {
+  return tokens.length >= 4 && tokens.every((t) => t.sep || t.lone || t.short);
+}
+
+/**
  * Every way `tokens` fill `rules.length` cells, in order. Placeholders and
- * blanks are one cell each (NULL); runs are cut as the rules allow — except
- * in separated layouts (`|`, tab, one cell per line) where a row still has
- * four or more cells: there each token is a whole cell (only a row glued
- * into a few tokens has cells that ran together).
+ * blanks are one cell each (NULL); runs are cut as the rules allow, unless
+ * the tokens are whole cells (`wholeCells`).
  */
 export function splitZone(tokens: ZoneToken[], rules: CellRule[], limit = 20000): Splits {
   const k = rules.length;
   if (tokens.length === k) return { splits: oneEach(tokens, rules), overflow: false };
-  const whole = tokens.length >= 4 && tokens.every((t) => t.sep || t.lone);
-  if (whole) return { splits: [], overflow: false };
+  if (wholeCells(tokens)) return { splits: [], overflow: false };
   const out: Split[] = [];
   let overflow = false;
   const cells: Cell[] = [];
@@ -268,11 +312,102 @@ function oneEach(tokens: ZoneToken[], rules: CellRule[]): Split[] {
   return [{ cells }];
 }
 
+/** Every way to choose `n` of `k` positions, in order. */
+function choose(k: number, n: number, from = 0, acc: number[] = [], out: number[][] = []): number[][] {
+  if (acc.length === n) { out.push(acc.slice()); return out; }
+  for (let i = from; i < k; i++) { acc.push(i); choose(k, n, i + 1, acc, out); acc.pop(); }
+  return out;
+}
+
+/**
+ * A row printed short — fewer cells than the form has, with nothing left to
+ * cut: the missing cells may have been anywhere. Every split with one (then
+ * two) lost cells at every position; the lost cells are NULL.
+ */
+export function splitLost(tokens: ZoneToken[], rules: CellRule[], maxLost: number): Splits {
+  const k = rules.length;
+  const out: Split[] = [];
+  const seen = new Set<string>();
+  for (let lost = 1; lost <= maxLost && !out.length; lost++) {
+    for (const at of choose(k, lost)) {
+      const s = splitZone(tokens, rules.filter((_r, i) => !at.includes(i)));
+      if (s.overflow) return { splits: [], overflow: true };
+      for (const sp of s.splits) {
+        const cells = sp.cells.slice();
+        for (const i of at) cells.splice(i, 0, { value: null, text: '', line: cells[Math.min(i, cells.length - 1)]?.line ?? tokens[0].line, kind: 'lost' });
+        const key = cells.map((c) => c.value).join(',');
+        if (!seen.has(key)) { seen.add(key); out.push({ cells }); }
+      }
+    }
+  }
+  return { splits: out, overflow: false };
+}
+
+/**
+ * A cell moved out of its row onto a line of its own (markdown made from a
+ * PDF): the row's other cells share one line and the stray stands alone,
+ * first or last. Where it stood is unknown: every order, to be chosen by the
+ * table's arithmetic. Null when the row shows no such stray.
+ */
+export function strayOrders(tokens: ZoneToken[]): ZoneToken[][] | null {
+  if (tokens.length < 3) return null;
+  const ends = [tokens[0], tokens[tokens.length - 1]];
+  const stray = ends.filter((t) => t.lone && tokens.every((o) => o === t || o.line !== t.line));
+  if (stray.length !== 1) return null;
+  const rest = tokens.filter((o) => o !== stray[0]);
+  if (rest.some((o) => o.line !== rest[0].line)) return null;
+  return rest.map((_t, i) => i).concat(rest.length).map((i) => [...rest.slice(0, i), stray[0], ...rest.slice(i)]);
+}
+
+/**
+ * A row of a real table (tabs or pipes from a PDF, Word or web page) that
+ * prints fewer numbers than cells: when its line has exactly `k` cells after
+ * the label, the empty ones are the empty cells where they stand, at the
+ * end, and with `leading` at the start too (`行政规范性文件⇥20⇥⇥`, `行政强制⇥⇥⇥5`).
+ * Empty cells before the numbers stay unread where a table pads its label
+ * columns (the application table's two label columns). Null when the line
+ * does not show that.
+ */
+export function positional(src: Source, tokens: ZoneToken[], k: number, leading: boolean): ZoneToken[] | null {
+  const vals = tokens.filter((t) => t.kind !== 'blank');
+  if (!vals.length || vals.length >= k || !vals.every((t) => t.sep) || vals.some((t) => t.line !== vals[0].line)) return null;
+  const line = vals[0].line;
+  const ls = src.lineStarts[line - 1];
+  const le = line < src.lineStarts.length ? src.lineStarts[line] - 1 : src.text.length;
+  const text = src.text.slice(ls, le);
+  const sep = text.includes('\t') ? '\t' : '|';
+  const cells: { from: number; to: number }[] = [];
+  let at = 0;
+  for (const part of text.split(sep)) { cells.push({ from: ls + at, to: ls + at + part.length }); at += part.length + 1; }
+  if (sep === '|') {
+    if (text.trimStart().startsWith('|')) cells.shift();
+    if (text.trimEnd().endsWith('|')) cells.pop();
+  }
+  // The value cells: after the last cell with text in it.
+  let first = 0;
+  cells.forEach((c, i) => { if (/[\u4e00-\u9fff]/.test(src.text.slice(c.from, c.to))) first = i + 1; });
+  let value = cells.slice(first);
+  if (!leading) while (value.length > k && src.text.slice(value[0].from, value[0].to).trim() === '') value = value.slice(1);
+  if (!leading && value.length && src.text.slice(value[0].from, value[0].to).trim() === '') return null;
+  if (value.length !== k) return null;
+  const out: ZoneToken[] = [];
+  for (const c of value) {
+    const inside = vals.filter((t) => t.start >= c.from && t.end <= c.to);
+    if (inside.length > 1) return null;
+    if (inside.length === 1) out.push(inside[0]);
+    else if (src.text.slice(c.from, c.to).trim() === '') out.push({ kind: 'blank', text: '', start: c.from, end: c.from, line, sep: true });
+    else return null;
+  }
+  return out.filter((t) => t.kind !== 'blank').length === vals.length ? out : null;
+}
+
 /** Fewer cells than `k` whatever the cuts: the row printed too few (its cells were lost in the source). */
 export function tooShort(tokens: ZoneToken[], k: number): boolean {
+  if (tokens.length >= k) return false;
+  if (wholeCells(tokens)) return true;
   let most = 0;
   for (const t of tokens) most += t.kind === 'run' ? t.text.replace(/[^\d]/g, '').length : 1;
-  return tokens.length < k && most < k;
+  return most < k;
 }
 
 /** Values of a split. */
