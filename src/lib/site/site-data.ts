@@ -7,7 +7,7 @@
  *   agencies.json              one AgencySummary per agency
  *   quality.json               every report that is not `ok`, with reasons
  *   browse-index.json          compact columnar index for the browse page's JS
- *   names.json                 agency names + pinyin for the search page's JS
+ *   names.json                 agency names, pinyin and places for the search page's and compare picker's JS
  *   agency/<agency_id>.json    one agency: its reports with full tables, checks,
  *                              sections, indicators, flagged cells, peer ranks
  *   report/<report_id>.json    one report page: the report (as above), its decoded
@@ -17,6 +17,8 @@
  *                              <DATA_OUT>/agencies/ so it follows DATA_BASE_URL
  *   region/<slug>.json         one province or city: agencies + roll-ups
  *   compare/<key>.json         agencies of one province and level, ranked
+ *   series/<agency_id>.json    one agency's headline indicators by year (compare-data.ts)
+ *   levels.json                every level nationwide, by year (compare-data.ts)
  *
  * Per-agency and per-report files keep every page's read small at 50,000 reports.
  */
@@ -29,6 +31,8 @@ import type { Report } from '../types.ts';
 import { flaggedCells } from './check-cells.ts';
 import { agencyCsv } from './agency-csv.ts';
 import { citySlug, provinceSlug, UNKNOWN_NAME, UNKNOWN_SLUG } from './regions.ts';
+import { facetCounts } from './browse.ts';
+import { agencySeries, levelRollups } from './compare-data.ts';
 import type {
   AgencyData, AgencySummary, CompareGroup, CompareRow, PeerRank, QualityEntry, RegionData, RegionRef,
   ReportPageData, ReportSummary, ReportView, ScopeRollup, SiteMeta,
@@ -176,7 +180,7 @@ export function pinyinOf(name: string): { pinyin: string; initials: string } {
 export async function writeSiteData(parsed: Parsed[], outDir: string): Promise<void> {
   const root = join(outDir, 'site');
   rmSync(root, { recursive: true, force: true });
-  for (const d of ['agency', 'report', 'csv', 'region', 'compare']) mkdirSync(join(root, d), { recursive: true });
+  for (const d of ['agency', 'report', 'csv', 'region', 'compare', 'series']) mkdirSync(join(root, d), { recursive: true });
 
   // 1. Per report: page, indicators, summaries (source lines are written with the report page in 3).
   const pages = reportPages(parsed.map((p) => p.report));
@@ -227,6 +231,7 @@ export async function writeSiteData(parsed: Parsed[], outDir: string): Promise<v
     const data: AgencyData = { agency: summary, reports };
     json(join(root, 'agency', `${id}.json`), data);
     writeFileSync(join(root, 'csv', `${id}.csv`), agencyCsv(data));
+    json(join(root, 'series', `${id}.json`), agencySeries(summary, list.map((i) => ({ year: i.report.year, page: i.summary.page, status: i.report.status, indicators: i.ind }))));
     const siblings = reports.map((r) => ({ year: r.year, page: r.page, status: r.status }));
     list.forEach((i, k) => writeReportPage(i, reports[k], siblings));
   }
@@ -334,20 +339,22 @@ export async function writeSiteData(parsed: Parsed[], outDir: string): Promise<v
     compare_groups: compareGroups,
     quality_pages: Math.max(1, Math.ceil(quality.length / QUALITY_PAGE_SIZE)),
     browse_page_size: BROWSE_PAGE_SIZE,
+    facets: facetCounts(summaries),
   };
 
   json(join(root, 'meta.json'), meta);
+  json(join(root, 'levels.json'), levelRollups(items.map((i) => ({ level: i.summary.level, scope: i.summary.scope, year: i.summary.year, ind: i.ind }))));
   json(join(root, 'reports.json'), summaries);
   json(join(root, 'agencies.json'), agencies);
   json(join(root, 'quality.json'), quality);
   json(join(root, 'browse-index.json'), browseIndex(summaries));
-  json(join(root, 'names.json'), agencies.map((a) => [a.id, a.name, a.initials, a.pinyin, a.province ?? '', a.city ?? '']));
+  json(join(root, 'names.json'), agencies.map((a) => [a.id, a.name, a.initials, a.pinyin, a.province ?? '', a.city ?? '', a.county ?? '']));
 }
 
 /**
  * The browse page's JS index: strings dictionary-encoded, one array per
  * report: [page (its report page under the base), agency_id, agency#, province_slug#, province#, city#, level#,
- * year, status#, new_received, granted_rate×10000 (integer)].
+ * year, status#, new_received, granted_rate×10000 (integer), report_id].
  */
 export function browseIndex(summaries: ReportSummary[]) {
   const dict: string[] = [];
@@ -360,7 +367,7 @@ export function browseIndex(summaries: ReportSummary[]) {
   };
   const rows = summaries.map((s) => [
     s.page, s.agency_id ?? '', d(s.agency), d(s.province_slug), d(s.province), d(s.city), d(s.level),
-    s.year, d(s.status), s.new_received, s.granted_rate === null ? null : Math.round(s.granted_rate * 10000),
+    s.year, d(s.status), s.new_received, s.granted_rate === null ? null : Math.round(s.granted_rate * 10000), s.id,
   ]);
   return { dict, rows };
 }

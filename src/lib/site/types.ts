@@ -151,4 +151,6 @@ export interface SiteMeta {
   compare_groups: { key: string; province: string; level: Level; agencies: number }[];
   quality_pages: number;
   browse_page_size: number;
+  /** Reports per year, status, province slug and level (counts beside facet links and options). */
+  facets: Record<'year' | 'status' | 'province' | 'level', Record<string, number>>;
 }
