@@ -299,7 +299,7 @@ export async function writeSiteData(parsed: Parsed[], outDir: string): Promise<v
     .map(({ report: r, summary }) => ({
       id: r.report_id, page: summary.page, agency: r.agency, agency_id: r.agency_id, year: r.year, status: r.status,
       source_file: r.source_file, error: r.error,
-      failed: r.checks.filter((c) => !c.passed).map((c) => ({ check: c.check, detail: c.detail })),
+      failed: r.checks.filter((c) => !c.passed).map((c) => ({ check: c.check, detail: c.detail, cause: c.cause ?? null })),
     }));
 
   // 7. Home-page figures.

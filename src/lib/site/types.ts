@@ -131,7 +131,7 @@ export interface QualityEntry {
   status: Status;
   source_file: string;
   error: string | null;
-  failed: { check: CheckCode; detail: string }[];
+  failed: { check: CheckCode; detail: string; cause: 'source' | 'parser' | null }[];
 }
 
 export interface SiteMeta {
