@@ -67,7 +67,7 @@ describe('writeSiteData', () => {
         sampleReport({ id: 'r4', agency: '通山县人民政府', agency_id: 'tongshan', year: 2024, granted: 5, status: 'warnings' }),
         sampleReport({ id: 'r5', agency: '某乡', agency_id: 'mou', year: 2024, province: null, city: null, status: 'failed' }),
       ];
-      reports[3].checks = [{ check: 'balance', passed: false, detail: '不平衡' }];
+      reports[3].checks = [{ check: 'balance', passed: false, detail: '不平衡', cause: 'source' }];
       reports[4].error = '找不到申请表';
       await writeSiteData(reports.map((report) => ({ report, lines: ['第一行', '第二行'] })), dir);
 
@@ -108,7 +108,7 @@ describe('writeSiteData', () => {
       const quality = read<QualityEntry[]>(dir, 'quality.json');
       expect(quality.map((q) => q.id)).toEqual(['r5', 'r4']);
       expect(quality[0].error).toBe('找不到申请表');
-      expect(quality[1].failed).toEqual([{ check: 'balance', detail: '不平衡' }]);
+      expect(quality[1].failed).toEqual([{ check: 'balance', detail: '不平衡', cause: 'source' }]);
 
       const summaries = read<ReportSummary[]>(dir, 'reports.json');
       expect(summaries.at(-1)!.id).toBe('r5'); // unknown province sorts last

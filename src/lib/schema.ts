@@ -197,6 +197,7 @@ export type CheckCode = keyof typeof CHECKS;
 
 const rid: Column = { name: 'report_id', type: 'VARCHAR', zh: '报告编号(与 reports 表关联)', en: 'report id (joins reports)' };
 const line: Column = { name: 'line', type: 'INTEGER', zh: '数值所在源文本的行号(从1起),用于溯源', en: '1-based source line the value was read from (provenance)' };
+const col: Column = { name: 'col', type: 'INTEGER', zh: '数值在该源文本行中的字符位置(从1起;整篇正文只有一行的抓取文本靠它定位)', en: '1-based character column of the value in its source line (locates values in one-line crawled bodies)' };
 const page: Column = { name: 'page', type: 'INTEGER', zh: '数值所在的 PDF 页码(从1起);非 PDF 为空', en: '1-based PDF page of the value; NULL for sources without pages' };
 
 export const TABLES: Table[] = [
@@ -239,6 +240,7 @@ export const TABLES: Table[] = [
       { name: 'metric', type: 'VARCHAR', zh: '指标代码,如 issued 本年制发件数', en: 'metric code' },
       { name: 'value', type: 'DOUBLE', zh: '数值(收费金额单位为万元);未填报为空', en: 'value as printed; NULL when not given' },
       line,
+      col,
       page,
     ],
   },
@@ -253,6 +255,7 @@ export const TABLES: Table[] = [
       { name: 'applicant', type: 'VARCHAR', zh: '申请人代码,如 natural_person 自然人、total 总计', en: 'applicant column code' },
       { name: 'value', type: 'DOUBLE', zh: '数值;未填报为空', en: 'value; NULL when not given' },
       line,
+      col,
       page,
     ],
   },
@@ -267,6 +270,7 @@ export const TABLES: Table[] = [
       { name: 'outcome', type: 'VARCHAR', zh: '结果:upheld 维持 / corrected 纠正 / other 其他 / pending 尚未审结 / total 总计', en: 'outcome code' },
       { name: 'value', type: 'DOUBLE', zh: '数值;未填报为空', en: 'value; NULL when not given' },
       line,
+      col,
       page,
     ],
   },

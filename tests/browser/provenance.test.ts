@@ -53,15 +53,29 @@ describe.skipIf(!haveChromium())('provenance', () => {
     await page.close();
   });
 
-  it('every table cell links to a source line on its page, which holds the number', async () => {
+  it('every table cell links to the spot in its source line where the number stands', async () => {
     const { page } = await open(browser, siteUrl, await agencyPath(siteUrl, '咸安区人民政府'));
     const cells = await page.locator('.report table.form td a').evaluateAll((as) => as.map((a) => {
-      const li = document.getElementById(a.getAttribute('href')!.slice(1));
-      return { href: a.getAttribute('href'), text: a.textContent, found: !!li && li.matches('ol.source > li'), holds: !!li && li.textContent!.includes(a.textContent!) };
+      const at = document.getElementById(a.getAttribute('href')!.slice(1));
+      return { href: a.getAttribute('href'), text: a.textContent, found: !!at && at.matches('ol.source > li mark'), holds: !!at && at.textContent!.includes(a.textContent!) };
     }));
     expect(cells.length).toBeGreaterThan(100);
     expect(cells.filter((c) => !c.found)).toEqual([]);
     expect(cells.filter((c) => !c.holds)).toEqual([]);
+    await page.close();
+  });
+
+  it('in a crawled report whose whole body is one line, each cell still links to its own digits', async () => {
+    const { page } = await open(browser, siteUrl, await agencyPath(siteUrl, '平潭综合实验区管委会办公室'));
+    const cells = await page.locator('.report table.form td a').evaluateAll((as) => as.map((a) => {
+      const at = document.getElementById(a.getAttribute('href')!.slice(1));
+      return { href: a.getAttribute('href'), text: a.textContent!.replace(/,/g, ''), mark: at?.tagName === 'MARK' ? at.textContent : null };
+    }));
+    expect(cells.length).toBeGreaterThan(100);
+    // One line holds every table, yet the links go to as many places as there are cells.
+    expect(new Set(cells.map((c) => c.href.replace(/c\d+$/, ''))).size).toBeLessThanOrEqual(2);
+    expect(new Set(cells.map((c) => c.href)).size).toBeGreaterThan(100);
+    expect(cells.filter((c) => c.mark === null || !c.mark.replace(/,/g, '').startsWith(c.text))).toEqual([]);
     await page.close();
   });
 

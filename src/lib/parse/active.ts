@@ -14,7 +14,7 @@ import { ACTIVE_FORM, FORM_2019_METRICS, FORM_2021_METRICS, ITEM_SPEC, METRIC_KE
 import { compactOf, type Source } from './source.ts';
 import { solve, type RowChoice } from './solve.ts';
 import { unsplit, untilText } from './applications.ts';
-import { dropStray, positional, splitLost, splitZone, tooShort, zoneTokens, type Split, type ZoneToken } from './zone.ts';
+import { colOf, dropStray, positional, splitLost, splitZone, tooShort, zoneTokens, type Split, type ZoneToken } from './zone.ts';
 import { zh, type Issue } from './issues.ts';
 import type { Evidence, Pending } from './evidence.ts';
 
@@ -151,7 +151,7 @@ function readItem(src: Source, item: Item, metrics: Metric[], tokens: ZoneToken[
       issues.push({ kind: 'unit', table: 'active_disclosure', row: item, col: metric, detail: `收费金额原文为「${c.text}」,按表头单位换算为 ${wan} 万元` });
       value = wan;
     }
-    return { item, metric, value, line: c.line };
+    return { item, metric, value, line: c.line, col: colOf(src, c) };
   });
   if (lost) {
     issues.push({ kind: 'short', table: 'active_disclosure', row: item, detail: `「${zh(item)}」行只印出「${printed}」,比表头的 ${metrics.length} 列少一格(原表缺少单元格),${winners.length === 1 ? '空缺的格' : '无法确定空缺的是哪一格,不一致的格'}记为空` });

@@ -11,7 +11,7 @@ import { APP_COLUMNS, APP_ROWS_SPEC, COUNT, OTHER_SUB_ROWS, type CellRule } from
 import { handledRows } from './checks.ts';
 import { compactOf, type Source } from './source.ts';
 import { solve, type Equation, type RowChoice } from './solve.ts';
-import { dropStray, implausible, lineCells, positional, splitLost, splitZone, strayOrders, tooShort, zoneTokens, type Split, type Splits, type ZoneToken } from './zone.ts';
+import { colOf, dropStray, implausible, lineCells, positional, splitLost, splitZone, strayOrders, tooShort, zoneTokens, type Split, type Splits, type ZoneToken } from './zone.ts';
 import { zh, type Issue } from './issues.ts';
 import type { Evidence, Pending } from './evidence.ts';
 
@@ -236,6 +236,7 @@ function rowCells(r: RowRead, values: (number | null)[] | undefined, winners: nu
     const o = out[APP_COLUMNS.indexOf(col)];
     o.value = values[j];
     o.line = first.cells[j].line;
+    o.col = colOf(r.src, first.cells[j]);
     const c = first.cells[j];
     if (values[j] === null && winners.every((k) => r.splits[k].cells[j].value === null && r.splits[k].cells[j].kind !== 'lost')) {
       issues.push({ kind: c.kind === 'blank' ? 'blank' : 'placeholder', table: 'applications', row: code, col, detail: `「${zh(code)}」行「${zh(col)}」列为「${c.text || '空白'}」` });

@@ -9,7 +9,7 @@ import { COUNT, REVIEW_CELLS, REVIEW_HEADER } from './form.ts';
 import { compactOf, type Source } from './source.ts';
 import { rowTest, solve, type Equation, type RowChoice } from './solve.ts';
 import { unsplit, untilText } from './applications.ts';
-import { dropStray, positional, splitZone, zoneTokens } from './zone.ts';
+import { colOf, dropStray, positional, splitZone, zoneTokens } from './zone.ts';
 import { zh, type Issue } from './issues.ts';
 import type { Pending } from './evidence.ts';
 
@@ -60,7 +60,7 @@ export function readReviews(src: Source, from: number, to: number, issues: Issue
     if (values[j] === null && winners.every((k) => splits[k].cells[j].value === null)) {
       issues.push({ kind: c.kind === 'blank' ? 'blank' : 'placeholder', table: 'reviews', row: proceeding, col: outcome, detail: `「${zh(proceeding)}」「${zh(outcome)}」为「${c.text || '空白'}」` });
     }
-    return { proceeding, outcome, value: values[j], line: c.line };
+    return { proceeding, outcome, value: values[j], line: c.line, col: colOf(src, c) };
   });
   const pending: Pending[] = [];
   if (first.cells.length > tokens.length || splits.length > 1) {

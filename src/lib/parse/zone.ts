@@ -36,6 +36,8 @@ export interface Cell {
   value: number | null;
   text: string;
   line: number;
+  /** Offset in the source text where the cell's characters begin (none for a lost cell). */
+  start?: number;
   kind: 'num' | 'placeholder' | 'blank' | 'dash' | 'lost';
   unit?: string;
 }
@@ -281,7 +283,7 @@ export function splitZone(tokens: ZoneToken[], rules: CellRule[], limit = 20000)
     if (left < 1 + rest || cap[ti] < left) return true;
     const tok = tokens[ti];
     if (tok.kind !== 'run') {
-      cells.push({ value: null, text: tok.text, line: tok.line, kind: tok.kind });
+      cells.push({ value: null, text: tok.text, line: tok.line, start: tok.start, kind: tok.kind });
       const go = rec(ti + 1);
       cells.pop();
       return go;
@@ -289,9 +291,11 @@ export function splitZone(tokens: ZoneToken[], rules: CellRule[], limit = 20000)
     const most = Math.min(tok.text.length, left - rest);
     for (let p = 1; p <= most; p++) {
       const go = cutRun(tok.text, p, rules, filled, tok.unit, (vals, texts) => {
+        let at = tok.start;
         for (let q = 0; q < vals.length; q++) {
           const last = q === vals.length - 1;
-          cells.push({ value: vals[q], text: texts[q] + (last && tok.unit ? tok.unit : ''), line: tok.line, kind: vals[q] === null ? 'dash' : 'num', unit: last ? tok.unit : undefined });
+          cells.push({ value: vals[q], text: texts[q] + (last && tok.unit ? tok.unit : ''), line: tok.line, start: at, kind: vals[q] === null ? 'dash' : 'num', unit: last ? tok.unit : undefined });
+          at += texts[q].length;
         }
         const r = rec(ti + 1);
         cells.length = filled;
@@ -310,10 +314,10 @@ function oneEach(tokens: ZoneToken[], rules: CellRule[]): Split[] {
   const cells: Cell[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const tok = tokens[i];
-    if (tok.kind !== 'run') { cells.push({ value: null, text: tok.text, line: tok.line, kind: tok.kind }); continue; }
+    if (tok.kind !== 'run') { cells.push({ value: null, text: tok.text, line: tok.line, start: tok.start, kind: tok.kind }); continue; }
     const v = pieceValue(tok.text, rules[i], tok.unit);
     if (v === undefined) return [];
-    cells.push({ value: v, text: tok.text + (tok.unit ?? ''), line: tok.line, kind: v === null ? 'dash' : 'num', unit: tok.unit });
+    cells.push({ value: v, text: tok.text + (tok.unit ?? ''), line: tok.line, start: tok.start, kind: v === null ? 'dash' : 'num', unit: tok.unit });
   }
   return [{ cells }];
 }
@@ -423,6 +427,11 @@ export function tooShort(tokens: ZoneToken[], k: number): boolean {
   let most = 0;
   for (const t of tokens) most += t.kind === 'run' ? t.text.replace(/[^\d]/g, '').length : 1;
   return most < k;
+}
+
+/** 1-based column of a cell in its source line; null for a lost cell. */
+export function colOf(src: Source, cell: Cell): number | null {
+  return cell.start === undefined ? null : cell.start - src.lineStarts[cell.line - 1] + 1;
 }
 
 /** Values of a split. */

@@ -22,7 +22,7 @@ export function esc(s: string): string {
 /** Id of the list item describing a failed check, for aria-describedby. */
 export const checkId = (reportId: string, code: CheckCode) => `chk-${reportId}-${code}`;
 
-interface Cell { value: number | null; line: number | null }
+interface Cell { value: number | null; line: number | null; col?: number | null }
 
 /**
  * One cell. `src` is the link to the report's source text up to the line
@@ -46,7 +46,7 @@ function cellHtml(src: string, r: ReportView, key: string, cell: Cell | undefine
   }
   if (missing) return `<td${extra}>${NOT_REPORTED}`;
   const text = plain(cell.value);
-  return cell.line ? `<td${extra}><a href=${src}${cell.line}>${text}</a>` : `<td${extra}>${text}`;
+  return cell.line ? `<td${extra}><a href=${src}${cell.line}${cell.col ? `c${cell.col}` : ''}>${text}</a>` : `<td${extra}>${text}`;
 }
 
 /** Attribute values made only of [A-Za-z0-9#/-] need no quotes in HTML. */

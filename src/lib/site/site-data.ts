@@ -130,6 +130,13 @@ function upperBound(sorted: number[], x: number): number {
   return lo;
 }
 
+/** Where each value was read: [line, column], for the marks in the source text. */
+function valueSpots(r: Report): [number, number][] {
+  const out: [number, number][] = [];
+  for (const rows of [r.active_disclosure, r.applications, r.reviews]) for (const x of rows) if (x.line !== null && x.col) out.push([x.line, x.col]);
+  return out;
+}
+
 function usedLines(r: Report): number[] {
   const s = new Set<number>();
   for (const rows of [r.active_disclosure, r.applications, r.reviews]) for (const x of rows) if (x.line !== null) s.add(x.line);
@@ -208,7 +215,7 @@ export async function writeSiteData(parsed: Parsed[], outDir: string): Promise<v
     ...i.report, page: i.summary.page, indicators: i.ind, flags: flaggedCells(i.report), peers: ranks.get(i.report.report_id) ?? null,
   });
   const writeReportPage = (i: (typeof items)[number], report: ReportView, siblings: ReportPageData['siblings']) =>
-    json(join(root, 'report', `${i.report.report_id}.json`), { report, lines: i.lines, used: usedLines(i.report), siblings } satisfies ReportPageData);
+    json(join(root, 'report', `${i.report.report_id}.json`), { report, lines: i.lines, used: usedLines(i.report), at: valueSpots(i.report), siblings } satisfies ReportPageData);
 
   // 3. Agencies and report pages.
   const agencies: AgencySummary[] = [];

@@ -81,6 +81,8 @@ export interface ReportPageData {
   lines: string[];
   /** Lines a value of the tables was read from. */
   used: number[];
+  /** [line, column] of each value read, for the marks in the source text. */
+  at: [number, number][];
   /** The agency's other reports, newest first (for the year links). */
   siblings: { year: number | null; page: string; status: Status }[];
 }
