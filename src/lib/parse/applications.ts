@@ -107,14 +107,18 @@ export function readApplications(src: Source, from: number, to: number, issues: 
 
   // How many cells most complete rows' lines have (label cells and seven values): a row whose
   // line has as many, with an empty cell first, printed that cell empty — it is no padding.
-  const full = rowsRead.filter((r) => r.tokens.length === APP_COLUMNS.length && r.tokens.every((t) => t.sep && t.line === r.tokens[0].line))
-    .map((r) => lineCells(src, r.tokens[0].line).length);
-  const mode = full.length ? [...new Set(full)].map((n) => [n, full.filter((x) => x === n).length] as const).sort((a, b) => b[1] - a[1])[0] : null;
-  const usual = mode && full.length >= 3 && mode[1] * 2 > full.length ? mode[0] : null;
+  let usual: number | null | undefined;
+  const usualCells = () => {
+    if (usual !== undefined) return usual;
+    const full = rowsRead.filter((r) => r.tokens.length === APP_COLUMNS.length && r.tokens.every((t) => t.sep && t.line === r.tokens[0].line))
+      .map((r) => lineCells(src, r.tokens[0].line).length);
+    const mode = full.length ? [...new Set(full)].map((n) => [n, full.filter((x) => x === n).length] as const).sort((a, b) => b[1] - a[1])[0] : null;
+    return (usual = mode && full.length >= 3 && mode[1] * 2 > full.length ? mode[0] : null);
+  };
   // Under a header without 总计, rows before the first that prints seven numbers print the six applicant
   // columns only (the 总计 cells were not printed there); later a row of six lost a cell.
   const firstSeven = rowsRead.findIndex((r) => r.tokens.filter((t) => t.kind !== 'blank').length >= APP_COLUMNS.length);
-  rowsRead.forEach((r, i) => splitRow(r, cols, (n) => n === usual, cols === 6 && (firstSeven < 0 || i < firstSeven)));
+  rowsRead.forEach((r, i) => splitRow(r, cols, (n) => n === usualCells(), cols === 6 && (firstSeven < 0 || i < firstSeven)));
   const present = new Set(rowsRead.map((r) => r.code));
   const eqs = equations(present, otherAsOneRow && !subRows);
 
@@ -221,7 +225,7 @@ function rowCells(r: RowRead, values: (number | null)[] | undefined, winners: nu
   const { code } = r;
   const line = r.tokens[0]?.line ?? null;
   const nulls = (): ApplicationRow[] => APP_COLUMNS.map((applicant) => ({ row: code, applicant, value: null, line }));
-  const printed = r.tokens.map((t) => t.text || '空白').join(' ');
+  const printed = () => r.tokens.map((t) => t.text || '空白').join(' ');
   if (!r.tokens.length) {
     issues.push({ kind: 'missing', table: 'applications', row: code, detail: `「${zh(code)}」行没有印出数字` });
     return nulls();
@@ -249,7 +253,7 @@ function rowCells(r: RowRead, values: (number | null)[] | undefined, winners: nu
     const lost = first.cells.filter((c) => c.kind === 'lost').length;
     issues.push({
       kind: 'short', table: 'applications', row: code,
-      detail: `「${zh(code)}」行只印出「${printed}」,比 ${r.cols.length} 列少 ${lost} 格(原表缺少单元格),` + (winners.length === 1
+      detail: `「${zh(code)}」行只印出「${printed()}」,比 ${r.cols.length} 列少 ${lost} 格(原表缺少单元格),` + (winners.length === 1
         ? `按勾稽关系确定空缺的是${r.cols.filter((_c, j) => first.cells[j].kind === 'lost').map((c) => `「${zh(c)}」`).join('')}列,记为空`
         : `无法确定空缺的是哪一格,${[...new Set([...open(), ...r.cols.filter((_c, j) => values[j] === null)])].map((c) => `「${zh(c)}」`).join('')}列记为空`),
     });
@@ -270,9 +274,9 @@ function rowCells(r: RowRead, values: (number | null)[] | undefined, winners: nu
     if (winners.length === 1) {
       const how = r.splits.length > 1 ? `行合计允许 ${r.splits.length} 种拆分,按各列勾稽关系唯一确定为`
         : (r.admissible ?? 1) > 1 ? `有 ${r.admissible} 种拆分,按行合计唯一拆分为` : '唯一拆分为';
-      issues.push({ kind: 'split', table: 'applications', row: code, detail: `「${zh(code)}」行的数字粘连为「${printed}」,${how} ${chosen}` });
+      issues.push({ kind: 'split', table: 'applications', row: code, detail: `「${zh(code)}」行的数字粘连为「${printed()}」,${how} ${chosen}` });
     } else {
-      issues.push({ kind: 'unsplittable', table: 'applications', row: code, detail: `「${zh(code)}」行的数字「${printed}」有 ${winners.length} 种同样符合勾稽关系的拆分,${open().map((c) => `「${zh(c)}」`).join('')}列无法确定,记为空` });
+      issues.push({ kind: 'unsplittable', table: 'applications', row: code, detail: `「${zh(code)}」行的数字「${printed()}」有 ${winners.length} 种同样符合勾稽关系的拆分,${open().map((c) => `「${zh(c)}」`).join('')}列无法确定,记为空` });
       keep();
     }
   }

@@ -174,6 +174,13 @@ function addBlanks(src: Source, from: number, to: number, toks: ZoneToken[]) {
 
 /** Is `piece` a valid cell under `rule` (unit: the unit glued to it, if it is the run's last piece)? */
 function pieceValue(piece: string, rule: CellRule, unit: string | undefined): number | null | undefined {
+  // Fast path: a plain whole number (most cells).
+  const n = piece.length;
+  if (n <= MAX_COUNT_DIGITS && (n === 1 || piece.charCodeAt(0) !== 48) && !unit) {
+    let v = 0, k = 0;
+    for (; k < n; k++) { const c = piece.charCodeAt(k); if (c < 48 || c > 57) break; v = v * 10 + (c - 48); }
+    if (k === n) return v;
+  }
   if (piece === '-' || piece === '+') return unit ? undefined : null; // a dash cell
   if (unit) {
     const money = MONEY_UNITS.includes(unit);
