@@ -3,34 +3,19 @@
  * every published file + manifest. Used by `scripts/build-data.ts` and the
  * benchmark. One bad file never stops the build; every input is accounted for.
  */
-import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { TABLES } from '../schema.ts';
 import type { Report } from '../types.ts';
 import { parseInput, type Parsed } from '../parse/report.ts';
-import { reportId } from '../parse/ids.ts';
 import { applyCrossYearChecks } from './cross-year.ts';
 import { sortReports, tableRows, countRows } from './rows.ts';
 import { writeCsv } from './csv.ts';
 import { writeWideCsv } from './wide.ts';
 import { writeDuck } from './duckdb.ts';
 import { VIEWS } from '../sql/views.ts';
+import { listCorpus, readEntry } from './corpus.ts';
 import { describeFile, type Manifest, type ManifestFile, type ManifestInput } from './manifest.ts';
-
-/** Every regular file under `dir` (recursive), skipping hidden files and READMEs, sorted. */
-export function listCorpus(dir: string): string[] {
-  const out: string[] = [];
-  const walk = (d: string) => {
-    for (const name of readdirSync(d)) {
-      if (name.startsWith('.') || /^readme/i.test(name)) continue;
-      const p = join(d, name);
-      const st = statSync(p);
-      if (st.isDirectory()) walk(p); else if (st.isFile()) out.push(p);
-    }
-  };
-  walk(dir);
-  return out.sort();
-}
 
 export interface BuildOptions {
   corpusDir: string;
@@ -41,24 +26,23 @@ export interface BuildOptions {
 export interface BuildResult { parsed: Parsed[]; manifest: Manifest; seconds: { parse: number; write: number } }
 
 export async function buildDataset({ corpusDir, dataOut, log = () => {} }: BuildOptions): Promise<BuildResult> {
-  const files = listCorpus(corpusDir);
+  const entries = listCorpus(corpusDir);
+  const files = entries.filter((e) => e.status === 'read');
   log(`读取语料 ${corpusDir}: ${files.length} 个文件`);
   const t0 = performance.now();
   const parsed: Parsed[] = [];
   const inputs: ManifestInput[] = [];
+  const notRead = (file: string, status: 'failed', error: string) => {
+    log(`  ✗ ${file}: ${error}`);
+    inputs.push({ file, status, report_id: null, agency: null, year: null, error });
+  };
+  for (const e of entries) if (e.status !== 'read') notRead(e.file, e.status, e.reason!);
   let lastLog = t0;
-  for (const [i, path] of files.entries()) {
-    const name = relative(corpusDir, path).split('\\').join('/');
-    let bytes: Uint8Array;
-    try {
-      bytes = readFileSync(path);
-    } catch (e) {
-      const error = `无法读取文件:${(e as Error).message}`;
-      log(`  ✗ ${name}: ${error}`);
-      inputs.push({ file: name, status: 'failed', report_id: reportId(name), agency: null, year: null, error });
-      continue;
-    }
-    const p = await parseInput(bytes, name);
+  for (const [i, e] of files.entries()) {
+    const name = e.file;
+    const read = readEntry(e, corpusDir);
+    if ('error' in read) { notRead(name, 'failed', read.error); continue; }
+    const p = await parseInput(read.bytes, name);
     parsed.push(p);
     if (p.report.status === 'failed') log(`  ✗ ${name}: ${p.report.error}`);
     const now = performance.now();

@@ -1,0 +1,90 @@
+/**
+ * The corpus folder as inputs, on real filesystem objects: symbolic links
+ * (out of the corpus, to a secret, to a folder, inside it, looping, dangling),
+ * a FIFO, a socket and a device node are never read, never fatal, and each is
+ * a `failed` input with its reason.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:net';
+import { spawnSync } from 'node:child_process';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { buildDataset } from '../src/lib/dataset/build.ts';
+import { listCorpus } from '../src/lib/dataset/corpus.ts';
+import type { Manifest } from '../src/lib/dataset/manifest.ts';
+
+const SECRET = 'TOP-SECRET-TOKEN-8c1f';
+
+describe('special files and links in the corpus', () => {
+  const work = mkdtempSync(join(tmpdir(), 'corpus-links-'));
+  const corpus = join(work, 'data');
+  const out = join(work, 'out');
+  let sock: Server | undefined;
+  let haveDevice = false;
+  let manifest: Manifest;
+
+  beforeAll(async () => {
+    mkdirSync(join(corpus, 'sub'), { recursive: true });
+    copyFileSync('data/seeds/001_dab5396a0471019a.txt', join(corpus, 'sub', 'xianan.txt'));
+    writeFileSync(join(work, 'secret.txt'), `${SECRET}\n`);
+    mkdirSync(join(work, 'outside'));
+    writeFileSync(join(work, 'outside', 'also-secret.txt'), `${SECRET}\n`);
+    symlinkSync('/proc/self/environ', join(corpus, 'environ.txt'));
+    symlinkSync(join(work, 'secret.txt'), join(corpus, 'secret.txt'));
+    symlinkSync('../secret.txt', join(corpus, 'relative-secret.txt'));
+    symlinkSync(join(work, 'outside'), join(corpus, 'outside-dir'));
+    symlinkSync('sub/xianan.txt', join(corpus, 'inside.txt'));
+    symlinkSync('loop-b.txt', join(corpus, 'loop-a.txt'));
+    symlinkSync('loop-a.txt', join(corpus, 'loop-b.txt'));
+    symlinkSync('does-not-exist.txt', join(corpus, 'dangling.txt'));
+    expect(spawnSync('mkfifo', [join(corpus, 'fifo.txt')]).status).toBe(0);
+    sock = createServer();
+    await new Promise<void>((ok) => sock!.listen(join(corpus, 'socket.txt'), ok));
+    haveDevice = spawnSync('mknod', [join(corpus, 'null.txt'), 'c', '1', '3']).status === 0;
+    // The build must finish (a FIFO opened for reading would block it forever).
+    ({ manifest } = await buildDataset({ corpusDir: corpus, dataOut: out }));
+  }, 120_000);
+  afterAll(() => { sock?.close(); rmSync(work, { recursive: true, force: true }); });
+
+  const input = (file: string) => manifest.inputs.find((i) => i.file === file);
+
+  it('reads the regular file and nothing else', () => {
+    expect(input('sub/xianan.txt')?.status).toBe('ok');
+    expect(manifest.reports).toBe(1);
+  });
+
+  it('lists every link and special file as failed, with a reason saying what it is', () => {
+    const reasons: Record<string, RegExp> = {
+      'environ.txt': /符号链接指向语料目录之外/,
+      'secret.txt': /符号链接指向语料目录之外/,
+      'relative-secret.txt': /符号链接指向语料目录之外/,
+      'outside-dir': /符号链接指向语料目录之外/,
+      'inside.txt': /符号链接.*语料目录内.*sub\/xianan\.txt/,
+      'loop-a.txt': /循环/,
+      'loop-b.txt': /循环/,
+      'dangling.txt': /不存在/,
+      'fifo.txt': /命名管道/,
+      'socket.txt': /套接字/,
+      ...(haveDevice ? { 'null.txt': /设备文件/ } : {}),
+    };
+    for (const [file, re] of Object.entries(reasons)) {
+      const i = input(file);
+      expect(i, file).toBeTruthy();
+      expect(i!.status, file).toBe('failed');
+      expect(i!.error, file).toMatch(re);
+      expect(i!.report_id, file).toBeNull();
+    }
+  });
+
+  it('publishes nothing from outside the corpus', () => {
+    for (const f of readdirSync(out)) expect(readFileSync(join(out, f)).includes(SECRET), f).toBe(false);
+    const env = readFileSync('/proc/self/environ');
+    const someVar = env.toString('utf8').split('\0').find((kv) => kv.startsWith('PATH='))!;
+    for (const f of readdirSync(out)) expect(readFileSync(join(out, f), 'utf8').includes(someVar), f).toBe(false);
+  });
+
+  it('lists a folder link once, without walking into it', () => {
+    expect(listCorpus(corpus).filter((e) => e.file.startsWith('outside-dir')).map((e) => e.file)).toEqual(['outside-dir']);
+  });
+});
