@@ -88,3 +88,43 @@ describe('special files and links in the corpus', () => {
     expect(listCorpus(corpus).filter((e) => e.file.startsWith('outside-dir')).map((e) => e.file)).toEqual(['outside-dir']);
   });
 });
+
+describe('files that are not reports', () => {
+  const work = mkdtempSync(join(tmpdir(), 'corpus-skip-'));
+  const corpus = join(work, 'data');
+  let manifest: Manifest;
+
+  beforeAll(async () => {
+    mkdirSync(join(corpus, '.git'), { recursive: true });
+    writeFileSync(join(corpus, '.git', 'config'), `[remote "origin"]\n\turl = https://x-access-token:${SECRET}@github.com/o/r\n`);
+    writeFileSync(join(corpus, '.hidden-report.txt'), readFileSync('data/seeds/001_dab5396a0471019a.txt'));
+    writeFileSync(join(corpus, 'README.md'), '# 语料说明\n');
+    writeFileSync(join(corpus, 'readme.txt'), '说明\n');
+    copyFileSync('data/real/SOURCES.tsv', join(corpus, 'SOURCES.tsv'));
+    copyFileSync('data/seeds/002_98cb17f5974e782f.txt', join(corpus, 'r1.txt'));
+    writeFileSync(join(corpus, 'r1.truth.json'), '{"agency":"x"}');
+    ({ manifest } = await buildDataset({ corpusDir: corpus, dataOut: join(work, 'out') }));
+  }, 120_000);
+  afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+  it('lists each as skipped with why, reads none of them, and reads the report', () => {
+    const byFile = Object.fromEntries(manifest.inputs.map((i) => [i.file, i]));
+    expect(Object.keys(byFile).sort()).toEqual(['.git', '.hidden-report.txt', 'README.md', 'SOURCES.tsv', 'r1.truth.json', 'r1.txt', 'readme.txt']);
+    const why: Record<string, RegExp> = {
+      '.git': /隐藏文件夹/, '.hidden-report.txt': /隐藏文件/, 'README.md': /README/, 'readme.txt': /README/,
+      'SOURCES.tsv': /来源清单/, 'r1.truth.json': /真值文件/,
+    };
+    for (const [f, re] of Object.entries(why)) {
+      expect(byFile[f].status, f).toBe('skipped');
+      expect(byFile[f].reason, f).toMatch(re);
+    }
+    expect(byFile['r1.txt'].status).not.toBe('skipped');
+    expect(manifest.reports).toBe(1);
+  });
+
+  it('lists data/real/SOURCES.tsv of the embedded corpus as skipped', () => {
+    const e = listCorpus('data').find((x) => x.file === 'real/SOURCES.tsv');
+    expect(e?.status).toBe('skipped');
+    expect(e?.reason).toMatch(/来源清单/);
+  });
+});

@@ -32,9 +32,9 @@ export async function buildDataset({ corpusDir, dataOut, log = () => {} }: Build
   const t0 = performance.now();
   const parsed: Parsed[] = [];
   const inputs: ManifestInput[] = [];
-  const notRead = (file: string, status: 'failed', error: string) => {
-    log(`  ✗ ${file}: ${error}`);
-    inputs.push({ file, status, report_id: null, agency: null, year: null, error });
+  const notRead = (file: string, status: 'failed' | 'skipped', why: string) => {
+    log(`  ${status === 'failed' ? '✗' : '–'} ${file}: ${why}`);
+    inputs.push({ file, status, report_id: null, agency: null, year: null, ...(status === 'failed' ? { error: why } : { reason: why }) });
   };
   for (const e of entries) if (e.status !== 'read') notRead(e.file, e.status, e.reason!);
   let lastLog = t0;

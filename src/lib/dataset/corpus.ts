@@ -8,6 +8,11 @@
  * opened with O_NOFOLLOW | O_NONBLOCK and checked again on the open
  * descriptor, so a file swapped for a link or a FIFO after listing is refused
  * too. Names are read as bytes (see names.ts).
+ *
+ * Files that belong with a corpus but are not reports (hidden files and
+ * folders, READMEs, the provenance list SOURCES.tsv, the generator's
+ * `*.truth.json`) are listed as `skipped`, with why; a hidden folder once,
+ * without walking into it.
  */
 import { closeSync, constants, fstatSync, lstatSync, openSync, readdirSync, readlinkSync, readSync, realpathSync, type Stats } from 'node:fs';
 import { sep } from 'node:path';
@@ -20,8 +25,8 @@ export interface CorpusEntry {
   raw: Buffer;
   /** Absolute path as raw bytes, for opening. */
   abs: Buffer;
-  /** `read`: a regular file; `failed`: not read, see `reason`. */
-  status: 'read' | 'failed';
+  /** `read`: a regular file; `failed` / `skipped`: not read, see `reason`. */
+  status: 'read' | 'failed' | 'skipped';
   reason?: string;
   /** Size in bytes (regular files). */
   size?: number;
@@ -35,6 +40,16 @@ function specialReason(st: Stats): string | null {
   if (st.isSocket()) return '套接字文件,不是普通文件,未读取';
   if (st.isCharacterDevice() || st.isBlockDevice()) return '设备文件,不是普通文件,未读取';
   if (!st.isFile() && !st.isDirectory()) return '不是普通文件,未读取';
+  return null;
+}
+
+/** Why a file or folder that is not a report is skipped; null for anything to read. */
+export function skipReason(name: string, isDir: boolean): string | null {
+  if (name.startsWith('.')) return isDir ? '隐藏文件夹(名称以 . 开头),其中的文件未读取' : '隐藏文件(名称以 . 开头),不是报告,未读取';
+  if (isDir) return null;
+  if (/^readme/i.test(name)) return '说明文件(README),不是报告,未读取';
+  if (/^sources\.tsv$/i.test(name)) return '报告来源清单(SOURCES.tsv:各报告的原始出处),不是报告,未读取';
+  if (/\.truth\.json$/i.test(name)) return '生成器写出的真值文件(*.truth.json),不是报告,未读取';
   return null;
 }
 
@@ -84,6 +99,8 @@ export function listCorpus(dir: string): CorpusEntry[] {
       if (st.isSymbolicLink()) { out.push(entry(rel, abs, 'failed', linkReason(abs, rootReal))); continue; }
       const special = specialReason(st);
       if (special) { out.push(entry(rel, abs, 'failed', special)); continue; }
+      const skip = skipReason(name.toString('utf8'), st.isDirectory());
+      if (skip) { out.push(entry(rel, abs, 'skipped', skip)); continue; }
       if (st.isDirectory()) walk(abs, rel);
       else out.push({ ...entry(rel, abs, 'read'), size: st.size });
     }

@@ -4,7 +4,14 @@ import { readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 
 export interface ManifestFile { file: string; table?: string; format: string; rows?: number; bytes: number; sha256: string; description: string }
-export interface ManifestInput { file: string; status: 'ok' | 'warnings' | 'failed'; report_id: string | null; agency: string | null; year: number | null; error?: string }
+/**
+ * One input of the corpus. `error`: why a `failed` input was not read or not
+ * parsed; `reason`: why a `skipped` one was not read.
+ */
+export interface ManifestInput {
+  file: string; status: 'ok' | 'warnings' | 'failed' | 'skipped'; report_id: string | null; agency: string | null; year: number | null;
+  error?: string; reason?: string;
+}
 export interface Manifest {
   built_at: string; generator: string; reports: number; files: ManifestFile[]; inputs: ManifestInput[];
   /** Per-agency CSV downloads (`agencies/<agency_id>.csv`), one file per agency. */
