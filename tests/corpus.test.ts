@@ -10,6 +10,7 @@ import { createServer, type Server } from 'node:net';
 import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import iconv from 'iconv-lite';
 import { buildDataset } from '../src/lib/dataset/build.ts';
 import { listCorpus } from '../src/lib/dataset/corpus.ts';
 import type { Manifest } from '../src/lib/dataset/manifest.ts';
@@ -126,5 +127,37 @@ describe('files that are not reports', () => {
     const e = listCorpus('data').find((x) => x.file === 'real/SOURCES.tsv');
     expect(e?.status).toBe('skipped');
     expect(e?.reason).toMatch(/来源清单/);
+  });
+});
+
+describe('file names that are not UTF-8', () => {
+  const work = mkdtempSync(join(tmpdir(), 'corpus-names-'));
+  const corpus = join(work, 'data');
+  let manifest: Manifest;
+  const gbName = iconv.encode('平潭报告.txt', 'gb18030');
+  const gbDir = iconv.encode('二〇二三年', 'gb18030');
+
+  beforeAll(async () => {
+    mkdirSync(corpus);
+    // What unzipping a Chinese Windows archive gives: GB18030 bytes in the names.
+    writeFileSync(Buffer.concat([Buffer.from(corpus + '/'), gbName]), readFileSync('data/seeds/001_dab5396a0471019a.txt'));
+    mkdirSync(Buffer.concat([Buffer.from(corpus + '/'), gbDir]));
+    writeFileSync(Buffer.concat([Buffer.from(corpus + '/'), gbDir, Buffer.from('/'), iconv.encode('咸安报告.txt', 'gb18030')]), readFileSync('data/seeds/002_98cb17f5974e782f.txt'));
+    // Bytes that are neither UTF-8 nor GB18030.
+    writeFileSync(Buffer.concat([Buffer.from(corpus + '/bad-'), Buffer.from([0xff, 0x80, 0x25]), Buffer.from('.txt')]), readFileSync('data/seeds/003_9110b932e3d5ac2b.txt'));
+    ({ manifest } = await buildDataset({ corpusDir: corpus, dataOut: join(work, 'out') }));
+  }, 120_000);
+  afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+  it('reads every file and records its name decoded as GB18030, or escaped, with a note', () => {
+    const byFile = Object.fromEntries(manifest.inputs.map((i) => [i.file, i]));
+    expect(Object.keys(byFile).sort()).toEqual(['bad-%FF%80%25.txt', '二〇二三年/咸安报告.txt', '平潭报告.txt'].sort());
+    for (const f of ['平潭报告.txt', '二〇二三年/咸安报告.txt']) {
+      expect(byFile[f].status, f).toBe('ok');
+      expect(byFile[f].name_note, f).toMatch(/GB18030/);
+    }
+    expect(byFile['bad-%FF%80%25.txt'].status).not.toBe('failed');
+    expect(byFile['bad-%FF%80%25.txt'].name_note).toMatch(/%XX/);
+    expect(manifest.reports).toBe(3);
   });
 });

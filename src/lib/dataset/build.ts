@@ -14,7 +14,7 @@ import { writeCsv } from './csv.ts';
 import { writeWideCsv } from './wide.ts';
 import { writeDuck } from './duckdb.ts';
 import { VIEWS } from '../sql/views.ts';
-import { listCorpus, readEntry } from './corpus.ts';
+import { listCorpus, readEntry, type CorpusEntry } from './corpus.ts';
 import { describeFile, type Manifest, type ManifestFile, type ManifestInput } from './manifest.ts';
 
 export interface BuildOptions {
@@ -32,18 +32,23 @@ export async function buildDataset({ corpusDir, dataOut, log = () => {} }: Build
   const t0 = performance.now();
   const parsed: Parsed[] = [];
   const inputs: ManifestInput[] = [];
-  const notRead = (file: string, status: 'failed' | 'skipped', why: string) => {
-    log(`  ${status === 'failed' ? '✗' : '–'} ${file}: ${why}`);
-    inputs.push({ file, status, report_id: null, agency: null, year: null, ...(status === 'failed' ? { error: why } : { reason: why }) });
+  const entryOf = new Map<Report, CorpusEntry>();
+  const notRead = (e: CorpusEntry, status: 'failed' | 'skipped', why: string) => {
+    log(`  ${status === 'failed' ? '✗' : '–'} ${e.file}: ${why}`);
+    inputs.push({
+      file: e.file, status, report_id: null, agency: null, year: null,
+      ...(status === 'failed' ? { error: why } : { reason: why }), ...(e.name_note ? { name_note: e.name_note } : {}),
+    });
   };
-  for (const e of entries) if (e.status !== 'read') notRead(e.file, e.status, e.reason!);
+  for (const e of entries) if (e.status !== 'read') notRead(e, e.status, e.reason!);
   let lastLog = t0;
   for (const [i, e] of files.entries()) {
     const name = e.file;
     const read = readEntry(e, corpusDir);
-    if ('error' in read) { notRead(name, 'failed', read.error); continue; }
+    if ('error' in read) { notRead(e, 'failed', read.error); continue; }
     const p = await parseInput(read.bytes, name);
     parsed.push(p);
+    entryOf.set(p.report, e);
     if (p.report.status === 'failed') log(`  ✗ ${name}: ${p.report.error}`);
     const now = performance.now();
     if (now - lastLog > 2000 || i === files.length - 1) {
@@ -60,7 +65,10 @@ export async function buildDataset({ corpusDir, dataOut, log = () => {} }: Build
   }
   const reports = parsed.map((p) => p.report);
   applyCrossYearChecks(reports);
-  for (const r of reports) inputs.push({ file: r.source_file, status: r.status, report_id: r.report_id, agency: r.agency, year: r.year, ...(r.error ? { error: r.error } : {}) });
+  for (const r of reports) {
+    const note = entryOf.get(r)?.name_note;
+    inputs.push({ file: r.source_file, status: r.status, report_id: r.report_id, agency: r.agency, year: r.year, ...(r.error ? { error: r.error } : {}), ...(note ? { name_note: note } : {}) });
+  }
   inputs.sort((a, b) => (a.file < b.file ? -1 : 1));
   const tParse = (performance.now() - t0) / 1000;
 

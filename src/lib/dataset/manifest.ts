@@ -11,6 +11,8 @@ export interface ManifestFile { file: string; table?: string; format: string; ro
 export interface ManifestInput {
   file: string; status: 'ok' | 'warnings' | 'failed' | 'skipped'; report_id: string | null; agency: string | null; year: number | null;
   error?: string; reason?: string;
+  /** Set when the file name is not valid UTF-8: how `file` was decoded from its bytes. */
+  name_note?: string;
 }
 export interface Manifest {
   built_at: string; generator: string; reports: number; files: ManifestFile[]; inputs: ManifestInput[];
