@@ -15,6 +15,7 @@ import { writeWideCsv } from './wide.ts';
 import { writeDuck } from './duckdb.ts';
 import { VIEWS } from '../sql/views.ts';
 import { listCorpus, readEntry, type CorpusEntry } from './corpus.ts';
+import { reportId } from '../parse/ids.ts';
 import { describeFile, type Manifest, type ManifestFile, type ManifestInput } from './manifest.ts';
 
 export interface BuildOptions {
@@ -47,6 +48,8 @@ export async function buildDataset({ corpusDir, dataOut, log = () => {} }: Build
     const read = readEntry(e, corpusDir);
     if ('error' in read) { notRead(e, 'failed', read.error); continue; }
     const p = await parseInput(read.bytes, name);
+    // The id is the path's: from its bytes when the name is not UTF-8 (ids.ts).
+    p.report.report_id = reportId(e.file, e.name_note ? e.raw : undefined);
     parsed.push(p);
     entryOf.set(p.report, e);
     if (p.report.status === 'failed') log(`  ✗ ${name}: ${p.report.error}`);
@@ -57,11 +60,14 @@ export async function buildDataset({ corpusDir, dataOut, log = () => {} }: Build
       log(`  已解析 ${i + 1}/${files.length} (${rate} 份/秒)`);
     }
   }
+  // Ids are unique by construction (ids.ts); should two ever meet (a hash collision), the later
+  // file is not published and fails with the reason, instead of stopping the build.
   const ids = new Map<string, string>();
-  for (const p of parsed) {
+  for (const p of [...parsed]) {
     const other = ids.get(p.report.report_id);
-    if (other) throw new Error(`两个文件得到相同的报告编号 ${p.report.report_id}: ${other} 与 ${p.report.source_file}`);
-    ids.set(p.report.report_id, p.report.source_file);
+    if (other === undefined) { ids.set(p.report.report_id, p.report.source_file); continue; }
+    parsed.splice(parsed.indexOf(p), 1);
+    notRead(entryOf.get(p.report)!, 'failed', `报告编号 ${p.report.report_id} 与 ${other} 的相同,未收录`);
   }
   const reports = parsed.map((p) => p.report);
   applyCrossYearChecks(reports);
