@@ -3,8 +3,8 @@
  * every published file + manifest. Used by `scripts/build-data.ts` and the
  * benchmark. One bad file never stops the build; every input is accounted for.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { TABLES } from '../schema.ts';
 import type { Report } from '../types.ts';
 import { parseInput, type Parsed } from '../parse/report.ts';
@@ -16,6 +16,8 @@ import { writeDuck } from './duckdb.ts';
 import { VIEWS } from '../sql/views.ts';
 import { listCorpus, readEntry, type CorpusEntry } from './corpus.ts';
 import { reportId } from '../parse/ids.ts';
+import { sniff } from '../input/index.ts';
+import { pageLines, sourceTextFile, tooLarge } from './limits.ts';
 import { describeFile, type Manifest, type ManifestFile, type ManifestInput } from './manifest.ts';
 
 export interface BuildOptions {
@@ -45,7 +47,7 @@ export async function buildDataset({ corpusDir, dataOut, log = () => {} }: Build
   let lastLog = t0;
   for (const [i, e] of files.entries()) {
     const name = e.file;
-    const read = readEntry(e, corpusDir);
+    const read = readEntry(e, corpusDir, (head, size) => tooLarge(sniff(head, name), size));
     if ('error' in read) { notRead(e, 'failed', read.error); continue; }
     const p = await parseInput(read.bytes, name);
     // The id is the path's: from its bytes when the name is not UTF-8 (ids.ts).
@@ -96,12 +98,14 @@ export async function buildDataset({ corpusDir, dataOut, log = () => {} }: Build
   const widePath = join(dataOut, 'reports_wide.csv');
   const wideRows = writeWideCsv(widePath, reports);
   files_.push(describeFile(widePath, 'csv', '宽表:每份报告一行,每个表格单元格一列,中文列名,供电子表格使用', wideRows));
+  const sources = writeSourceTexts(dataOut, parsed);
   const manifest: Manifest = {
     built_at: new Date().toISOString(),
     generator: 'scripts/build-data.ts',
     reports: reports.length,
     files: files_,
     inputs,
+    sources,
   };
   writeFileSync(join(dataOut, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
   const tWrite = (performance.now() - t1) / 1000;
@@ -109,3 +113,22 @@ export async function buildDataset({ corpusDir, dataOut, log = () => {} }: Build
 }
 
 export type { Report };
+
+/**
+ * The whole decoded text of every report too long for its page (limits.ts),
+ * as `sources/<report_id>.txt` (UTF-8), which the page links to.
+ */
+function writeSourceTexts(dataOut: string, parsed: Parsed[]): Manifest['sources'] {
+  const dir = join(dataOut, 'sources');
+  rmSync(dir, { recursive: true, force: true });
+  let files = 0, bytes = 0;
+  for (const p of parsed) {
+    if (!pageLines(p.lines).capped) continue;
+    const path = join(dataOut, sourceTextFile(p.report.report_id));
+    mkdirSync(dirname(path), { recursive: true });
+    const text = Buffer.from(p.lines.join('\n') + '\n', 'utf8');
+    writeFileSync(path, text);
+    files++; bytes += text.length;
+  }
+  return { folder: 'sources/', files, bytes };
+}

@@ -18,6 +18,8 @@ export interface Manifest {
   built_at: string; generator: string; reports: number; files: ManifestFile[]; inputs: ManifestInput[];
   /** Per-agency CSV downloads (`agencies/<agency_id>.csv`), one file per agency. */
   agency_csv?: { folder: string; files: number; bytes: number };
+  /** Whole decoded texts of reports too long for their page (`sources/<report_id>.txt`, see limits.ts). */
+  sources?: { folder: string; files: number; bytes: number };
 }
 
 export function describeFile(path: string, format: string, description: string, rows?: number, table?: string): ManifestFile {

@@ -27,6 +27,8 @@ import { computeIndicators, HEADLINE, rollupAll, type IndicatorCode, type Indica
 import { LEVELS, type Level, type Scope, type Status } from '../schema.ts';
 import type { Report } from '../types.ts';
 import { flaggedCells } from './check-cells.ts';
+import { capSource } from './source-cap.ts';
+import { sourceTextFile } from '../dataset/limits.ts';
 import { agencyCsv } from './agency-csv.ts';
 import { citySlug, provinceSlug, UNKNOWN_NAME, UNKNOWN_SLUG } from './regions.ts';
 import type {
@@ -132,6 +134,14 @@ function usedLines(r: Report): number[] {
   return [...s].sort((a, b) => a - b);
 }
 
+/** A report page's data: its source text capped for the page (source-cap.ts), the whole text's file named when capped. */
+function reportPageData(r: Report, report: ReportView, all: string[], siblings: ReportPageData['siblings']): ReportPageData {
+  const used = usedLines(r);
+  const shown = capSource(all, used);
+  if (!shown.capped) return { report, lines: all, used, siblings };
+  return { report, lines: shown.lines, used, siblings, more: shown.more, total_lines: shown.total, full_text: sourceTextFile(r.report_id) };
+}
+
 function groupBy<T>(xs: T[], key: (x: T) => string): Map<string, T[]> {
   const m = new Map<string, T[]>();
   for (const x of xs) {
@@ -204,7 +214,7 @@ export async function writeSiteData(parsed: Parsed[], outDir: string): Promise<v
     ...i.report, page: i.summary.page, indicators: i.ind, flags: flaggedCells(i.report), peers: ranks.get(i.report.report_id) ?? null,
   });
   const writeReportPage = (i: (typeof items)[number], report: ReportView, siblings: ReportPageData['siblings']) =>
-    json(join(root, 'report', `${i.report.report_id}.json`), { report, lines: i.lines, used: usedLines(i.report), siblings } satisfies ReportPageData);
+    json(join(root, 'report', `${i.report.report_id}.json`), reportPageData(i.report, report, i.lines, siblings));
 
   // 3. Agencies and report pages.
   const agencies: AgencySummary[] = [];

@@ -8,12 +8,27 @@
  */
 import { esc } from './form-tables.ts';
 
-export function sourceHtml(lines: string[], used: number[]): string {
+export function sourceHtml(lines: string[], used: number[], cap?: SourceCap): string {
   const u = new Set(used);
-  let out = '<ol class=source>';
+  let out = cap ? capNote(lines.length, cap) + '<ol class=source>' : '<ol class=source>';
   for (let i = 0; i < lines.length; i++) {
     const n = i + 1;
     out += u.has(n) ? `<li id=L${n} class=u>${esc(lines[i])}` : `<li>${esc(lines[i])}`;
   }
+  // A capped text: the later lines values were read from, each with its own number.
+  for (const [n, text] of cap?.more ?? []) out += `<li value=${n} id=L${n} class=u>${esc(text)}`;
   return out + '</ol>';
+}
+
+/** What a page needs to show a capped source text (ReportPageData.more / total_lines, and the whole text's URL). */
+export interface SourceCap { more: [number, string][]; total: number; href: string }
+
+/** The capped-text fields of a report page's data as a SourceCap, or undefined when the whole text is shown. */
+export function sourceCap(d: { more?: [number, string][]; total_lines?: number; full_text?: string }, href: (file: string) => string): SourceCap | undefined {
+  return d.full_text ? { more: d.more ?? [], total: d.total_lines ?? 0, href: href(d.full_text) } : undefined;
+}
+
+function capNote(shown: number, cap: SourceCap): string {
+  return `<p class=note>原文较长(共 ${cap.total.toLocaleString('zh-CN')} 行),本页只显示前 ${shown.toLocaleString('zh-CN')} 行` +
+    `${cap.more.length ? '和表格数字所在的行' : ''},过长的行已截断。<a href="${esc(cap.href)}">完整原文(纯文本,UTF-8)</a></p>`;
 }
