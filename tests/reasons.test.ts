@@ -1,6 +1,7 @@
 /**
  * Honest reasons: a file that holds no report text says what it is and why it
- * was not read (never 未找到表格).
+ * was not read (never 未找到表格), and a `warnings` input carries its failed
+ * checks in the manifest, bounded.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -10,7 +11,7 @@ import { gzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildDataset } from '../src/lib/dataset/build.ts';
-import type { Manifest } from '../src/lib/dataset/manifest.ts';
+import { MAX_DETAIL, MAX_WARNINGS, warningsOf, type Manifest } from '../src/lib/dataset/manifest.ts';
 import { sniff } from '../src/lib/input/index.ts';
 import { craft } from './fixtures/craft.ts';
 
@@ -64,5 +65,31 @@ describe('reasons for files that hold no report text', () => {
     const text = Buffer.from(craft({ year: 2023 }));
     for (let k = 0; k < 10; k++) text[100 + k * 97] = 0x01;
     expect(sniff(text, 'x.txt')).toBe('text');
+  });
+});
+
+describe('warnings in the manifest', () => {
+  it('a warnings input carries its failed checks', async () => {
+    const work = mkdtempSync(join(tmpdir(), 'warnings-'));
+    mkdirSync(join(work, 'data'));
+    // 新收 97 → 98: the balance and row-total checks fail.
+    writeFileSync(join(work, 'data', 'w.txt'), readFileSync('data/seeds/001_dab5396a0471019a.txt', 'utf8').replace('| 97 | 0 | 0 | 0 | 0 | 0 | 97 |', '| 98 | 0 | 0 | 0 | 0 | 0 | 97 |'));
+    try {
+      const { manifest } = await buildDataset({ corpusDir: join(work, 'data'), dataOut: join(work, 'out') });
+      const i = manifest.inputs.find((x) => x.file === 'w.txt')!;
+      expect(i.status).toBe('warnings');
+      expect(i.warnings?.map((w) => w.check)).toEqual(expect.arrayContaining(['row_total']));
+      expect(i.warnings!.every((w) => w.detail.length > 0)).toBe(true);
+    } finally {
+      rmSync(work, { recursive: true, force: true });
+    }
+  });
+
+  it('is bounded', () => {
+    const checks = Array.from({ length: 100 }, (_, k) => ({ check: 'row_total', passed: k % 2 === 0, detail: '数'.repeat(5000) }));
+    const w = warningsOf(checks);
+    expect(w.warnings).toHaveLength(MAX_WARNINGS);
+    expect(w.more_warnings).toBe(50 - MAX_WARNINGS);
+    expect(Math.max(...w.warnings!.map((x) => x.detail.length))).toBeLessThanOrEqual(MAX_DETAIL + 1);
   });
 });

@@ -18,7 +18,7 @@ import { listCorpus, readEntry, type CorpusEntry } from './corpus.ts';
 import { reportId } from '../parse/ids.ts';
 import { sniff } from '../input/index.ts';
 import { pageLines, sourceTextFile, tooLarge } from './limits.ts';
-import { describeFile, type Manifest, type ManifestFile, type ManifestInput } from './manifest.ts';
+import { describeFile, warningsOf, type Manifest, type ManifestFile, type ManifestInput } from './manifest.ts';
 
 export interface BuildOptions {
   corpusDir: string;
@@ -75,7 +75,10 @@ export async function buildDataset({ corpusDir, dataOut, log = () => {} }: Build
   applyCrossYearChecks(reports);
   for (const r of reports) {
     const note = entryOf.get(r)?.name_note;
-    inputs.push({ file: r.source_file, status: r.status, report_id: r.report_id, agency: r.agency, year: r.year, ...(r.error ? { error: r.error } : {}), ...(note ? { name_note: note } : {}) });
+    inputs.push({
+      file: r.source_file, status: r.status, report_id: r.report_id, agency: r.agency, year: r.year, ...(r.error ? { error: r.error } : {}),
+      ...(note ? { name_note: note } : {}), ...(r.status === 'warnings' ? warningsOf(r.checks) : {}),
+    });
   }
   inputs.sort((a, b) => (a.file < b.file ? -1 : 1));
   const tParse = (performance.now() - t0) / 1000;

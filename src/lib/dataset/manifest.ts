@@ -13,6 +13,21 @@ export interface ManifestInput {
   error?: string; reason?: string;
   /** Set when the file name is not valid UTF-8: how `file` was decoded from its bytes. */
   name_note?: string;
+  /** A `warnings` input: its failed checks (at most MAX_WARNINGS, each detail at most MAX_DETAIL characters). */
+  warnings?: { check: string; detail: string }[];
+  /** Failed checks left out of `warnings`. */
+  more_warnings?: number;
+}
+
+export const MAX_WARNINGS = 20;
+export const MAX_DETAIL = 300;
+
+/** The failed checks of a report, bounded for the manifest. */
+export function warningsOf(checks: { check: string; passed: boolean; detail: string }[]): Pick<ManifestInput, 'warnings' | 'more_warnings'> {
+  const failed = checks.filter((c) => !c.passed);
+  if (!failed.length) return {};
+  const warnings = failed.slice(0, MAX_WARNINGS).map((c) => ({ check: c.check, detail: c.detail.length > MAX_DETAIL ? c.detail.slice(0, MAX_DETAIL) + '…' : c.detail }));
+  return failed.length > MAX_WARNINGS ? { warnings, more_warnings: failed.length - MAX_WARNINGS } : { warnings };
 }
 export interface Manifest {
   built_at: string; generator: string; reports: number; files: ManifestFile[]; inputs: ManifestInput[];
