@@ -9,6 +9,7 @@ import { TABLES } from '../schema.ts';
 import type { Report } from '../types.ts';
 import { parseInput, type Parsed } from '../parse/report.ts';
 import { applyCrossYearChecks } from './cross-year.ts';
+import { decideCounting } from './duplicates.ts';
 import { sortReports, tableRows, countRows } from './rows.ts';
 import { writeCsv } from './csv.ts';
 import { writeWideCsv } from './wide.ts';
@@ -72,12 +73,15 @@ export async function buildDataset({ corpusDir, dataOut, log = () => {} }: Build
     notRead(entryOf.get(p.report)!, 'failed', `报告编号 ${p.report.report_id} 与 ${other} 的相同,未收录`);
   }
   const reports = parsed.map((p) => p.report);
+  decideCounting(parsed);
   applyCrossYearChecks(reports);
   for (const r of reports) {
     const note = entryOf.get(r)?.name_note;
     inputs.push({
       file: r.source_file, status: r.status, report_id: r.report_id, agency: r.agency, year: r.year, ...(r.error ? { error: r.error } : {}),
       ...(note ? { name_note: note } : {}), ...(r.status === 'warnings' ? warningsOf(r.checks) : {}),
+      ...(r.duplicate_of ? { duplicate_of: r.duplicate_of, reason: r.checks[0]?.detail } : {}),
+      ...(r.superseded_by ? { superseded_by: r.superseded_by } : {}),
     });
   }
   inputs.sort((a, b) => (a.file < b.file ? -1 : 1));

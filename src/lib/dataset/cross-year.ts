@@ -14,7 +14,8 @@ export function applyCrossYearChecks(reports: Report[]): void {
   const byAgency = new Map<string, Report[]>();
   for (const r of reports) {
     // Without a resolved region, same-named bodies (鼓楼区人民政府…) cannot be told apart: no cross-year checks.
-    if (!r.agency_id || r.agency_id.startsWith('x-') || r.year === null || r.status === 'failed') continue;
+    // Only the reports that count (no duplicate, no superseded correction: duplicates.ts) are compared.
+    if (!r.agency_id || r.agency_id.startsWith('x-') || r.year === null || r.status === 'failed' || r.counted === false) continue;
     const list = byAgency.get(r.agency_id);
     if (list) list.push(r); else byAgency.set(r.agency_id, [r]);
   }

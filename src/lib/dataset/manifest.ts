@@ -6,11 +6,13 @@ import { basename } from 'node:path';
 export interface ManifestFile { file: string; table?: string; format: string; rows?: number; bytes: number; sha256: string; description: string }
 /**
  * One input of the corpus. `error`: why a `failed` input was not read or not
- * parsed; `reason`: why a `skipped` one was not read.
+ * parsed; `reason`: why a `skipped` one was not read, or why a `duplicate`
+ * one is a duplicate (of `duplicate_of`). `superseded_by`: a correction of
+ * the same agency and year counts instead (dataset/duplicates.ts).
  */
 export interface ManifestInput {
-  file: string; status: 'ok' | 'warnings' | 'failed' | 'skipped'; report_id: string | null; agency: string | null; year: number | null;
-  error?: string; reason?: string;
+  file: string; status: 'ok' | 'warnings' | 'failed' | 'duplicate' | 'skipped'; report_id: string | null; agency: string | null; year: number | null;
+  error?: string; reason?: string; duplicate_of?: string; superseded_by?: string;
   /** Set when the file name is not valid UTF-8: how `file` was decoded from its bytes. */
   name_note?: string;
   /** A `warnings` input: its failed checks (at most MAX_WARNINGS, each detail at most MAX_DETAIL characters). */
