@@ -14,7 +14,7 @@ const siteOut = process.env.SITE_DATA_OUT || 'src/generated';
 const log = (m: string) => process.stderr.write(m + '\n');
 
 const t0 = performance.now();
-const { parsed, manifest, seconds } = await buildDataset({ corpusDir, dataOut, log });
+const { parsed, manifest, seconds, builtAt } = await buildDataset({ corpusDir, dataOut, log });
 const counts = { ok: 0, warnings: 0, failed: 0, duplicate: 0, skipped: 0 };
 for (const i of manifest.inputs) counts[i.status]++;
 
@@ -22,7 +22,7 @@ const siteModule = new URL('../src/lib/site/site-data.ts', import.meta.url);
 if (existsSync(siteModule)) {
   const t = performance.now();
   const { writeSiteData } = await import(siteModule.href);
-  await writeSiteData(parsed, siteOut);
+  await writeSiteData(parsed, siteOut, { builtAt });
   // Per-agency CSVs are data files: they live with the data (and move with DATA_BASE_URL).
   const csvDir = join(siteOut, 'site', 'csv');
   if (existsSync(csvDir)) {

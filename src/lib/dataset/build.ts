@@ -10,6 +10,7 @@ import type { Report } from '../types.ts';
 import { parseInput, type Parsed } from '../parse/report.ts';
 import { applyCrossYearChecks } from './cross-year.ts';
 import { decideCounting } from './duplicates.ts';
+import { buildTime } from './build-time.ts';
 import { sortReports, tableRows, countRows } from './rows.ts';
 import { writeCsv } from './csv.ts';
 import { writeWideCsv } from './wide.ts';
@@ -27,11 +28,16 @@ export interface BuildOptions {
   log?: (msg: string) => void;
 }
 
-export interface BuildResult { parsed: Parsed[]; manifest: Manifest; seconds: { parse: number; write: number } }
+export interface BuildResult {
+  parsed: Parsed[]; manifest: Manifest; seconds: { parse: number; write: number };
+  /** The build time written into the outputs (build-time.ts). */
+  builtAt: string;
+}
 
 export async function buildDataset({ corpusDir, dataOut, log = () => {} }: BuildOptions): Promise<BuildResult> {
   const entries = listCorpus(corpusDir);
   const files = entries.filter((e) => e.status === 'read');
+  const builtAt = buildTime(files.map((e) => e.mtimeMs ?? 0)).toISOString();
   log(`读取语料 ${corpusDir}: ${files.length} 个文件`);
   const t0 = performance.now();
   const parsed: Parsed[] = [];
@@ -107,7 +113,7 @@ export async function buildDataset({ corpusDir, dataOut, log = () => {} }: Build
   files_.push(describeFile(widePath, 'csv', '宽表:每份报告一行,每个表格单元格一列,中文列名,供电子表格使用', wideRows));
   const sources = writeSourceTexts(dataOut, parsed);
   const manifest: Manifest = {
-    built_at: new Date().toISOString(),
+    built_at: builtAt,
     generator: 'scripts/build-data.ts',
     reports: reports.length,
     files: files_,
@@ -116,7 +122,7 @@ export async function buildDataset({ corpusDir, dataOut, log = () => {} }: Build
   };
   writeFileSync(join(dataOut, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
   const tWrite = (performance.now() - t1) / 1000;
-  return { parsed, manifest, seconds: { parse: tParse, write: tWrite } };
+  return { parsed, manifest, seconds: { parse: tParse, write: tWrite }, builtAt };
 }
 
 export type { Report };

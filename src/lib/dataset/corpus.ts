@@ -28,8 +28,9 @@ export interface CorpusEntry {
   /** `read`: a regular file; `failed` / `skipped`: not read, see `reason`. */
   status: 'read' | 'failed' | 'skipped';
   reason?: string;
-  /** Size in bytes (regular files). */
+  /** Size in bytes and modification time (regular files). */
   size?: number;
+  mtimeMs?: number;
   /** Set when the name is not valid UTF-8: how it was recorded. */
   name_note?: string;
 }
@@ -102,7 +103,7 @@ export function listCorpus(dir: string): CorpusEntry[] {
       const skip = skipReason(name.toString('utf8'), st.isDirectory());
       if (skip) { out.push(entry(rel, abs, 'skipped', skip)); continue; }
       if (st.isDirectory()) walk(abs, rel);
-      else out.push({ ...entry(rel, abs, 'read'), size: st.size });
+      else out.push({ ...entry(rel, abs, 'read'), size: st.size, mtimeMs: st.mtimeMs });
     }
   };
   walk(Buffer.from(rootReal), null);

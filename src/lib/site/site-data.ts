@@ -29,6 +29,7 @@ import type { Report } from '../types.ts';
 import { flaggedCells } from './check-cells.ts';
 import { capSource } from './source-cap.ts';
 import { sourceTextFile } from '../dataset/limits.ts';
+import { buildTime } from '../dataset/build-time.ts';
 import { agencyCsv } from './agency-csv.ts';
 import { citySlug, provinceSlug, UNKNOWN_NAME, UNKNOWN_SLUG } from './regions.ts';
 import type {
@@ -188,7 +189,8 @@ export function pinyinOf(name: string): { pinyin: string; initials: string } {
   return { pinyin: full.join(''), initials: full.map((s) => s[0] ?? '').join('') };
 }
 
-export async function writeSiteData(parsed: Parsed[], outDir: string): Promise<void> {
+/** `builtAt`: the build time shown on the pages (the dataset build's, see lib/dataset/build-time.ts). */
+export async function writeSiteData(parsed: Parsed[], outDir: string, opts: { builtAt?: string } = {}): Promise<void> {
   const root = join(outDir, 'site');
   rmSync(root, { recursive: true, force: true });
   for (const d of ['agency', 'report', 'csv', 'region', 'compare']) mkdirSync(join(root, d), { recursive: true });
@@ -348,7 +350,7 @@ export async function writeSiteData(parsed: Parsed[], outDir: string): Promise<v
     }
   }
   const meta: SiteMeta = {
-    built_at: new Date().toISOString(),
+    built_at: opts.builtAt ?? buildTime([]).toISOString(),
     reports: items.length,
     agencies: agencies.length,
     status,
