@@ -9,6 +9,7 @@
 import Papa from 'papaparse';
 import { APPLICANTS, APP_ROWS, ITEMS, METRICS, OUTCOMES, PROCEEDINGS } from '../schema.ts';
 import type { AgencyData } from './types.ts';
+import { EXCEL_SAFE } from '../csv-excel.ts';
 
 export function agencyCsv(d: AgencyData): string {
   const reports = [...d.reports].reverse(); // oldest first
@@ -27,5 +28,5 @@ export function agencyCsv(d: AgencyData): string {
     for (const c of r.applications) put(i, ['applications', c.row, c.applicant, APP_ROWS[c.row], APPLICANTS[c.applicant]], c.value);
     for (const c of r.reviews) put(i, ['reviews', c.proceeding, c.outcome, PROCEEDINGS[c.proceeding], OUTCOMES[c.outcome]], c.value);
   });
-  return '\ufeff' + Papa.unparse({ fields: header, data: [...rows.values()] }, { newline: '\r\n' });
+  return '\ufeff' + Papa.unparse({ fields: header, data: [...rows.values()] }, { newline: '\r\n', ...EXCEL_SAFE });
 }
