@@ -109,7 +109,7 @@ describe.skipIf(!haveChromium())('SQL page', () => {
   });
 
   it('exports CSV (UTF-8 with BOM, formulas neutralised) and JSON that match the result', async () => {
-    const sql = `SELECT agency, year, scope, new_received, grant_rate, 'a,"b"' AS tricky, '=HYPERLINK("http://evil.example","x")' AS formula, '-1' AS minus_text, -1.5 AS minus FROM report_indicators ORDER BY report_id`;
+    const sql = `SELECT agency, year, scope, new_received, grant_rate, 'a,"b"' AS tricky, '=HYPERLINK("http://evil.example","x")' AS formula, '-1' AS minus_text, CAST(-1.5 AS DOUBLE) AS minus FROM report_indicators ORDER BY report_id`;
     await runInEditor(sql);
     const expected = await truth(sql);
     const shown = await resultCells();
