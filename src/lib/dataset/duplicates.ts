@@ -6,8 +6,8 @@
  * 1. Duplicates: reports with the same text once normalised (encoding and BOM
  *    are gone after decoding; line ends and all whitespace are dropped), or
  *    with the same agency, year and table values, are one report. The best of
- *    them is kept (ok before warnings before failed, then the smallest
- *    report_id); the others get status `duplicate`, `duplicate_of` = the kept
+ *    them is kept (ok before warnings before failed, then the one nearest the
+ *    corpus root, then the smallest report_id); the others get status `duplicate`, `duplicate_of` = the kept
  *    one, a `duplicate` check saying why, and no table rows, so nothing of
  *    theirs can be summed.
  * 2. Corrections: two different reports for one agency and year are both
@@ -79,7 +79,9 @@ export function decideCounting(sources: Source[]): void {
   reports.forEach((_, i) => { const g = find(i); const list = groups.get(g); if (list) list.push(i); else groups.set(g, [i]); });
   for (const list of groups.values()) {
     if (list.length < 2) continue;
-    const ranked = [...list].sort((a, b) => STATUS_RANK[reports[a].status] - STATUS_RANK[reports[b].status] || byId(reports[a], reports[b]));
+    const depth = (r: Report) => r.source_file.split('/').length;
+    const ranked = [...list].sort((a, b) => STATUS_RANK[reports[a].status] - STATUS_RANK[reports[b].status] ||
+      depth(reports[a]) - depth(reports[b]) || byId(reports[a], reports[b]));
     const kept = reports[ranked[0]];
     for (const i of ranked.slice(1)) markDuplicate(reports[i], kept, why.get(i) ?? '内容相同');
   }
