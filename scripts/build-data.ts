@@ -14,15 +14,15 @@ const siteOut = process.env.SITE_DATA_OUT || 'src/generated';
 const log = (m: string) => process.stderr.write(m + '\n');
 
 const t0 = performance.now();
-const { parsed, manifest, seconds } = await buildDataset({ corpusDir, dataOut, log });
-const counts = { ok: 0, warnings: 0, failed: 0 };
+const { parsed, manifest, seconds, builtAt } = await buildDataset({ corpusDir, dataOut, log });
+const counts = { ok: 0, warnings: 0, failed: 0, duplicate: 0, skipped: 0 };
 for (const i of manifest.inputs) counts[i.status]++;
 
 const siteModule = new URL('../src/lib/site/site-data.ts', import.meta.url);
 if (existsSync(siteModule)) {
   const t = performance.now();
   const { writeSiteData } = await import(siteModule.href);
-  await writeSiteData(parsed, siteOut);
+  await writeSiteData(parsed, siteOut, { builtAt });
   // Per-agency CSVs are data files: they live with the data (and move with DATA_BASE_URL).
   const csvDir = join(siteOut, 'site', 'csv');
   if (existsSync(csvDir)) {
@@ -36,5 +36,5 @@ if (existsSync(siteModule)) {
   }
   log(`  已生成网站数据 ${siteOut} (${((performance.now() - t) / 1000).toFixed(1)} 秒)`);
 }
-log(`完成:${manifest.inputs.length} 个输入文件 — 通过 ${counts.ok},有警告 ${counts.warnings},失败 ${counts.failed}。` +
+log(`完成:${manifest.inputs.length} 个输入文件 — 通过 ${counts.ok},有警告 ${counts.warnings},失败 ${counts.failed},重复 ${counts.duplicate},跳过 ${counts.skipped}。` +
   `解析 ${seconds.parse.toFixed(1)} 秒,写出 ${seconds.write.toFixed(1)} 秒,共 ${((performance.now() - t0) / 1000).toFixed(1)} 秒。输出在 ${dataOut}/`);

@@ -4,17 +4,10 @@
  * it fails and why (the check details, shortened). Regenerate after a parser
  * change; tests/real.test.ts checks that every such report is listed.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
-import { listCorpus } from '../src/lib/dataset/build.ts';
-import { applyCrossYearChecks, applyCrossYearEvidence } from '../src/lib/dataset/cross-year.ts';
-import { parseInput } from '../src/lib/parse/report.ts';
-import type { Report } from '../src/lib/types.ts';
+import { writeFileSync } from 'node:fs';
+import { parseFolder } from './lib/real-truth.ts';
 
-const DIR = 'data/real';
-const reports: Report[] = [];
-for (const f of listCorpus(DIR).filter((p) => p.endsWith('.txt'))) reports.push((await parseInput(readFileSync(f), f.slice(DIR.length + 1))).report);
-applyCrossYearEvidence(reports);
-applyCrossYearChecks(reports);
+const reports = await parseFolder('data/real');
 
 const KIND: Record<string, string> = {
   run_together: '数字粘连,有多种拆分', missing_cells: '单元格未读出', balance: '原表勾稽关系不符', row_total: '原表行合计不符',

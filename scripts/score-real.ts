@@ -4,22 +4,13 @@
  * score the ones with hand-read truth, and print statuses and cell counts.
  * `-v` lists every cell that is not right.
  */
-import { readFileSync } from 'node:fs';
-
-import { listCorpus } from '../src/lib/dataset/build.ts';
-import { applyCrossYearChecks, applyCrossYearEvidence } from '../src/lib/dataset/cross-year.ts';
-import { parseInput } from '../src/lib/parse/report.ts';
-import { loadTruths, scoreReport } from './lib/real-truth.ts';
+import { loadTruths, parseFolder, scoreReport } from './lib/real-truth.ts';
 
 const args = process.argv.slice(2);
 const verbose = args.includes('-v');
 const dir = args.find((a) => !a.startsWith('-')) ?? 'data/real';
 
-const files = listCorpus(dir).filter((f) => !f.endsWith('.tsv'));
-const reports = [];
-for (const f of files) reports.push((await parseInput(readFileSync(f), f.slice(dir.length + 1))).report);
-console.log(`cross-year evidence noted on ${applyCrossYearEvidence(reports)} rows`);
-applyCrossYearChecks(reports);
+const reports = await parseFolder(dir);
 
 const statuses: Record<string, number> = {};
 for (const r of reports) statuses[r.status] = (statuses[r.status] ?? 0) + 1;

@@ -75,9 +75,9 @@ describe('published files', () => {
       expect(parsed.data[0]).toEqual(t.columns.map((c) => c.name));
     }
     const apps = Papa.parse<Record<string, string>>(readFileSync(join(out1, 'applications.csv'), 'utf8').slice(1), { header: true, skipEmptyLines: true }).data;
-    const tacheng = apps.find((r) => r.report_id === '004_9cfe2f3d8c76eac5' && r.row === 'new_received' && r.applicant === 'total')!;
+    const tacheng = apps.find((r) => r.report_id === '004_9cfe2f3d8c76eac5.txt' && r.row === 'new_received' && r.applicant === 'total')!;
     expect(tacheng.value).toBe('');
-    const xianan = apps.find((r) => r.report_id === '001_dab5396a0471019a' && r.row === 'new_received' && r.applicant === 'total')!;
+    const xianan = apps.find((r) => r.report_id === '001_dab5396a0471019a.txt' && r.row === 'new_received' && r.applicant === 'total')!;
     expect(xianan.value).toBe('97');
   });
 
@@ -109,7 +109,7 @@ describe('published files', () => {
     const codec = (await con.runAndReadAll(`SELECT DISTINCT compression FROM parquet_metadata('${join(out1, 'applications.parquet')}')`)).getRowObjects();
     expect(codec.map((c) => c.compression)).toEqual(['ZSTD']);
     // The SQL page's convenience views are stored in the file and bind inside it under any alias.
-    const ind = (await con.runAndReadAll(`SELECT new_received FROM d.report_indicators WHERE report_id = '001_dab5396a0471019a'`)).getRowObjects();
+    const ind = (await con.runAndReadAll(`SELECT new_received FROM d.report_indicators WHERE report_id = '001_dab5396a0471019a.txt'`)).getRowObjects();
     expect(ind).toEqual([{ new_received: 97 }]);
     const comment = (await con.runAndReadAll(`SELECT comment FROM duckdb_columns() WHERE database_name = 'd' AND table_name = 'applications' AND column_name = 'line'`)).getRowObjects();
     expect(String(comment[0].comment)).toContain('行号');

@@ -11,22 +11,12 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { listCorpus } from '../src/lib/dataset/build.ts';
-import { applyCrossYearChecks, applyCrossYearEvidence } from '../src/lib/dataset/cross-year.ts';
-import { parseInput } from '../src/lib/parse/report.ts';
 import type { Report } from '../src/lib/types.ts';
-import { loadTruths, scoreReport } from '../scripts/lib/real-truth.ts';
+import { loadTruths, parseFolder, scoreReport } from '../scripts/lib/real-truth.ts';
 
-const DIR = 'data/real';
 let reports: Report[] = [];
 
-beforeAll(async () => {
-  for (const f of listCorpus(DIR).filter((p) => p.endsWith('.txt'))) {
-    reports.push((await parseInput(readFileSync(f), f.slice(DIR.length + 1))).report);
-  }
-  applyCrossYearEvidence(reports);
-  applyCrossYearChecks(reports);
-});
+beforeAll(async () => { reports = await parseFolder('data/real'); });
 
 const truths = loadTruths();
 

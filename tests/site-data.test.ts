@@ -74,7 +74,7 @@ describe('writeSiteData', () => {
       const meta = read<SiteMeta>(dir, 'meta.json');
       expect(meta.reports).toBe(5);
       expect(meta.agencies).toBe(4);
-      expect(meta.status).toEqual({ ok: 3, warnings: 1, failed: 1 });
+      expect(meta.status).toEqual({ ok: 3, warnings: 1, failed: 1, duplicate: 0 });
       expect(meta.provinces.map((p) => p.slug)).toEqual(['42', 'unknown']);
 
       const agency = read<AgencyData>(dir, 'agency/xianan.json');

@@ -60,7 +60,7 @@ describe('report_indicators agrees with the site\'s computeIndicators', () => {
         }));
         return { id: `r${i}`, applications, reviews };
       });
-      await conn.run(`INSERT INTO reports (report_id, level, scope, status, source_file, source_sha256) VALUES ${parsed.map((p) => `('${p.id}', 'unknown', 'unknown', 'ok', '${p.id}.txt', 'x')`).join(', ')}`);
+      await conn.run(`INSERT INTO reports (report_id, level, scope, status, source_file, source_sha256, counted) VALUES ${parsed.map((p) => `('${p.id}', 'unknown', 'unknown', 'ok', '${p.id}.txt', 'x', true)`).join(', ')}`);
       const apps = parsed.flatMap((p) => p.applications.map((a) => `('${p.id}', '${a.row}', '${a.applicant}', ${lit(a.value)}, 1)`));
       if (apps.length) await conn.run(`INSERT INTO applications (report_id, row, applicant, value, line) VALUES ${apps.join(', ')}`);
       const revs = parsed.flatMap((p) => p.reviews.map((a) => `('${p.id}', '${a.proceeding}', '${a.outcome}', ${lit(a.value)}, 1)`));

@@ -21,6 +21,8 @@ async function all(sql: string): Promise<Row[]> {
 const lit = (v: unknown) => (v === null ? 'NULL' : typeof v === 'string' ? `'${v.replace(/'/g, "''")}'` : String(v));
 async function insert(table: string, rows: Row[]) {
   const cols = TABLES.find((t) => t.name === table)!.columns.map((c) => c.name);
+  // Reports count unless a row says otherwise (reports.counted, set by the dataset build).
+  if (table === 'reports') rows = rows.map((r) => ({ counted: true, ...r }));
   for (const r of rows) {
     await conn.run(`INSERT INTO ${table} (${cols.map((c) => `"${c}"`).join(', ')}) VALUES (${cols.map((c) => lit(r[c] ?? null)).join(', ')})`);
   }

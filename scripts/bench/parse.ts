@@ -9,8 +9,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { parseFile } from '../../src/lib/parse/report.ts';
-import { listCorpus } from '../../src/lib/dataset/build.ts';
 import { generateCorpus } from '../lib/synth/corpus.ts';
+import { listCorpus } from '../../src/lib/dataset/corpus.ts';
 
 export const GOAL_REPORTS_PER_S = 2000;
 
@@ -67,7 +67,8 @@ export async function run({ quick = false }: { quick?: boolean; workDir?: string
 
   // embedded corpus, parsed repeatedly for a stable figure
   const dataDir = 'data';
-  const files = listCorpus(dataDir).filter((f) => /\.(txt|html?)$/i.test(f)).map((f) => ({ file: f, bytes: readFileSync(f) }));
+  // The files the build reads (sub-folders included; SOURCES.tsv, READMEs… skipped as the build skips them).
+  const files = listCorpus(dataDir).filter((e) => e.status === 'read').map((e) => ({ file: e.file, bytes: readFileSync(e.abs) }));
   if (files.length) {
     const reps = quick ? 100 : 400;
     for (const f of files) parseFile(f.bytes, f.file);

@@ -11,6 +11,21 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { APPLICANT_CODES, OUTCOME_CODES, PROCEEDING_CODES } from '../../src/lib/schema.ts';
 import type { Report } from '../../src/lib/types.ts';
+import { listCorpus } from '../../src/lib/dataset/corpus.ts';
+import { applyCrossYearChecks, applyCrossYearEvidence } from '../../src/lib/dataset/cross-year.ts';
+import { parseInput } from '../../src/lib/parse/report.ts';
+
+/**
+ * Every report file of a corpus folder parsed the way the build parses it
+ * (cross-year evidence and checks included); `source_file` is the path in the folder.
+ */
+export async function parseFolder(dir: string): Promise<Report[]> {
+  const reports: Report[] = [];
+  for (const e of listCorpus(dir)) if (e.status === 'read') reports.push((await parseInput(readFileSync(e.abs), e.file)).report);
+  applyCrossYearEvidence(reports);
+  applyCrossYearChecks(reports);
+  return reports;
+}
 
 export interface RealTruth {
   file: string;

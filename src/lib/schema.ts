@@ -160,6 +160,7 @@ export const STATUSES = {
   ok: '通过',
   warnings: '有警告',
   failed: '失败',
+  duplicate: '重复',
 } as const;
 export type Status = keyof typeof STATUSES;
 
@@ -187,6 +188,8 @@ export const CHECKS = {
   unit: '单元格内单位的换算',
   multiple_tables: '一个文件中有多张同类表格',
   carry_over_prev: '本年上年结转=上年结转下年度',
+  duplicate: '与另一份报告重复(只计一次)',
+  correction: '同一机关同一年度有不同的报告(更正版;按发布较晚者计)',
   in_force_prev: '上年现行有效+本年制发-废止=本年现行有效',
   narrative: '正文所述数字与表格一致',
 } as const;
@@ -220,13 +223,16 @@ export const TABLES: Table[] = [
       { name: 'level', type: 'VARCHAR', zh: '层级:province/city/county/township/department/unknown', en: 'administrative level' },
       { name: 'scope', type: 'VARCHAR', zh: '范围:aggregate 汇总政府及部门 / office 单一机关 / unknown', en: 'aggregate, office or unknown; never sum aggregate with its offices' },
       { name: 'template', type: 'VARCHAR', zh: '表格样式:2019 或 2021', en: 'form version: 2019 or 2021' },
-      { name: 'status', type: 'VARCHAR', zh: '状态:ok 通过 / warnings 有警告 / failed 失败', en: 'ok, warnings or failed' },
+      { name: 'status', type: 'VARCHAR', zh: '状态:ok 通过 / warnings 有警告 / failed 失败 / duplicate 与另一份报告重复', en: 'ok, warnings, failed or duplicate' },
       { name: 'source_file', type: 'VARCHAR', zh: '语料中的文件名', en: 'file name in the corpus' },
       { name: 'source_sha256', type: 'VARCHAR', zh: '原始字节的 SHA-256', en: 'SHA-256 of the raw bytes' },
       { name: 'title', type: 'VARCHAR', zh: '报告标题(原文)', en: 'title line as printed' },
       { name: 'source_url', type: 'VARCHAR', zh: '原始发布网址(报告或抓取页头注明时)', en: 'URL of the original publication, where the input states it' },
       { name: 'encoding', type: 'VARCHAR', zh: '源文件编码(检测所得)', en: 'detected source encoding' },
       { name: 'error', type: 'VARCHAR', zh: '失败原因(仅 failed)', en: 'why the report failed (failed only)' },
+      { name: 'duplicate_of', type: 'VARCHAR', zh: '重复报告(duplicate)所重复的、被保留的那份报告的编号', en: 'duplicate: report_id of the copy that was kept' },
+      { name: 'superseded_by', type: 'VARCHAR', zh: '同一机关同一年度有更正版时,取代本报告的那份报告的编号', en: 'report_id of the later report (correction) of the same agency and year that counts instead' },
+      { name: 'counted', type: 'BOOLEAN', zh: '是否计入汇总:重复报告和被更正版取代的报告为 false;求和时只用 counted 的报告', en: 'whether the report enters sums: false for duplicates and superseded reports' },
     ],
   },
   {

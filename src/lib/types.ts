@@ -45,6 +45,12 @@ export interface ReportMeta {
   encoding: string | null;
   /** Why the report failed; null unless status is `failed`. */
   error: string | null;
+  /** `duplicate`: the report_id of the copy kept (set by the dataset build, dataset/duplicates.ts). */
+  duplicate_of?: string | null;
+  /** A correction of the same agency and year counts instead: its report_id (dataset/duplicates.ts). */
+  superseded_by?: string | null;
+  /** Whether the report's figures enter sums: false for duplicates and superseded reports (dataset/duplicates.ts). */
+  counted?: boolean;
 }
 
 export interface Report extends ReportMeta {

@@ -108,9 +108,9 @@ describe.skipIf(!haveChromium())('SQL page', () => {
     expect(new URL(page.url()).pathname).toBe(new URL(siteUrl).pathname + 'sql/');
   });
 
-  it('exports CSV (UTF-8 with BOM) and JSON that match the result', async () => {
+  it('exports CSV (UTF-8 with BOM, formulas neutralised) and JSON that match the result', async () => {
     // LIMIT: the page shows up to 100 rows, and the embedded corpus now has more reports than that
-    const sql = `SELECT agency, year, scope, new_received, grant_rate, 'a,"b"' AS tricky FROM report_indicators ORDER BY report_id LIMIT 100`;
+    const sql = `SELECT agency, year, scope, new_received, grant_rate, 'a,"b"' AS tricky, '=HYPERLINK("http://evil.example","x")' AS formula, '-1' AS minus_text, CAST(-1.5 AS DOUBLE) AS minus FROM report_indicators ORDER BY report_id LIMIT 100`;
     await runInEditor(sql);
     const expected = await truth(sql);
     const shown = await resultCells();
@@ -121,8 +121,12 @@ describe.skipIf(!haveChromium())('SQL page', () => {
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const parsed = Papa.parse<string[]>(bytes.toString('utf8').slice(1), { skipEmptyLines: true });
     expect(parsed.data[0]).toEqual(expected.columns);
-    expect(parsed.data.slice(1)).toEqual(expected.rows.map((r) => r.map(cell)));
-    expect(parsed.data.slice(1)).toEqual(shown.rows);
+    // Text a spreadsheet would run as a formula starts with ' (OWASP); numbers stay numbers.
+    const excel = (v: unknown) => (typeof v === 'string' && /^[=+\-@\t\r]/.test(v) ? `'${v}` : cell(v));
+    expect(parsed.data.slice(1)).toEqual(expected.rows.map((r) => r.map(excel)));
+    expect(parsed.data[1].slice(-3)).toEqual(['\'=HYPERLINK("http://evil.example","x")', "'-1", '-1.5']);
+    // The page shows the first page of the result, exact text.
+    expect(shown.rows).toEqual(expected.rows.slice(0, shown.rows.length).map((r) => r.map(cell)));
 
     const [jsonDl] = await Promise.all([page.waitForEvent('download'), page.click('#sql-export-json')]);
     const json = JSON.parse(readFileSync((await jsonDl.path())!, 'utf8')) as Record<string, unknown>[];

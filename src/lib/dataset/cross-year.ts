@@ -16,7 +16,7 @@ const act = (r: Report | undefined, item: string, metric: string) => r?.active_d
 function byAgencyYear(reports: Report[]): Map<number, Report>[] {
   const byAgency = new Map<string, Map<number, Report>>();
   for (const r of reports) {
-    if (!r.agency_id || r.agency_id.startsWith('x-') || r.year === null || r.status === 'failed') continue;
+    if (!r.agency_id || r.agency_id.startsWith('x-') || r.year === null || r.status === 'failed' || r.counted === false) continue;
     let years = byAgency.get(r.agency_id);
     if (!years) byAgency.set(r.agency_id, (years = new Map()));
     if (!years.has(r.year)) years.set(r.year, r);
@@ -82,7 +82,8 @@ export function applyCrossYearChecks(reports: Report[]): void {
   const byAgency = new Map<string, Report[]>();
   for (const r of reports) {
     // Without a resolved region, same-named bodies (鼓楼区人民政府…) cannot be told apart: no cross-year checks.
-    if (!r.agency_id || r.agency_id.startsWith('x-') || r.year === null || r.status === 'failed') continue;
+    // Only the reports that count (no duplicate, no superseded correction: duplicates.ts) are compared.
+    if (!r.agency_id || r.agency_id.startsWith('x-') || r.year === null || r.status === 'failed' || r.counted === false) continue;
     const list = byAgency.get(r.agency_id);
     if (list) list.push(r); else byAgency.set(r.agency_id, [r]);
   }

@@ -1,10 +1,13 @@
 /**
  * CSV as the contract wants it: UTF-8 with BOM, columns in schema order, NULL
  * as empty, written with PapaParse in batches so large tables stream to disk.
+ * Text cells that a spreadsheet would run as a formula are neutralised
+ * (csv-excel.ts); numbers are written as numbers.
  */
 import Papa from 'papaparse';
 import { closeSync, openSync, writeSync } from 'node:fs';
 import type { Row } from './rows.ts';
+import { EXCEL_SAFE } from '../csv-excel.ts';
 
 const BATCH = 20_000;
 
@@ -17,10 +20,10 @@ export function writeCsv(path: string, names: string[], rows: Iterable<Row>, hea
   const fd = openSync(path, 'w');
   let n = 0;
   try {
-    writeSync(fd, '\uFEFF' + Papa.unparse([headers], { newline: '\n' }) + '\n');
+    writeSync(fd, '\uFEFF' + Papa.unparse([headers], { newline: '\n', ...EXCEL_SAFE }) + '\n');
     let batch: unknown[][] = [];
     const flush = () => {
-      if (batch.length) writeSync(fd, Papa.unparse(batch, { newline: '\n' }) + '\n');
+      if (batch.length) writeSync(fd, Papa.unparse(batch, { newline: '\n', ...EXCEL_SAFE }) + '\n');
       batch = [];
     };
     for (const r of rows) {

@@ -1,12 +1,22 @@
 /**
  * Parquet (zstd) and the DuckDB database, written with @duckdb/node-api from
- * the one schema definition. The database uses STORAGE_VERSION 'v1.0.0' so that
+ * the one schema definition. The database uses storage version v1.0.0 so that
  * DuckDB-WASM 1.32 can ATTACH it over HTTP; table and column comments carry the
  * data dictionary into it.
+ *
+ * Byte-identical builds: DuckDB writes leftover heap memory into the unused
+ * parts of its blocks and its FSST string compression does not give the same
+ * bytes twice (duckdb/duckdb#23382). So the database file is written by a
+ * process of its own (duckdb-file.mjs) that opens it directly, with DuckDB's
+ * allocator zero-filling memory (jemalloc `zero:true`, Linux builds) and FSST
+ * disabled (strings are stored with dictionary or no compression: at 5,000
+ * reports 19.7 MB instead of 14.2 MB), from the Parquet files written first.
  */
 import { DuckDBInstance, dateValue, type DuckDBAppender } from '@duckdb/node-api';
-import { existsSync, renameSync, rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { TABLES, type Column, type Table } from '../schema.ts';
 import type { Report } from '../types.ts';
 import { tableRows, type Row } from './rows.ts';
@@ -33,14 +43,16 @@ export interface DuckOutputs { parquet: Record<string, string>; database: string
 
 /**
  * Load every table into an in-memory DuckDB (single thread: deterministic
- * output), then COPY each to Parquet and copy all into `dataset.duckdb`.
+ * output), COPY each to Parquet, then write `dataset.duckdb` from the Parquet
+ * files (writeDatabaseFile).
  */
 export async function writeDuck(outDir: string, sorted: Report[], extraSql: string[] = []): Promise<DuckOutputs> {
   const inst = await DuckDBInstance.create(':memory:', { threads: '1' });
   const con = await inst.connect();
+  const parquet: Record<string, string> = {};
   try {
     for (const t of TABLES) {
-      await con.run(`CREATE TABLE ${q(t.name)} (${t.columns.map((c) => `${q(c.name)} ${c.type}`).join(', ')})`);
+      await con.run(`CREATE TABLE ${q(t.name)} (${columnsSql(t)})`);
       const app = await con.createAppender(t.name);
       for (const row of tableRows(t, sorted)) {
         for (const c of t.columns) append(app, c, row[c.name]);
@@ -48,34 +60,55 @@ export async function writeDuck(outDir: string, sorted: Report[], extraSql: stri
       }
       app.closeSync();
     }
-    const parquet: Record<string, string> = {};
     for (const t of TABLES) {
       const file = join(outDir, `${t.name}.parquet`);
       await con.run(`COPY ${q(t.name)} TO ${lit(file)} (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE 122880)`);
       parquet[t.name] = file;
     }
-    const db = join(outDir, 'dataset.duckdb');
-    const tmp = db + '.tmp';
-    for (const f of [tmp, tmp + '.wal']) if (existsSync(f)) rmSync(f);
-    await con.run(`ATTACH ${lit(tmp)} AS ds (STORAGE_VERSION 'v1.0.0')`);
-    for (const t of TABLES) {
-      await con.run(`CREATE TABLE ds.${q(t.name)} AS SELECT * FROM ${q(t.name)}`);
-      await con.run(`COMMENT ON TABLE ds.${q(t.name)} IS ${lit(`${t.zh} — ${t.en}`)}`);
-      for (const c of t.columns) await con.run(`COMMENT ON COLUMN ds.${q(t.name)}.${q(c.name)} IS ${lit(`${c.zh} — ${c.en}`)}`);
-    }
-    // Views bind their unqualified table names inside the database, whatever name it is attached under.
-    if (extraSql.length) {
-      await con.run('USE ds');
-      for (const sql of extraSql) await con.run(sql.replaceAll('{{db}}', 'ds'));
-      await con.run('USE memory');
-    }
-    await con.run('CHECKPOINT ds');
-    await con.run('DETACH ds');
-    renameSync(tmp, db);
-    return { parquet, database: db };
   } finally {
     con.closeSync();
     inst.closeSync();
+  }
+  const statements: string[] = [];
+  for (const t of TABLES) {
+    statements.push(`CREATE TABLE ${q(t.name)} (${columnsSql(t)})`);
+    statements.push(`INSERT INTO ${q(t.name)} SELECT * FROM read_parquet(${lit(parquet[t.name])})`);
+    statements.push(`COMMENT ON TABLE ${q(t.name)} IS ${lit(`${t.zh} — ${t.en}`)}`);
+    for (const c of t.columns) statements.push(`COMMENT ON COLUMN ${q(t.name)}.${q(c.name)} IS ${lit(`${c.zh} — ${c.en}`)}`);
+  }
+  // Views bind their unqualified table names inside the database, whatever name it is attached under.
+  for (const sql of extraSql) statements.push(sql.replaceAll('{{db}}.', ''));
+  const database = join(outDir, 'dataset.duckdb');
+  writeDatabaseFile(database, statements);
+  return { parquet, database };
+}
+
+const columnsSql = (t: Table) => t.columns.map((c) => `${q(c.name)} ${c.type}`).join(', ');
+
+const WRITER = fileURLToPath(new URL('./duckdb-file.mjs', import.meta.url));
+
+/**
+ * Runs `statements` against a new database file at `path`, in a child
+ * process (see the top of this file for why), then moves it into place. The
+ * file is written under a fixed name in a scratch folder, since DuckDB stores
+ * the database name, taken from the file name, in the file.
+ */
+export function writeDatabaseFile(path: string, statements: string[]): void {
+  const scratch = join(path + '.d');
+  rmSync(scratch, { recursive: true, force: true });
+  mkdirSync(scratch, { recursive: true });
+  const tmp = join(scratch, 'dataset.duckdb');
+  try {
+    const r = spawnSync(process.execPath, [WRITER], {
+      input: JSON.stringify({ file: tmp, statements: ["SET disabled_compression_methods = 'fsst,bitpacking'", ...statements] }),
+      env: { ...process.env, DUCKDB_JE_MALLOC_CONF: 'zero:true' },
+      stdio: ['pipe', 'inherit', 'pipe'],
+      maxBuffer: 64 * 1024 * 1024,
+    });
+    if (r.status !== 0) throw new Error(`writing ${path} failed: ${r.error?.message ?? r.stderr?.toString().trim()}`);
+    renameSync(tmp, path);
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
   }
 }
 

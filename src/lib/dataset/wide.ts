@@ -39,6 +39,10 @@ export function wideColumns(): WideColumn[] {
     { name: 'scope', header: '范围', get: (r) => SCOPES[r.scope] },
     { name: 'template', header: '表格样式', get: (r) => r.template },
     { name: 'status', header: '状态', get: (r) => STATUSES[r.status] },
+    // Sum only the rows marked 是: duplicates and superseded corrections are not counted (duplicates.ts).
+    { name: 'counted', header: '计入汇总', get: (r) => (r.counted === false ? '否' : '是') },
+    { name: 'duplicate_of', header: '重复于(报告编号)', get: (r) => r.duplicate_of ?? null },
+    { name: 'superseded_by', header: '被更正版取代(报告编号)', get: (r) => r.superseded_by ?? null },
     { name: 'source_file', header: '源文件', get: (r) => r.source_file },
   ];
   const seen = new Set<string>();

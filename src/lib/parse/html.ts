@@ -2,9 +2,17 @@
  * HTML → text lines. Table rows become one line each with cells separated by
  * tabs (so the table reader sees the same shape as PDF text); block elements
  * become line breaks; navigation, scripts and styles are dropped.
+ *
+ * Linear in the size of the page, whatever it holds: comments and dropped
+ * elements are found by a scanner that never looks at a part of the page
+ * twice (an unclosed `<script>`, `<style>` or `<!--` is left in place, as
+ * before, without rescanning the rest of the page for each one); tables are
+ * paired with a stack in one pass; and a `<` that no later `>` closes is
+ * hidden from the tag patterns, which would otherwise rescan to the end from
+ * every such `<`.
  */
 
-const DROP = /<(script|style|noscript|nav|header|footer|iframe|svg|select|button|form)\b[^>]*>[\s\S]*?<\/\1\s*>/gi;
+const DROP_NAMES = ['script', 'style', 'noscript', 'nav', 'header', 'footer', 'iframe', 'svg', 'select', 'button', 'form'];
 const BLOCK = /<\/?(?:p|div|br|li|ul|ol|h[1-6]|table|thead|tbody|tfoot|section|article|blockquote|pre|dd|dt|dl|center|hr)\b[^>]*>/gi;
 
 const ENTITIES: Record<string, string> = { nbsp: ' ', amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", ldquo: '“', rdquo: '”', lsquo: '‘', rsquo: '’', mdash: '—', ndash: '–', middot: '·', hellip: '…', emsp: ' ', ensp: ' ', thinsp: ' ', times: '×' };
@@ -24,18 +32,37 @@ export function looksLikeHtml(text: string): boolean {
   return /^\s*(?:<!doctype html|<html|<head|<body|<meta|<table|<div)/i.test(text.slice(0, 2000));
 }
 
+/** A `<` that no `>` follows can never start a tag: stands for it until the end, so the tag patterns skip it. */
+const LT = '\u0003';
+
+/** Hides every `<` after the last `>` (see LT): tag patterns then never scan to the end of the text and fail. */
+function closable(s: string): string {
+  const k = s.lastIndexOf('>');
+  return s.indexOf('<', k + 1) < 0 ? s : s.slice(0, k + 1) + s.slice(k + 1).replaceAll('<', LT);
+}
+
+/**
+ * Whitespace around a line break → one space (`\s*\n\s*`), matched only from
+ * the start of a run of spaces, so a long run without a line break is tried
+ * once, not once per space.
+ */
+const AROUND_NL = /(?<![^\S\n])[^\S\n]*\n\s*/g;
+
 /** One table with no table inside it → text: a line per row, cells joined by tabs. */
-function tableToText(inner: string): string {
+function tableToText(table: string): string {
+  const inner = closable(table);
   const rows: string[] = [];
   const first = inner.search(/<tr\b/i);
   const before = decodeEntities((first < 0 ? inner : inner.slice(0, first)).replace(BLOCK, NL).replace(/<[^>]+>/g, ' '));
   for (const l of before.split(NL)) if (l.trim()) rows.push(l.trim());
-  inner.replace(/<tr\b[^>]*>([\s\S]*?)(?=<tr\b|$)/gi, (_m, row: string) => {
+  inner.replace(/<tr\b[^>]*>([\s\S]*?)(?=<tr\b|$)/gi, (_m, tr: string) => {
+    const row = closable(tr);
     const cells: string[] = [];
     let multiline = false;
-    row.replace(/<t([dh])\b([^>]*)>([\s\S]*?)(?=<t[dh]\b|$)/gi, (_c, _k, attrs: string, cell: string) => {
+    row.replace(/<t([dh])\b([^>]*)>([\s\S]*?)(?=<t[dh]\b|$)/gi, (_c, _k, attrs: string, raw: string) => {
+      const cell = closable(raw);
       // A cell holding an already converted inner table keeps its lines.
-      const text = decodeEntities(cell.replace(/\s*\n\s*/g, ' ').replace(BLOCK, NL).replace(/<[^>]+>/g, ' '));
+      const text = decodeEntities((cell.includes('\n') ? cell.replace(AROUND_NL, ' ') : cell).replace(BLOCK, NL).replace(/<[^>]+>/g, ' '));
       const parts = text.split(NL).map((l) => l.replace(/[ \t\r\f\v]+/g, ' ').trim()).filter(Boolean);
       if (parts.length > 1) { multiline = true; cells.push(parts.join(NL)); }
       else cells.push(parts[0] ?? '');
@@ -55,17 +82,88 @@ function tableToText(inner: string): string {
 const NL = '\u0001';
 const TAB = '\u0002';
 
-const INNERMOST_TABLE = /<table\b[^>]*>((?:(?!<table\b)[\s\S])*?)<\/table\s*>/i;
+/** Comments `<!-- … -->` removed; an unclosed one is left as it is. One pass. */
+function dropComments(s: string): string {
+  let out = '';
+  let i = 0;
+  for (;;) {
+    const j = s.indexOf('<!--', i);
+    if (j < 0) break;
+    const k = s.indexOf('-->', j + 4);
+    if (k < 0) break; // no comment closes after this: the rest stays as it is
+    out += s.slice(i, j);
+    i = k + 3;
+  }
+  return i === 0 ? s : out + s.slice(i);
+}
+
+/**
+ * Navigation, scripts, styles… (DROP_NAMES) removed, each element up to the
+ * first closing tag of its name, replaced by a line break. An element that is
+ * not closed is left in place. One pass: where the next closing tag of each
+ * name lies is remembered, so no part of the page is searched twice.
+ */
+function dropElements(s: string): string {
+  const closes = new Map<string, { re: RegExp; at: number; end: number }>();
+  /** First `</name\s*>` at or after `from`: [start, end], or null. */
+  const closeOf = (name: string, from: number): [number, number] | null => {
+    let c = closes.get(name);
+    if (!c) { c = { re: new RegExp(`<\\/${name}\\s*>`, 'gi'), at: -2, end: 0 }; closes.set(name, c); }
+    if (c.at === -1) return null;
+    if (c.at < from) {
+      c.re.lastIndex = from;
+      const m = c.re.exec(s);
+      if (!m) { c.at = -1; return null; }
+      c.at = m.index; c.end = m.index + m[0].length;
+    }
+    return [c.at, c.end];
+  };
+  const open = new RegExp(`<(${DROP_NAMES.join('|')})(?![A-Za-z0-9_])`, 'gi');
+  let out = '';
+  let i = 0; // copied up to here
+  let gt = -2; // the next '>' at or after the last opening tag found (cached), -1 = none
+  for (let m = open.exec(s); m; m = open.exec(s)) {
+    const j = m.index;
+    if (gt < j && gt !== -1) gt = s.indexOf('>', j);
+    if (gt === -1) break; // no tag can end after this
+    const close = closeOf(m[1].toLowerCase(), gt + 1);
+    if (!close) continue;
+    out += s.slice(i, j) + '\n';
+    i = open.lastIndex = close[1];
+  }
+  return i === 0 ? s : out + s.slice(i);
+}
+
+/** Tables nested deeper than this are read as text (a real page nests a few; each level is read again by its parent). */
+const MAX_TABLE_DEPTH = 16;
+
+/** Tables innermost first (so layout tables around the report do not swallow its rows), paired in one pass. */
+function convertTables(s: string): string {
+  const re = /<(\/?)table\b[^>]*>/gi;
+  const root: string[] = [];
+  const stack: { open: string; parts: string[] }[] = [];
+  const top = () => (stack.length ? stack[stack.length - 1].parts : root);
+  let deeper = 0;
+  let last = 0;
+  for (let m = re.exec(s); m; m = re.exec(s)) {
+    top().push(s.slice(last, m.index));
+    last = m.index + m[0].length;
+    if (!m[1]) {
+      if (stack.length < MAX_TABLE_DEPTH) stack.push({ open: m[0], parts: [] });
+      else { deeper++; top().push(m[0]); }
+    } else if (deeper > 0) { deeper--; top().push(m[0]); }
+    else if (stack.length && /^<\/table\s*>$/i.test(m[0])) { const t = stack.pop()!; top().push(tableToText(t.parts.join(''))); }
+    else top().push(m[0]);
+  }
+  top().push(s.slice(last));
+  // Tables never closed stay as they were, in order.
+  return root.concat(...stack.map((t) => [t.open, ...t.parts])).join('');
+}
 
 export function htmlToText(html: string): string {
-  let s = html.replace(/<!--[\s\S]*?-->/g, '').replace(DROP, '\n');
-  // Innermost tables first, so layout tables around the report do not swallow its rows.
-  for (let guard = 0; guard < 500; guard++) {
-    const m = INNERMOST_TABLE.exec(s);
-    if (!m) break;
-    s = s.slice(0, m.index) + tableToText(m[1]) + s.slice(m.index + m[0].length);
-  }
-  s = s.replace(BLOCK, '\n').replace(/<[^>]+>/g, '').replaceAll(NL, '\n').replaceAll(TAB, '\t');
+  let s = closable(dropElements(dropComments(html)));
+  s = convertTables(s);
+  s = closable(s).replace(BLOCK, '\n').replace(/<[^>]+>/g, '').replaceAll(NL, '\n').replaceAll(TAB, '\t').replaceAll(LT, '<');
   s = decodeEntities(s);
   return s.split('\n').map((l) => l.replace(/[ \u00a0]+/g, ' ').replace(/ +$/, '')).filter((l, i, a) => l.trim() !== '' || (i > 0 && a[i - 1].trim() !== '')).join('\n');
 }

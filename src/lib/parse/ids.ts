@@ -3,11 +3,38 @@ import { createHash } from 'node:crypto';
 
 const h = (s: string, n: number) => createHash('sha256').update(s).digest('hex').slice(0, n);
 
-/** `000_6694218b40946a51.txt` → `000_6694218b40946a51`; non-ASCII names → `r` + hash of the name. */
-export function reportId(sourceFile: string): string {
-  const name = sourceFile.split(/[\\/]/).pop() ?? sourceFile;
-  const stem = name.replace(/\.(?:txt|html?|text)$/i, '');
-  return /^[A-Za-z0-9_.-]{1,80}$/.test(stem) ? stem : `r${h(name, 16)}`;
+const SAFE_SEGMENT = /^[a-z0-9][a-z0-9_-]*$/;
+const REPORT_EXT = /^(?:txt|text|html?|pdf|docx?)$/;
+
+/**
+ * Report id from the file's path in the corpus (`/`-separated, relative to the
+ * corpus folder): unique by construction, the same path always the same id,
+ * and readable in URLs.
+ *
+ * - A path of lower-case ASCII segments (`a-z 0-9 _ -`) and a report extension
+ *   reads as itself, with `.` for `/`: `seeds/001_dab5396a0471019a.txt` →
+ *   `seeds.001_dab5396a0471019a.txt`, `2023/report.txt` → `2023.report.txt`,
+ *   `x.html` → `x.html`. No segment holds a dot and the last piece is always
+ *   the extension, so two such paths never meet.
+ * - Any other path (Chinese, spaces, upper case, dots, another extension, a
+ *   name that is not UTF-8): its ASCII letters and digits as a readable hint,
+ *   then `~` and 12 hex digits of the SHA-256 of the path's bytes, e.g.
+ *   `2023.txt~3f9a…`; `~` never occurs in the first form. `raw` are the
+ *   path's bytes when they are not the UTF-8 of `path` (see dataset/names.ts).
+ */
+export function reportId(path: string, raw?: Uint8Array): string {
+  const p = path;
+  const segs = p.split('/');
+  const last = segs.pop() ?? '';
+  const dot = last.lastIndexOf('.');
+  const stem = last.slice(0, dot), ext = last.slice(dot + 1);
+  if (!raw && p.length <= 160 && dot > 0 && REPORT_EXT.test(ext) && SAFE_SEGMENT.test(stem) && segs.every((s) => SAFE_SEGMENT.test(s))) {
+    return [...segs, stem].join('.') + '.' + ext;
+  }
+  const hint = p.toLowerCase().split('/')
+    .map((s) => s.replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, ''))
+    .filter(Boolean).join('.').slice(0, 48).replace(/[.-]+$/, '');
+  return `${hint || 'r'}~${createHash('sha256').update(raw ?? p).digest('hex').slice(0, 12)}`;
 }
 
 /** The resolved place of an agency, as far as known. */

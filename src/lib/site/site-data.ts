@@ -29,6 +29,9 @@ import { computeIndicators, HEADLINE, rollupAll, type IndicatorCode, type Indica
 import { LEVELS, type Level, type Scope, type Status } from '../schema.ts';
 import type { Report } from '../types.ts';
 import { flaggedCells } from './check-cells.ts';
+import { capSource } from './source-cap.ts';
+import { sourceTextFile } from '../dataset/limits.ts';
+import { buildTime } from '../dataset/build-time.ts';
 import { agencyCsv } from './agency-csv.ts';
 import { citySlug, provinceSlug, UNKNOWN_NAME, UNKNOWN_SLUG } from './regions.ts';
 import { facetCounts } from './browse.ts';
@@ -73,18 +76,20 @@ function summarize(r: Report, ind: Indicators, page: string): ReportSummary {
  * `agencies/<agency_id>/`, so its tables and source text are not stored
  * twice; each older one at `agencies/<agency_id>/<year>/` (a short URL to
  * share; `-2`, `-3` … when an agency has more than one report for a year, in
- * report_id order; `n` for a year that was not read). A report whose agency
- * was not identified: `reports/<report_id>/`.
+ * report_id order, the report that counts first; `n` for a year that was not
+ * read). A report whose agency was not identified: `reports/<report_id>/`.
+ * Duplicates have no page (their entry on the quality page links to the copy kept).
  */
-export function reportPages(reports: Pick<Report, 'report_id' | 'agency_id' | 'year'>[]): Map<string, string> {
+export function reportPages(reports: Pick<Report, 'report_id' | 'agency_id' | 'year' | 'counted'>[]): Map<string, string> {
   const out = new Map<string, string>();
   const seen = new Map<string, number>();
   const latest = new Map<string, Pick<Report, 'report_id' | 'year'>>();
-  const sorted = [...reports].sort((a, b) => (a.report_id < b.report_id ? -1 : a.report_id > b.report_id ? 1 : 0));
+  // The report that counts (lib/dataset/duplicates.ts) first: it gets the year's plain URL and the agency page.
+  const sorted = [...reports].sort((a, b) => Number(a.counted === false) - Number(b.counted === false) || (a.report_id < b.report_id ? -1 : a.report_id > b.report_id ? 1 : 0));
   for (const r of sorted) {
     if (!r.agency_id) { out.set(r.report_id, `reports/${r.report_id}/`); continue; }
     const l = latest.get(r.agency_id);
-    if (!l || (r.year ?? 0) > (l.year ?? 0)) latest.set(r.agency_id, r);
+    if (!l || ((r.year ?? 0) > (l.year ?? 0) && r.counted !== false)) latest.set(r.agency_id, r);
     const y = r.year === null ? 'n' : String(r.year);
     const k = `${r.agency_id}/${y}`;
     const n = (seen.get(k) ?? 0) + 1;
@@ -143,6 +148,15 @@ function usedLines(r: Report): number[] {
   return [...s].sort((a, b) => a - b);
 }
 
+/** A report page's data: its source text capped for the page (source-cap.ts), the whole text's file named when capped. */
+function reportPageData(r: Report, report: ReportView, all: string[], siblings: ReportPageData['siblings']): ReportPageData {
+  const used = usedLines(r);
+  const shown = capSource(all, used);
+  const at = valueSpots(r);
+  if (!shown.capped) return { report, lines: all, used, at, siblings };
+  return { report, lines: shown.lines, used, at, siblings, more: shown.more, total_lines: shown.total, full_text: sourceTextFile(r.report_id) };
+}
+
 function groupBy<T>(xs: T[], key: (x: T) => string): Map<string, T[]> {
   const m = new Map<string, T[]>();
   for (const x of xs) {
@@ -175,6 +189,9 @@ function partial(ind: Indicators): number | null {
   return s === null || g === null ? null : s - g;
 }
 
+/** Whether a report's figures enter sums: the one rule, decided by the dataset build (lib/dataset/duplicates.ts). */
+const counts = (i: { report: Report }) => i.report.counted !== false;
+
 function json(path: string, data: unknown) {
   writeFileSync(path, JSON.stringify(data));
 }
@@ -184,24 +201,29 @@ export function pinyinOf(name: string): { pinyin: string; initials: string } {
   return { pinyin: full.join(''), initials: full.map((s) => s[0] ?? '').join('') };
 }
 
-export async function writeSiteData(parsed: Parsed[], outDir: string): Promise<void> {
+/** `builtAt`: the build time shown on the pages (the dataset build's, see lib/dataset/build-time.ts). */
+export async function writeSiteData(parsed: Parsed[], outDir: string, opts: { builtAt?: string } = {}): Promise<void> {
   const root = join(outDir, 'site');
   rmSync(root, { recursive: true, force: true });
   for (const d of ['agency', 'report', 'csv', 'region', 'compare', 'series']) mkdirSync(join(root, d), { recursive: true });
 
   // 1. Per report: page, indicators, summaries (source lines are written with the report page in 3).
-  const pages = reportPages(parsed.map((p) => p.report));
-  const items = parsed.map(({ report, lines }) => {
+  // Duplicates have no page and are listed on the quality page only (6). What is summed — roll-ups,
+  // home figures, peer ranks, compare groups — is `counted` only: the one rule, lib/dataset/duplicates.ts.
+  const duplicates = parsed.filter((p) => p.report.status === 'duplicate').map((p) => p.report);
+  const pages = reportPages(parsed.filter((p) => p.report.status !== 'duplicate').map((p) => p.report));
+  const items = parsed.filter((p) => p.report.status !== 'duplicate').map(({ report, lines }) => {
     const ind = computeIndicators(report);
     const summary = summarize(report, ind, pages.get(report.report_id)!);
     return { report, ind, summary, lines };
   });
   items.sort((a, b) => compareSummaries(a.summary, b.summary));
+  const counted = items.filter(counts);
 
   // 2. Peer ranks: same province, level and year.
   const peerKey = (s: ReportSummary) => `${s.province_slug}-${s.level}`;
   const ranks = new Map<string, { key: string; n: number; ranks: Partial<Record<IndicatorCode, PeerRank>> }>();
-  const byPeers = groupBy(items.filter((i) => i.summary.agency_id && i.summary.year !== null), (i) => `${peerKey(i.summary)}|${i.summary.year}`);
+  const byPeers = groupBy(counted.filter((i) => i.summary.agency_id && i.summary.year !== null), (i) => `${peerKey(i.summary)}|${i.summary.year}`);
   for (const [k, list] of byPeers) {
     const key = k.split('|')[0];
     for (const i of list) ranks.set(i.summary.id, { key, n: list.length, ranks: {} });
@@ -215,12 +237,14 @@ export async function writeSiteData(parsed: Parsed[], outDir: string): Promise<v
     ...i.report, page: i.summary.page, indicators: i.ind, flags: flaggedCells(i.report), peers: ranks.get(i.report.report_id) ?? null,
   });
   const writeReportPage = (i: (typeof items)[number], report: ReportView, siblings: ReportPageData['siblings']) =>
-    json(join(root, 'report', `${i.report.report_id}.json`), { report, lines: i.lines, used: usedLines(i.report), at: valueSpots(i.report), siblings } satisfies ReportPageData);
+    json(join(root, 'report', `${i.report.report_id}.json`), reportPageData(i.report, report, i.lines, siblings));
 
   // 3. Agencies and report pages.
   const agencies: AgencySummary[] = [];
   for (const [id, list] of groupBy(items.filter((i) => i.report.agency_id), (i) => i.report.agency_id!)) {
-    list.sort((a, b) => (b.report.year ?? 0) - (a.report.year ?? 0) || (a.report.report_id < b.report.report_id ? -1 : 1));
+    // Newest first; within a year the report that counts first, so the latest is one that counts.
+    list.sort((a, b) => (b.report.year ?? 0) - (a.report.year ?? 0) || Number(a.report.counted === false) - Number(b.report.counted === false) ||
+      (a.report.report_id < b.report.report_id ? -1 : 1));
     const latest = list[0];
     const r = latest.report;
     const name = r.agency ?? id;
@@ -262,24 +286,26 @@ export async function writeSiteData(parsed: Parsed[], outDir: string): Promise<v
     for (const [cslug, clist] of groupBy(plist.filter((i) => i.summary.city_slug), (i) => i.summary.city_slug!)) {
       const cname = clist[0].summary.city!;
       const ag = regionAgencies(clist);
-      cities.push({ slug: cslug, name: cname, agencies: ag.length, reports: clist.length });
+      const ccounted = clist.filter(counts);
+      cities.push({ slug: cslug, name: cname, agencies: ag.length, reports: ccounted.length });
       json(join(root, 'region', `${cslug}.json`), {
         slug: cslug, name: cname, kind: 'city', parent: { slug: pslug, name: pname }, cities: [],
-        agencies: ag, rollups: rollups(clist),
+        agencies: ag, rollups: rollups(ccounted),
       } satisfies RegionData);
     }
     cities.sort((a, b) => collator.compare(a.name, b.name));
     const ag = regionAgencies(plist);
-    provinces.push({ slug: pslug, name: pname, agencies: ag.length, reports: plist.length });
+    const pcounted = plist.filter(counts);
+    provinces.push({ slug: pslug, name: pname, agencies: ag.length, reports: pcounted.length });
     json(join(root, 'region', `${pslug}.json`), {
-      slug: pslug, name: pname, kind: 'province', parent: null, cities, agencies: ag, rollups: rollups(plist),
+      slug: pslug, name: pname, kind: 'province', parent: null, cities, agencies: ag, rollups: rollups(pcounted),
     } satisfies RegionData);
   }
   provinces.sort((a, b) => (a.slug === UNKNOWN_SLUG ? 1 : b.slug === UNKNOWN_SLUG ? -1 : a.slug.localeCompare(b.slug)));
 
   // 5. Compare groups: agencies of one province and level, per year.
   const compareGroups: SiteMeta['compare_groups'] = [];
-  for (const [key, list] of groupBy(items.filter((i) => i.summary.agency_id && i.summary.year !== null), (i) => peerKey(i.summary))) {
+  for (const [key, list] of groupBy(counted.filter((i) => i.summary.agency_id && i.summary.year !== null), (i) => peerKey(i.summary))) {
     const years = [...groupBy(list, (i) => String(i.summary.year))].map(([y, ylist]) => ({
       year: Number(y),
       rows: ylist.map((i): CompareRow => ({
@@ -298,23 +324,27 @@ export async function writeSiteData(parsed: Parsed[], outDir: string): Promise<v
   }
   compareGroups.sort((a, b) => a.key.localeCompare(b.key));
 
-  // 6. Quality: every report that is not ok.
-  const statusRank: Record<Status, number> = { failed: 0, warnings: 1, ok: 2 };
-  const quality: QualityEntry[] = items
-    .filter((i) => i.report.status !== 'ok')
-    .sort((a, b) => statusRank[a.report.status] - statusRank[b.report.status] || compareSummaries(a.summary, b.summary))
-    .map(({ report: r, summary }) => ({
-      id: r.report_id, page: summary.page, agency: r.agency, agency_id: r.agency_id, year: r.year, status: r.status,
+  // 6. Quality: every report that is not ok; a duplicate links to the copy kept.
+  const statusRank: Record<Status, number> = { failed: 0, warnings: 1, duplicate: 2, ok: 3 };
+  const pageOf = new Map(items.map((i) => [i.report.report_id, i.summary.page]));
+  const quality: QualityEntry[] = [
+    ...items.filter((i) => i.report.status !== 'ok').map(({ report, summary }) => ({ report, summary, page: summary.page })),
+    ...duplicates.map((report) => ({ report, summary: null, page: pageOf.get(report.duplicate_of!) ?? '' })),
+  ]
+    .sort((a, b) => statusRank[a.report.status] - statusRank[b.report.status] ||
+      (a.summary && b.summary ? compareSummaries(a.summary, b.summary) : a.report.report_id < b.report.report_id ? -1 : 1))
+    .map(({ report: r, page }) => ({
+      id: r.report_id, page, agency: r.agency, agency_id: r.agency_id, year: r.year, status: r.status,
       source_file: r.source_file, error: r.error,
       failed: r.checks.filter((c) => !c.passed).map((c) => ({ check: c.check, detail: c.detail, cause: c.cause ?? null })),
     }));
 
-  // 7. Home-page figures.
-  const status: Record<Status, number> = { ok: 0, warnings: 0, failed: 0 };
+  // 7. Home-page figures: reports that count only.
+  const status: Record<Status, number> = { ok: 0, warnings: 0, failed: 0, duplicate: duplicates.length };
   for (const s of summaries) status[s.status]++;
   const outcomes: SiteMeta['outcomes'] = [];
   const disputes: SiteMeta['disputes'] = [];
-  for (const [k, list] of groupBy(items.filter((i) => i.summary.year !== null), (i) => `${i.summary.year}|${i.summary.scope}`)) {
+  for (const [k, list] of groupBy(counted.filter((i) => i.summary.year !== null), (i) => `${i.summary.year}|${i.summary.scope}`)) {
     const [y, scope] = k.split('|');
     const year = Number(y);
     for (const [group, code] of OUTCOME_GROUPS) {
@@ -333,14 +363,14 @@ export async function writeSiteData(parsed: Parsed[], outDir: string): Promise<v
     }
   }
   const meta: SiteMeta = {
-    built_at: new Date().toISOString(),
+    built_at: opts.builtAt ?? buildTime([]).toISOString(),
     reports: items.length,
     agencies: agencies.length,
     status,
     years: [...new Set(summaries.map((s) => s.year).filter((y): y is number => y !== null))].sort((a, b) => b - a),
     levels: (Object.keys(LEVELS) as Level[]).filter((l) => summaries.some((s) => s.level === l)),
     provinces,
-    rollups: rollups(items),
+    rollups: rollups(counted),
     outcomes,
     disputes,
     compare_groups: compareGroups,

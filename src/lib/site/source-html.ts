@@ -2,22 +2,26 @@
  * A report's decoded source text as an ordered list, one item per line. Every
  * line has the anchor `L<n>` (1-based), so `#L12` scrolls to and highlights
  * line 12, and starts with its number as a link to itself (a reader copies
- * it to cite the line). Lines a table value was read from also get class `u`.
+ * it to cite the line). Lines a table value was read from also get class `u`,
+ * and each value is marked where it stands (`#L12c34`). A capped text (a very
+ * long source) says so and links to the whole text.
  * `</li>` is optional in HTML and left out, attributes unquoted, no newlines
  * between items: the site holds one source text per report.
  */
 import { esc } from './form-tables.ts';
 
-export function sourceHtml(lines: string[], used: number[], at: [number, number][] = []): string {
+export function sourceHtml(lines: string[], used: number[], at: [number, number][] = [], cap?: SourceCap): string {
   const u = new Set(used);
   const cols = new Map<number, number[]>();
   for (const [line, col] of at) { const l = cols.get(line); if (l) l.push(col); else cols.set(line, [col]); }
-  let out = '<ol class=source>';
-  for (let i = 0; i < lines.length; i++) {
-    const n = i + 1;
+  let out = cap ? capNote(lines.length, cap) + '<ol class=source>' : '<ol class=source>';
+  const item = (n: number, text: string, value = '') => {
     const c = cols.get(n);
-    out += `<li id=L${n}${u.has(n) ? ' class=u' : ''}><a href=#L${n}>${n}</a>${c ? marked(lines[i], n, c) : esc(lines[i])}`;
-  }
+    out += `<li${value} id=L${n}${u.has(n) ? ' class=u' : ''}><a href=#L${n}>${n}</a>${c ? marked(text, n, c) : esc(text)}`;
+  };
+  for (let i = 0; i < lines.length; i++) item(i + 1, lines[i]);
+  // A capped text: the later lines values were read from, each with its own number.
+  for (const [n, text] of cap?.more ?? []) item(n, text, ` value=${n}`);
   return out + '</ol>';
 }
 
@@ -39,4 +43,17 @@ function marked(line: string, n: number, cols: number[]): string {
     pos = end;
   });
   return out + esc(line.slice(pos));
+}
+
+/** What a page needs to show a capped source text (ReportPageData.more / total_lines, and the whole text's URL). */
+export interface SourceCap { more: [number, string][]; total: number; href: string }
+
+/** The capped-text fields of a report page's data as a SourceCap, or undefined when the whole text is shown. */
+export function sourceCap(d: { more?: [number, string][]; total_lines?: number; full_text?: string }, href: (file: string) => string): SourceCap | undefined {
+  return d.full_text ? { more: d.more ?? [], total: d.total_lines ?? 0, href: href(d.full_text) } : undefined;
+}
+
+function capNote(shown: number, cap: SourceCap): string {
+  return `<p class=note>原文较长(共 ${cap.total.toLocaleString('zh-CN')} 行),本页只显示前 ${shown.toLocaleString('zh-CN')} 行` +
+    `${cap.more.length ? '和表格数字所在的行' : ''},过长的行已截断。<a href="${esc(cap.href)}">完整原文(纯文本,UTF-8)</a></p>`;
 }

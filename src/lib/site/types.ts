@@ -77,8 +77,14 @@ export interface AgencyData {
 /** One report page: the report's tables and its source text, so every number links within the page. */
 export interface ReportPageData {
   report: ReportView;
-  /** Decoded source lines (line n = lines[n-1]). */
+  /** Decoded source lines (line n = lines[n-1]); only the leading part when the text is capped (see `full_text`). */
   lines: string[];
+  /** Capped text: later lines a value was read from, [line number, text]. */
+  more?: [number, string][];
+  /** Capped text: lines in the whole text. */
+  total_lines?: number;
+  /** Capped text: the whole decoded text, under the data folder (`sources/<report_id>.txt`). */
+  full_text?: string;
   /** Lines a value of the tables was read from. */
   used: number[];
   /** [line, column] of each value read, for the marks in the source text. */

@@ -15,7 +15,7 @@ export function agencyYearsSql(agency: string): string {
 PIVOT (
   SELECT r.year, a.row, a.value
   FROM applications a JOIN reports r USING (report_id)
-  WHERE r.agency = '${name}' AND a.applicant = 'total'
+  WHERE r.agency = '${name}' AND a.applicant = 'total' AND r.counted
 )
 ON year USING first(value)
 GROUP BY row
@@ -71,7 +71,8 @@ SELECT coalesce(province, '(未识别)') AS 省份,
   count(*) AS 报告数,
   count(*) FILTER (WHERE status = 'ok') AS 通过,
   count(*) FILTER (WHERE status = 'warnings') AS 有警告,
-  count(*) FILTER (WHERE status = 'failed') AS 失败
+  count(*) FILTER (WHERE status = 'failed') AS 失败,
+  count(*) FILTER (WHERE status = 'duplicate') AS 重复
 FROM reports
 GROUP BY ALL
 ORDER BY 报告数 DESC;`,

@@ -22,7 +22,9 @@ const rev = (proceeding: string, outcome: string) =>
   `max(value) FILTER (WHERE proceeding = ${q(proceeding)} AND outcome = ${q(outcome)})`;
 
 /*
- * Same arithmetic as src/lib/indicators.ts (the site's pages), so SQL and pages agree:
+ * Only the reports that count (reports.counted: no duplicate, no report superseded by a
+ * correction; the one rule, src/lib/dataset/duplicates.ts), so summing this view counts
+ * every report once. Same arithmetic as src/lib/indicators.ts (the site's pages), so SQL and pages agree:
  * a row's value is its 总计 cell, or the sum of its six applicant cells when 总计 is
  * unprinted and all six are given (flagged in total_column_summed); group sums and
  * other sums are NULL when any part is NULL.
@@ -80,7 +82,8 @@ SELECT r.report_id, r.agency, r.agency_id, r.year, r.province, r.city, r.county,
   coalesce(a.total_column_summed, false) AS total_column_summed
 FROM reports r
 LEFT JOIN app a USING (report_id)
-LEFT JOIN rv v USING (report_id)`;
+LEFT JOIN rv v USING (report_id)
+WHERE r.counted`;
 
 const applicationsWideSql = `
 SELECT report_id, applicant,
@@ -95,8 +98,8 @@ WHERE NOT c.passed`;
 export const VIEWS: View[] = [
   {
     name: 'report_indicators',
-    zh: '每份报告一行:申请办理的主要数字与常用比率(分母为 0 或未填报时为空)',
-    en: 'one row per report with headline counts and indicators (NULL when the denominator is 0 or NULL)',
+    zh: '每份计入汇总的报告一行(不含重复报告和被更正版取代的报告,可直接求和):申请办理的主要数字与常用比率(分母为 0 或未填报时为空)',
+    en: 'one row per counted report (no duplicates, no superseded corrections: safe to sum) with headline counts and indicators (NULL when the denominator is 0 or NULL)',
     sql: reportIndicatorsSql,
     columns: [
       { name: 'report_id', zh: '报告编号' },

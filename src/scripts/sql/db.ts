@@ -2,7 +2,16 @@
  * The in-browser DuckDB session: self-hosted DuckDB-WASM in a worker, the
  * dataset attached read-only over HTTP (range requests, only the blocks a
  * query needs), contract tables reachable by name (`USE ds`) and the
- * convenience views as temporary views. No extension is ever downloaded.
+ * convenience views as temporary views.
+ *
+ * Only the site's own dataset can be read, whatever SQL runs (a shared `?sql=`
+ * link runs on load): after attaching, external access (ATTACH, read_csv,
+ * COPY … TO, any URL or file) is switched off, so are extension install and
+ * autoload and community extensions, and the configuration is locked, so no
+ * query can switch any of it back (SET custom_extension_repository …). The
+ * worker is started from a `blob:` URL, so it inherits the page's
+ * Content-Security-Policy (src/lib/csp.ts): its connect-src holds for the
+ * engine's own requests too.
  */
 import * as duckdb from '@duckdb/duckdb-wasm';
 import { bundleUrls } from '../../lib/sql/bundles.ts';
@@ -13,6 +22,13 @@ export interface LoadProgress { phase: 'wasm' | 'attach' | 'ready'; loaded?: num
 export interface QueryResult extends ResultData { ms: number; truncated: boolean; types: string[] }
 
 const DATASET_FILE = 'dataset.duckdb';
+
+/** After attaching: nothing but the attached dataset can be read, and no query can change that. */
+export const LOCKDOWN = [
+  'SET allow_community_extensions = false',
+  'SET enable_external_access = false',
+  'SET lock_configuration = true',
+];
 const mark = (name: string) => { try { performance.mark(name); } catch { /* no User Timing */ } };
 
 /** Rows kept in memory for display and export; the rest is counted as truncated. */
@@ -47,7 +63,10 @@ export class SqlSession {
       mvp: { mainModule: abs(urls.mvp.mainModule), mainWorker: abs(urls.mvp.mainWorker) },
     });
     mark('sql:start');
-    this.worker = new Worker(bundle.mainWorker!);
+    // A blob: worker inherits the page's CSP; a same-origin worker URL would get its own (none on Pages).
+    const workerUrl = URL.createObjectURL(new Blob([`importScripts(${JSON.stringify(bundle.mainWorker!)});`], { type: 'text/javascript' }));
+    this.worker = new Worker(workerUrl);
+    URL.revokeObjectURL(workerUrl);
     this.db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), this.worker);
     await this.db.instantiate(bundle.mainModule, bundle.pthreadWorker, (p) => {
       this.opts.onProgress?.({ phase: 'wasm', loaded: p.bytesLoaded, total: p.bytesTotal });
@@ -65,13 +84,14 @@ export class SqlSession {
     // Registered as an HTTP file: DuckDB-WASM's own file system then reads it with range requests.
     await this.db.registerFileURL(DATASET_FILE, abs(this.opts.datasetUrl), duckdb.DuckDBDataProtocol.HTTP, false);
     // One round trip: never fetch extensions from the internet (a query needing one fails with
-    // DuckDB's message), attach the dataset, make its tables the default, add the views.
+    // DuckDB's message), attach the dataset, make its tables the default, add the views, then lock down.
     await this.conn.query([
       'SET autoinstall_known_extensions = false',
       'SET autoload_known_extensions = false',
       `ATTACH '${DATASET_FILE}' AS ds (READ_ONLY)`,
       'USE ds',
       ...createViewStatements(),
+      ...LOCKDOWN,
     ].join(';\n'));
     mark('sql:attached');
     this.opts.onProgress?.({ phase: 'ready' });
