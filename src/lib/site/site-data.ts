@@ -27,6 +27,7 @@ import { computeIndicators, HEADLINE, rollupAll, type IndicatorCode, type Indica
 import { LEVELS, type Level, type Scope, type Status } from '../schema.ts';
 import type { Report } from '../types.ts';
 import { flaggedCells } from './check-cells.ts';
+import { agencyTrends } from './trends.ts';
 import { agencyCsv } from './agency-csv.ts';
 import { citySlug, provinceSlug, UNKNOWN_NAME, UNKNOWN_SLUG } from './regions.ts';
 import type {
@@ -253,14 +254,14 @@ export async function writeSiteData(parsed: Parsed[], outDir: string): Promise<v
       cities.push({ slug: cslug, name: cname, agencies: ag.length, reports: clist.length });
       json(join(root, 'region', `${cslug}.json`), {
         slug: cslug, name: cname, kind: 'city', parent: { slug: pslug, name: pname }, cities: [],
-        agencies: ag, rollups: rollups(clist),
+        agencies: ag, rollups: rollups(clist), trends: agencyTrends(clist.map((i) => ({ ...i.summary, value: i.summary.new_received }))),
       } satisfies RegionData);
     }
     cities.sort((a, b) => collator.compare(a.name, b.name));
     const ag = regionAgencies(plist);
     provinces.push({ slug: pslug, name: pname, agencies: ag.length, reports: plist.length });
     json(join(root, 'region', `${pslug}.json`), {
-      slug: pslug, name: pname, kind: 'province', parent: null, cities, agencies: ag, rollups: rollups(plist),
+      slug: pslug, name: pname, kind: 'province', parent: null, cities, agencies: ag, rollups: rollups(plist), trends: agencyTrends(plist.map((i) => ({ ...i.summary, value: i.summary.new_received }))),
     } satisfies RegionData);
   }
   provinces.sort((a, b) => (a.slug === UNKNOWN_SLUG ? 1 : b.slug === UNKNOWN_SLUG ? -1 : a.slug.localeCompare(b.slug)));

@@ -52,6 +52,7 @@ export class SqlSession {
     await this.db.instantiate(bundle.mainModule, bundle.pthreadWorker, (p) => {
       this.opts.onProgress?.({ phase: 'wasm', loaded: p.bytesLoaded, total: p.bytesTotal });
     });
+    mark('sql:wasm');
     await this.db.open({
       query: { castBigIntToDouble: true, castDecimalToDouble: true, castTimestampToDate: true },
       // Read only the blocks a query needs, with range requests. Without an explicit
