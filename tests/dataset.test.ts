@@ -81,6 +81,22 @@ describe('published files', () => {
     expect(xianan.value).toBe('97');
   });
 
+  it('long tables carry a Chinese label column beside each code column, in CSV and in DuckDB', async () => {
+    const labelled = TABLES.flatMap((t) => t.columns.filter((c) => c.label).map((c) => ({ t, c })));
+    expect(labelled.map(({ t, c }) => `${t.name}.${c.name}`)).toEqual(expect.arrayContaining(['applications.row_zh', 'applications.applicant_zh', 'reviews.proceeding_zh', 'reviews.outcome_zh', 'active_disclosure.item_zh', 'active_disclosure.metric_zh', 'checks.check_zh']));
+    for (const { t, c } of labelled) {
+      const rows = Papa.parse<Record<string, string>>(readFileSync(join(out1, `${t.name}.csv`), 'utf8').slice(1), { header: true, skipEmptyLines: true }).data;
+      expect(rows.length).toBeGreaterThan(0);
+      for (const r of rows) expect(r[c.name], `${t.name} ${r[c.label!.of]}`).toBe(c.label!.labels[r[c.label!.of]]);
+    }
+    const db = await DuckDBInstance.create(':memory:');
+    const con = await db.connect();
+    await con.run(`ATTACH '${join(out1, 'dataset.duckdb')}' AS d (READ_ONLY)`);
+    const zh = (await con.runAndReadAll(`SELECT DISTINCT row_zh, applicant_zh FROM d.applications WHERE "row" = 'withheld_state_secret' AND applicant = 'natural_person'`)).getRowObjects();
+    expect(zh).toEqual([{ row_zh: '属于国家秘密', applicant_zh: '自然人' }]);
+    con.closeSync();
+  });
+
   it('writes a wide CSV with Chinese headers, one row per report', () => {
     const rows = Papa.parse<Record<string, string>>(readFileSync(join(out1, 'reports_wide.csv'), 'utf8').slice(1), { header: true, skipEmptyLines: true }).data;
     const m = manifest();
