@@ -121,7 +121,8 @@ describe.skipIf(!haveChromium())('SQL page', () => {
     const parsed = Papa.parse<string[]>(bytes.toString('utf8').slice(1), { skipEmptyLines: true });
     expect(parsed.data[0]).toEqual(expected.columns);
     expect(parsed.data.slice(1)).toEqual(expected.rows.map((r) => r.map(cell)));
-    expect(parsed.data.slice(1)).toEqual(shown.rows);
+    // the table shows the first page of the result
+    expect(parsed.data.slice(1, 1 + shown.rows.length)).toEqual(shown.rows);
 
     const [jsonDl] = await Promise.all([page.waitForEvent('download'), page.click('#sql-export-json')]);
     const json = JSON.parse(readFileSync((await jsonDl.path())!, 'utf8')) as Record<string, unknown>[];

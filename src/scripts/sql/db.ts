@@ -80,6 +80,22 @@ export class SqlSession {
 
   get busy() { return this.running; }
 
+  private side?: Promise<duckdb.AsyncDuckDBConnection>;
+
+  /**
+   * A small query on a second connection, beside the user's (e.g. the pages of
+   * the report ids on screen); never cancelled, never counted as a run.
+   */
+  async lookup(sql: string): Promise<Cell[][]> {
+    await this.ready;
+    const db = this.db!;
+    // Names resolve in the dataset, as on the user's connection (USE is per connection).
+    this.side ??= db.connect().then(async (c) => { await c.query('USE ds'); return c; });
+    const table = await (await this.side).query(sql);
+    const types = table.schema.fields.map((f) => String(f.type));
+    return table.toArray().map((row) => table.schema.fields.map((f, i) => plain((row as Record<string, unknown>)[f.name], types[i])));
+  }
+
   /** Runs one SQL text (several statements allowed; DuckDB returns the last one's result). */
   async run(sql: string): Promise<QueryResult> {
     if (!this.ready) this.start();
@@ -148,7 +164,7 @@ export class SqlSession {
     try { this.worker?.terminate(); } catch { /* already gone */ }
     this.abortRun?.(new CancelledError());
     this.running = false;
-    this.db = undefined; this.conn = undefined;
+    this.db = undefined; this.conn = undefined; this.side = undefined;
     await this.start();
   }
 }
