@@ -1,16 +1,21 @@
 /**
  * The in-browser DuckDB session: self-hosted DuckDB-WASM in a worker, the
  * dataset attached read-only over HTTP (range requests, only the blocks a
- * query needs), contract tables reachable by name (`USE ds`) and the
- * convenience views as temporary views. No extension is ever downloaded.
+ * query needs), contract tables and the convenience views (stored in the
+ * file) reachable by name (`USE ds`). No extension is ever downloaded. The
+ * worker is usually already running, started from the page's <head> (see
+ * lib/sql/bundles.ts), with the engine compiled in a code-cacheable way.
  */
 import * as duckdb from '@duckdb/duckdb-wasm';
 import { bundleUrls } from '../../lib/sql/bundles.ts';
-import { createViewStatements } from '../../lib/sql/views.ts';
 import type { Cell, ResultData } from '../../lib/sql/export.ts';
 
 export interface LoadProgress { phase: 'wasm' | 'attach' | 'ready'; loaded?: number; total?: number }
-export interface QueryResult extends ResultData { ms: number; truncated: boolean; types: string[] }
+export interface QueryResult extends ResultData {
+  ms: number; truncated: boolean; types: string[];
+  /** Shown from the browser's store of earlier results (result-cache.ts), not run now. */
+  cached?: boolean;
+}
 
 const DATASET_FILE = 'dataset.duckdb';
 const mark = (name: string) => { try { performance.mark(name); } catch { /* no User Timing */ } };
@@ -47,7 +52,17 @@ export class SqlSession {
       mvp: { mainModule: abs(urls.mvp.mainModule), mainWorker: abs(urls.mvp.mainWorker) },
     });
     mark('sql:start');
-    this.worker = new Worker(bundle.mainWorker!);
+    // The worker the page's boot script started from <head> (engine already downloading), once.
+    const boot = (self as { nianbaoDuckdb?: { url: string; worker: Worker } }).nianbaoDuckdb;
+    if (boot && boot.url === bundle.mainWorker) {
+      this.worker = boot.worker;
+      delete (self as { nianbaoDuckdb?: unknown }).nianbaoDuckdb;
+      mark('sql:boot-worker');
+    } else {
+      boot?.worker.terminate();
+      delete (self as { nianbaoDuckdb?: unknown }).nianbaoDuckdb;
+      this.worker = new Worker(bundle.mainWorker!);
+    }
     this.db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), this.worker);
     await this.db.instantiate(bundle.mainModule, bundle.pthreadWorker, (p) => {
       this.opts.onProgress?.({ phase: 'wasm', loaded: p.bytesLoaded, total: p.bytesTotal });
@@ -66,13 +81,13 @@ export class SqlSession {
     // Registered as an HTTP file: DuckDB-WASM's own file system then reads it with range requests.
     await this.db.registerFileURL(DATASET_FILE, abs(this.opts.datasetUrl), duckdb.DuckDBDataProtocol.HTTP, false);
     // One round trip: never fetch extensions from the internet (a query needing one fails with
-    // DuckDB's message), attach the dataset, make its tables the default, add the views.
+    // DuckDB's message), attach the dataset, make its tables and views the default (the views
+    // are stored in the file by src/lib/dataset/build.ts, so nothing is created here).
     await this.conn.query([
       'SET autoinstall_known_extensions = false',
       'SET autoload_known_extensions = false',
       `ATTACH '${DATASET_FILE}' AS ds (READ_ONLY)`,
       'USE ds',
-      ...createViewStatements(),
     ].join(';\n'));
     mark('sql:attached');
     this.opts.onProgress?.({ phase: 'ready' });

@@ -70,7 +70,7 @@ function draw(root: HTMLElement, r: QueryResult, st: State, links?: LinkOptions)
   meta.setAttribute('role', 'status');
   meta.dataset.rows = String(r.rows.length);
   meta.dataset.ms = String(r.ms);
-  meta.textContent = `${r.rows.length.toLocaleString('zh-CN')} 行${r.truncated ? '(结果过大,仅保留前这些行;请加 LIMIT 或下载数据库)' : ''} · ${r.columns.length} 列 · 用时 ${fmtMs(r.ms)}`;
+  meta.textContent = `${r.rows.length.toLocaleString('zh-CN')} 行${r.truncated ? '(结果过大,仅保留前这些行;请加 LIMIT 或下载数据库)' : ''} · ${r.columns.length} 列 · ${r.cached ? '本机保存的上次结果(同一份数据、同一查询)' : `用时 ${fmtMs(r.ms)}`}`;
   root.append(meta);
   if (!r.columns.length) return;
 
