@@ -16,6 +16,9 @@ import { writeWideCsv } from './wide.ts';
 import { writeDuck } from './duckdb.ts';
 import { VIEWS } from '../sql/views.ts';
 import { describeFile, type Manifest, type ManifestFile, type ManifestInput } from './manifest.ts';
+import { dataPackage } from './datapackage.ts';
+import { datasetVersion } from './about.ts';
+import { packageSources, readSources } from './sources.ts';
 
 /** Every regular file under `dir` (recursive), skipping hidden files and READMEs, sorted. */
 export function listCorpus(dir: string): string[] {
@@ -93,6 +96,7 @@ export async function buildDataset({ corpusDir, dataOut, log = () => {} }: Build
   // The SQL page's convenience views also live in the file, for those who download or ATTACH it.
   const duck = await writeDuck(dataOut, sorted, VIEWS.map((v) => `CREATE VIEW {{db}}.${v.name} AS ${v.sql.trim()}`));
   for (const t of TABLES) files_.push(describeFile(duck.parquet[t.name], 'parquet', `${t.zh}(Parquet,zstd 压缩)`, countRows(t, sorted), t.name));
+  for (const t of TABLES) files_.push(describeFile(duck.json[t.name], 'json', `${t.zh}(JSON:对象数组,空值为 null)`, countRows(t, sorted), t.name));
   files_.push(describeFile(duck.database, 'duckdb', '包含全部表格的 DuckDB 数据库(SQL 页面直接挂载;也可下载或在 DuckDB 中 ATTACH 其网址)'));
   log(`  已写出 Parquet 与 dataset.duckdb`);
   const widePath = join(dataOut, 'reports_wide.csv');
@@ -106,6 +110,11 @@ export async function buildDataset({ corpusDir, dataOut, log = () => {} }: Build
     inputs,
   };
   writeFileSync(join(dataOut, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
+  // The Frictionless Data Package: every file above with its schema (from schema.ts).
+  const site = process.env.SITE_URL ? process.env.SITE_URL.replace(/\/+$/, '') + (process.env.SITE_BASE || '/').replace(/^\/?/, '/') : undefined;
+  writeFileSync(join(dataOut, 'datapackage.json'), JSON.stringify(dataPackage(manifest, {
+    version: datasetVersion(), homepage: site, sources: packageSources(readSources(corpusDir)),
+  }), null, 2) + '\n');
   const tWrite = (performance.now() - t1) / 1000;
   return { parsed, manifest, seconds: { parse: tParse, write: tWrite } };
 }

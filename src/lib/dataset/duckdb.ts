@@ -1,5 +1,5 @@
 /**
- * Parquet (zstd) and the DuckDB database, written with @duckdb/node-api from
+ * Parquet (zstd), JSON and the DuckDB database, written with @duckdb/node-api from
  * the one schema definition. The database uses STORAGE_VERSION 'v1.0.0' so that
  * DuckDB-WASM 1.32 can ATTACH it over HTTP; table and column comments carry the
  * data dictionary into it.
@@ -29,11 +29,11 @@ function append(app: DuckDBAppender, col: Column, v: Row[string]) {
   }
 }
 
-export interface DuckOutputs { parquet: Record<string, string>; database: string }
+export interface DuckOutputs { parquet: Record<string, string>; json: Record<string, string>; database: string }
 
 /**
  * Load every table into an in-memory DuckDB (single thread: deterministic
- * output), then COPY each to Parquet and copy all into `dataset.duckdb`.
+ * output), then COPY each to Parquet and JSON and copy all into `dataset.duckdb`.
  */
 export async function writeDuck(outDir: string, sorted: Report[], extraSql: string[] = []): Promise<DuckOutputs> {
   const inst = await DuckDBInstance.create(':memory:', { threads: '1' });
@@ -54,6 +54,13 @@ export async function writeDuck(outDir: string, sorted: Report[], extraSql: stri
       await con.run(`COPY ${q(t.name)} TO ${lit(file)} (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE 122880)`);
       parquet[t.name] = file;
     }
+    // JSON for those who read neither CSV nor Parquet: an array of objects, one per line, NULL as null.
+    const json: Record<string, string> = {};
+    for (const t of TABLES) {
+      const file = join(outDir, `${t.name}.json`);
+      await con.run(`COPY ${q(t.name)} TO ${lit(file)} (FORMAT json, ARRAY true)`);
+      json[t.name] = file;
+    }
     const db = join(outDir, 'dataset.duckdb');
     const tmp = db + '.tmp';
     for (const f of [tmp, tmp + '.wal']) if (existsSync(f)) rmSync(f);
@@ -72,7 +79,7 @@ export async function writeDuck(outDir: string, sorted: Report[], extraSql: stri
     await con.run('CHECKPOINT ds');
     await con.run('DETACH ds');
     renameSync(tmp, db);
-    return { parquet, database: db };
+    return { parquet, json, database: db };
   } finally {
     con.closeSync();
     inst.closeSync();
