@@ -15,6 +15,9 @@ import { haveChromium, launch, watch } from './browser.ts';
 import { TABLES } from '../../src/lib/schema.ts';
 import { readSources } from '../../src/lib/dataset/sources.ts';
 import { agencyKey } from '../../src/lib/site/collection.ts';
+import { createRequire } from 'node:module';
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 const siteUrl = inject('siteUrl');
 const origin = new URL(siteUrl).origin;
@@ -119,4 +122,25 @@ describe.skipIf(!haveChromium())('data access', () => {
     const absent = await page.locator('table.collection tbody td.nr').count();
     expect(absent).toBe(agencies.size * years.length - sources.length);
   });
+
+  for (const width of [1280, 390]) {
+    it(`downloads and methodology have no serious axe violations at ${width} px`, async () => {
+      const p = await browser.newPage({ viewport: { width, height: 900 } });
+      const found: string[] = [];
+      for (const path of ['downloads/', 'methodology/']) {
+        await p.goto(`${siteUrl}${path}`);
+        await p.addScriptTag({ content: axeSource });
+        const r = await p.evaluate(async () => {
+          // @ts-expect-error injected
+          const res = await axe.run(document, { resultTypes: ['violations'] });
+          return res.violations.filter((v: { impact: string }) => v.impact === 'serious' || v.impact === 'critical')
+            .map((v: { id: string; nodes: { target: string[] }[] }) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
+        });
+        for (const v of r) found.push(`${path} ${v}`);
+        expect(await p.evaluate(() => document.documentElement.scrollWidth - innerWidth), `${path} wider than ${width}`).toBeLessThanOrEqual(0);
+      }
+      expect(found).toEqual([]);
+      await p.close();
+    });
+  }
 });

@@ -10,9 +10,12 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { haveChromium, launch, watch } from './browser.ts';
 
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const siteUrl = inject('siteUrl');
 const siteDir = inject('siteDir');
 const origin = new URL(siteUrl).origin;
@@ -211,6 +214,31 @@ GROUP BY a.row, a.row_zh ORDER BY 件数 DESC NULLS LAST, a.row`;
     // and it downloads like the site's other charts
     const [dl] = await Promise.all([page.waitForEvent('download'), page.click('#sql-chart-figure [data-chart-export="svg"]')]);
     expect(dl.suggestedFilename()).toBe('query-chart.svg');
+  });
+
+  it('has no serious axe violations on a 390 px phone, with an error and with a result and chart', async () => {
+    const phone = await browser.newPage({ viewport: { width: 390, height: 800 } });
+    const check = async () => {
+      await phone.addScriptTag({ content: axeSource });
+      return phone.evaluate(async () => {
+        // @ts-expect-error injected
+        const r = await axe.run(document, { resultTypes: ['violations'] });
+        return r.violations.filter((v: { impact: string }) => v.impact === 'serious' || v.impact === 'critical').map((v: { id: string }) => v.id);
+      });
+    };
+    await phone.goto(`${siteUrl}sql/?sql=${encodeURIComponent('SELECT agency FORM reports')}`);
+    await phone.waitForFunction(() => document.getElementById('sql-app')!.dataset.runs === '1', null, { timeout: 60_000 });
+    expect(await phone.isVisible('#sql-error')).toBe(true);
+    expect(await check()).toEqual([]);
+    const q = 'SELECT year AS 年度, count(*) AS 报告数 FROM reports GROUP BY year ORDER BY year';
+    await phone.goto(`${siteUrl}sql/?sql=${encodeURIComponent(q)}&chart=barY&x=${encodeURIComponent('年度')}&y=${encodeURIComponent('报告数')}`);
+    await phone.waitForSelector('#sql-chart-out svg', { timeout: 60_000 });
+    expect(await check()).toEqual([]);
+    // the quick chart's text is at least 12 px on the phone too, and the page is no wider than the phone
+    const min = await phone.evaluate(() => Math.min(...[...document.querySelectorAll('#sql-chart-out svg text')].map((t) => parseFloat(getComputedStyle(t).fontSize) * ((t as SVGTextElement).getScreenCTM()?.a ?? 1))));
+    expect(min).toBeGreaterThanOrEqual(12);
+    expect(await phone.evaluate(() => document.documentElement.scrollWidth - innerWidth)).toBeLessThanOrEqual(0);
+    await phone.close();
   });
 
   it('sent no request off the site and logged no errors', () => {
