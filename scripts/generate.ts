@@ -1,27 +1,33 @@
 /**
  * Synthetic report generator.
  *
- *   npx tsx scripts/generate.ts --count N --out DIR [--seed S] [--truth-out DIR2] [--no-truth]
+ *   npx tsx scripts/generate.ts --count N --out DIR [--seed S] [--layout L] [--truth-out DIR2] [--no-truth]
  *
- * Writes N reports (`.txt` / `.html`, mixed layouts and encodings) to DIR and,
- * for each, `<name>.truth.json` (the expected parse) to DIR2 (default DIR).
- * Refuses to write into the embedded corpus `data/`.
+ * Writes N reports (`.txt` / `.html` / `.htm` / `.md`, mixed layouts and
+ * encodings) to DIR and, for each, `<name>.truth.json` (the expected parse) to
+ * DIR2 (default DIR). `--layout L` writes only that layout (e.g. a small sample
+ * to inspect: `--layout crawl --count 5 --out /tmp/x`). Refuses to write into
+ * the embedded corpus `data/`.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { resolve, join } from 'node:path';
 import { generateCorpus } from './lib/synth/corpus.ts';
+import type { LayoutName } from './lib/synth/layouts/out.ts';
+import { LAYOUTS, REPORT_FILE } from './lib/synth/report.ts';
 
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(name);
   return i >= 0 ? process.argv[i + 1] : undefined;
 }
 
+const usage = `usage: generate.ts --count N --out DIR [--seed S] [--layout ${LAYOUTS.join('|')}] [--truth-out DIR] [--no-truth]`;
 const count = Number(arg('--count') ?? 100);
 const out = arg('--out');
 const seed = Number(arg('--seed') ?? 1);
+const layout = arg('--layout') as LayoutName | undefined;
 const noTruth = process.argv.includes('--no-truth');
-if (!out || !Number.isFinite(count) || count < 0 || !Number.isFinite(seed)) {
-  console.error('usage: generate.ts --count N --out DIR [--seed S] [--truth-out DIR] [--no-truth]');
+if (!out || !Number.isFinite(count) || count < 0 || !Number.isFinite(seed) || (layout !== undefined && !LAYOUTS.includes(layout))) {
+  console.error(usage);
   process.exit(2);
 }
 const outDir = resolve(out);
@@ -39,9 +45,9 @@ mkdirSync(truthDir, { recursive: true });
 const t0 = performance.now();
 let bytes = 0;
 let n = 0;
-for (const r of generateCorpus({ seed, count })) {
+for (const r of generateCorpus({ seed, count, ...(layout ? { force: () => ({ layout }) } : {}) })) {
   writeFileSync(join(outDir, r.file), r.bytes);
-  if (!noTruth) writeFileSync(join(truthDir, r.file.replace(/\.(txt|html)$/, '.truth.json')), JSON.stringify(r.truth));
+  if (!noTruth) writeFileSync(join(truthDir, r.file.replace(REPORT_FILE, '.truth.json')), JSON.stringify(r.truth));
   bytes += r.bytes.length;
   n++;
 }

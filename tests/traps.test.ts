@@ -58,10 +58,16 @@ describe('rows matched by label, never by position', () => {
     expect(appRow(r, 'granted')).toEqual([5, 0, 0, 0, 0, 0, null]);
     expect(appRow(r, 'total_handled')).toEqual([7, 0, 0, 0, 0, 0, 7]);
   });
-  it('a row that prints six numbers under a header with 总计 is not guessed', () => {
+  it('a row that prints six numbers under a header with 总计 is read only as far as the arithmetic places the lost cell', () => {
+    // The lost cell may be any of the seven; only "总计 lost" keeps the columns adding up,
+    // so the six numbers are the applicant columns and 总计 is NULL (flagged, not ok).
     const r = parse(craft({ apps: { granted: ['5', '0', '0', '0', '0', '0'] } }));
-    expect(appRow(r, 'granted')).toEqual(Array(7).fill(null));
+    expect(appRow(r, 'granted')).toEqual([5, 0, 0, 0, 0, 0, null]);
+    expect(check(r, 'missing_cells')!.detail).toContain('少 1 格');
     expect(r.status).toBe('warnings');
+    // All zeros: the lost cell could be anywhere, so every cell stays NULL.
+    const z = parse(craft({ apps: { partially_granted: ['0', '0', '0', '0', '0', '0'] } }));
+    expect(appRow(z, 'partially_granted')).toEqual(Array(7).fill(null));
   });
   it('a label cut at the cell width, its tail printed on a later line, still owns its numbers', () => {
     const text = craft({ layout: 'tabs', apps: { withheld_law: ['1', '0', '0', '0', '0', '0', '1'], granted: ['4', '0', '0', '0', '0', '0', '4'] } })
@@ -107,7 +113,8 @@ describe('rows matched by label, never by position', () => {
       return `<table><tr>${cells.map((c) => `<td>${c}</td>`).join('')}</tr></table>`;
     }).join('\n');
     const r = parse(utf8(`<html><body>${rows}</body></html>`), 'colspan.html');
-    expect(appRow(r, 'granted')).toEqual(Array(7).fill(null));
+    // The empty 总计 cell is the one lost: the six numbers keep their columns.
+    expect(appRow(r, 'granted')).toEqual([5, 0, 0, 0, 0, 0, null]);
     expect(appRow(r, 'new_received')).toEqual([7, 0, 0, 0, 0, 0, 7]);
   });
   it('labels with spaces and line breaks inside still match', () => {
@@ -191,9 +198,10 @@ describe('cells that ran together', () => {
     expect(check(r, 'run_together')!.passed).toBe(true);
     expect(check(r, 'run_together')!.detail).toContain('各列勾稽关系唯一确定');
     expect(r.status).toBe('ok');
-    // Without the 总计 row the columns cannot decide: the row stays NULL and is flagged.
+    // Without the 总计 row the columns cannot decide: the cells the two splits disagree on
+    // (1|10 or 11|0) stay NULL and are flagged; the cells every split agrees on are read.
     const r2 = parse(craft({ apps: { ...table, total_handled: null } }));
-    expect(appRow(r2, 'carried_over')).toEqual(Array(7).fill(null));
+    expect(appRow(r2, 'carried_over')).toEqual([null, null, 0, 0, 0, 0, 11]);
     expect(check(r2, 'run_together')!.passed).toBe(false);
   });
   it('leaves a run-together row NULL and flags it when no split satisfies the arithmetic', () => {

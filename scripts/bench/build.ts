@@ -13,6 +13,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { closeSync, existsSync, openSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { REPORT_FILE } from '../lib/synth/report.ts';
 
 export const GOAL_50K_SECONDS = 600;
 
@@ -37,7 +38,8 @@ function dirBytes(d: string): number {
 /** A generated corpus of n reports, made once with the generator CLI. */
 export function ensureCorpus(workDir: string, n: number): string {
   const dir = join(workDir, `corpus-${n}`);
-  const complete = existsSync(dir) && readdirSync(dir).filter((f) => /\.(txt|html)$/.test(f)).length === n;
+  // count the report files of every layout (.txt, .html, .htm, .md)
+  const complete = existsSync(dir) && readdirSync(dir).filter((f) => REPORT_FILE.test(f)).length === n;
   if (!complete) {
     rmSync(dir, { recursive: true, force: true });
     const r = spawnSync('npx', ['tsx', 'scripts/generate.ts', '--count', String(n), '--out', dir, '--seed', '1', '--no-truth'], { stdio: 'inherit' });

@@ -207,6 +207,7 @@ export const CHECKS = {
   multiple_tables: '一个文件中有多张同类表格',
   carry_over_prev: '本年上年结转=上年结转下年度',
   in_force_prev: '上年现行有效+本年制发-废止=本年现行有效',
+  narrative: '正文所述数字与表格一致',
 } as const;
 export type CheckCode = keyof typeof CHECKS;
 
@@ -308,6 +309,7 @@ export const TABLES: Table[] = [
       { name: 'check', type: 'VARCHAR', zh: '检查代码,如 balance 勾稽关系', en: 'stable check code' },
       { name: 'passed', type: 'BOOLEAN', zh: '是否通过', en: 'passed' },
       { name: 'detail', type: 'VARCHAR', zh: '说明(中文,列出所涉数字)', en: 'human-readable detail in Chinese' },
+      { name: 'cause', type: 'VARCHAR', zh: '未通过的原因归属:source 报告原文的问题 / parser 解析器未能读出;通过时为空', en: 'whose defect a failed check is: source (the report) or parser; NULL when passed' },
       zh('check', CHECKS, '检查', 'e.g. 勾稽关系'),
     ],
   },

@@ -6,11 +6,18 @@
 import type {
   Applicant, AppRow, CheckCode, Item, Level, Metric, Outcome, Proceeding, Scope, Status, Template,
 } from './schema.ts';
+import type { Pending } from './parse/evidence.ts';
 
 export interface ActiveRow { item: Item; metric: Metric; value: number | null; line: number | null; page?: number | null }
 export interface ApplicationRow { row: AppRow; applicant: Applicant; value: number | null; line: number | null; page?: number | null }
 export interface ReviewRow { proceeding: Proceeding; outcome: Outcome; value: number | null; line: number | null; page?: number | null }
-export interface CheckRow { check: CheckCode; passed: boolean; detail: string }
+export interface CheckRow {
+  check: CheckCode;
+  passed: boolean;
+  detail: string;
+  /** Whose defect a failed check is: `source` (the report's own) or `parser` (not read); null when passed. */
+  cause?: 'source' | 'parser' | null;
+}
 export interface SectionRow { section: number; heading: string; text: string }
 
 export interface ReportMeta {
@@ -46,6 +53,10 @@ export interface Report extends ReportMeta {
   reviews: ReviewRow[];
   checks: CheckRow[];
   sections: SectionRow[];
+  /** The place part of the agency's name (`平潭综合实验区` of `平潭综合实验区投资促进局`); not published. */
+  agency_place?: string;
+  /** Rows left partly NULL with the splits still possible (not published; for cross-year evidence). */
+  pending?: Pending[];
   /** Number of source lines (after decoding), for the source-text page. */
   line_count?: number;
 }

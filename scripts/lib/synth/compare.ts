@@ -2,12 +2,13 @@
  * Compare a parsed report with its truth. A value is
  * - `right`: equal to the truth (or 0/NULL where the cell printed a dash/blank for 0),
  * - `missing`: the parser gave NULL where the truth has a number,
- * - `wrong`: the parser gave a number that differs from the truth (incl. a number where the truth is NULL).
+ * - `wrong`: the parser gave a number that differs from the truth (incl. a number where the truth is NULL;
+ *   `open` marks a cell the print leaves open, where any number is a guess).
  */
 import type { Report } from '../../../src/lib/types.ts';
 import type { Truth } from './truth.ts';
 
-export interface ValueIssue { file: string; key: string; expected: number | null; got: number | null; kind: 'missing' | 'wrong' }
+export interface ValueIssue { file: string; key: string; expected: number | null; got: number | null; kind: 'missing' | 'wrong'; open?: true }
 export interface MetaIssue { file: string; field: string; expected: unknown; got: unknown; kind: 'missing' | 'wrong' }
 
 export interface Comparison {
@@ -54,7 +55,7 @@ export function compare(report: Report, truth: Truth, opts: { checkLines?: boole
     const v = g?.value ?? null;
     if (t.value === null) {
       if (v === null || (t.zero_ok && v === 0)) c.right++;
-      else c.wrong.push({ file, key, expected: null, got: v, kind: 'wrong' });
+      else c.wrong.push({ file, key, expected: null, got: v, kind: 'wrong', ...(t.open ? { open: true as const } : {}) });
     } else if (v === null) {
       c.missing.push({ file, key, expected: t.value, got: null, kind: 'missing' });
     } else if (eq(v, t.value)) {
@@ -91,6 +92,7 @@ export function compare(report: Report, truth: Truth, opts: { checkLines?: boole
     for (const [field, e, g] of [
       ['level', truth.level, report.level], ['scope', truth.scope, report.scope],
       ['published_on', truth.published_on, report.published_on], ['title', truth.title, report.title],
+      ...(truth.source_url === undefined ? [] : [['source_url', truth.source_url, report.source_url] as const]),
     ] as const) c.soft.push({ field, expected: e, got: g, right: e === g });
   }
   if (truth.expect_status === 'failed' && report.status !== 'failed') c.statusIssues.push(`picture-only report has status ${report.status}, expected failed`);

@@ -7,7 +7,12 @@
 import type { Agency } from './agency.ts';
 import type { Block } from './doc.ts';
 import type { Rng } from './rng.ts';
+import type { Rule } from './split/solve.ts';
 import { fw } from './tables.ts';
+
+/** Table numbers the prose states (`共受理…申请12件`): a reader may use them to settle a split. */
+export type Facts = Rule[];
+const fact = (facts: Facts | undefined, keys: string[], value: number) => facts?.push({ terms: keys.map((k) => [k, 1]), value });
 
 export interface NarrativeOpts {
   year: number;
@@ -92,7 +97,7 @@ export function sectionHeading(rng: Rng, n: number, o: NarrativeOpts): string {
   return fw(rng.pick(variants[n - 1]), o.fullwidth);
 }
 
-export function section1(rng: Rng, agency: Agency, o: NarrativeOpts, apps: number): Block[] {
+export function section1(rng: Rng, agency: Agency, o: NarrativeOpts, apps: number, facts?: Facts): Block[] {
   const y = yr(o);
   const t = agency.township ?? '';
   const who = agency.level === 'township' ? (t.endsWith('街道') ? '我街道' : '我' + t.slice(-1)) : agency.short[0];
@@ -104,6 +109,7 @@ export function section1(rng: Rng, agency: Agency, o: NarrativeOpts, apps: numbe
     ['(四)平台建设', `持续优化政府网站“政府信息公开”专栏,更新互动交流模块,开设知识库、留言数据统计等栏目,全年回复网民留言${rng.int(0, 200)}条,回复率为100%。`],
     ['(五)监督保障', `将政务公开工作纳入年度绩效考核,开展政务公开业务培训${rng.int(1, 12)}次,参训人员${rng.int(10, 400)}人次,全年未发生因政府信息公开引发的责任追究情况。`],
   ];
+  fact(facts, ['p.new_received.total'], apps);
   const out: Block[] = [];
   out.push({ t: 'p', text: fw(`${y},${agency.name}深入贯彻落实《中华人民共和国政府信息公开条例》,围绕中心工作,扎实推进政务公开,不断提升政府工作透明度,以公开促落实、促规范、促服务。`, o.fullwidth) });
   for (const [h, text] of sub) {
@@ -122,13 +128,17 @@ export function section2Intro(rng: Rng, o: NarrativeOpts): Block[] {
   return [{ t: 'p', text: fw(`${yr(o)},以政府网站为第一平台,及时、全面、准确地公开各类政府信息,主动公开政府信息${rng.int(10, 5000)}条。`, o.fullwidth) }];
 }
 
-export function section3Intro(rng: Rng, o: NarrativeOpts, received: number, forward: number): Block[] {
+export function section3Intro(rng: Rng, o: NarrativeOpts, received: number, forward: number, facts?: Facts): Block[] {
   if (rng.chance(0.5)) return [];
+  fact(facts, ['p.new_received.total'], received);
+  fact(facts, ['p.carried_forward.total'], forward);
   return [{ t: 'p', text: fw(`${yr(o)}共收到政府信息公开申请${received}件,结转下年度继续办理${forward}件,及时回复率100%。`, o.fullwidth) }];
 }
 
-export function section4Intro(rng: Rng, o: NarrativeOpts, reviews: number, suits: number): Block[] {
+export function section4Intro(rng: Rng, o: NarrativeOpts, reviews: number, suits: number, facts?: Facts): Block[] {
   if (rng.chance(0.6)) return [];
+  fact(facts, ['r.review.total'], reviews);
+  fact(facts, ['r.suit_direct.total', 'r.suit_after_review.total'], suits);
   return [{ t: 'p', text: fw(`${yr(o)}收到行政复议共${reviews}件,行政诉讼${suits}件。`, o.fullwidth) }];
 }
 

@@ -19,6 +19,16 @@ export interface Row {
   cells: Cell[];
   /** Application row code, or `head`, `title`, an Article 20 item. */
   id: string;
+  /** Keys of the cells a `run_together` trap merged into one. */
+  runKeys?: string[];
+  /** Crawl: the row's numbers exactly as printed after its label (`0 0 0 0 0 00`). */
+  print?: string;
+  /** Crawl: key of the cell the page lost (the row prints one number fewer). */
+  lost?: string;
+  /** Markdown: index (among the row's value cells) of the one printed on a line of its own. */
+  stray?: number;
+  /** Markdown: the row's label printed as a line of its own above its table. */
+  labelOut?: boolean;
 }
 export interface TableModel {
   id: 'active' | 'apps' | 'reviews';
@@ -42,6 +52,8 @@ export interface TableStyle {
   amountUnit: boolean;
   /** A space inside some row labels, where the page wrapped them (`其他法律行政法规禁 止公开`). */
   labelSpaces: boolean;
+  /** The application table's (六) form when it differs from the Article 20 table's (a 2021 report with the 2019 row). */
+  appsForm?: Template;
 }
 
 export const fw = (s: string, on: boolean) =>
@@ -161,7 +173,7 @@ export function appsTable(v: Values, s: TableStyle): TableModel {
   rows.push({ id: 'head', cells: [head(note), head('申请人情况', 7)] });
   rows.push({ id: 'head', cells: s.noTotalColumn ? [head('自然人'), head('法人或其他组织', 5)] : [head('自然人'), head('法人或其他组织', 5), head('总计')] });
   rows.push({ id: 'head', cells: [head(sp('商业企业')), head(sp('科研机构')), head(s.socialLabel), head('法律服务机构'), head('其他')] });
-  const lines = appLines(v.template, s);
+  const lines = appLines(s.appsForm ?? v.template, s);
   lines.forEach((l, i) => {
     const cells: Cell[] = [];
     if (l.top) cells.push({ t: l.top, kind: 'group', rows: l.topSpan });

@@ -5,10 +5,11 @@
  * - `missing_row`: a row left out entirely → NULL (damaged);
  * - `dash_cells`: zeros printed as `—` `/` `-` `无` → 0 or NULL both accepted;
  * - `slash_row`: an all-zero row printed `/ / / / / / /` → 0 or NULL accepted;
- * - `blank_cell`: zeros printed as empty cells or a non-breaking space (delimited layouts only) → 0 or NULL accepted;
+ * - `blank_cell`: zeros printed as empty cells or a non-breaking space (delimited layouts only) → 0 or NULL accepted
+ *   (in PDF text an empty cell vanishes, so which cell it was is left to split/);
  * - `thousands`: `59,113`; `fullwidth_digits`: `１２３`; `signed`: `+461` (2019 form) → value unchanged;
- * - `run_together`: a row's numbers printed without separators (`21710000218`), pipe/tabs only → values unchanged,
- *   but a parser may fail to split them (then it must leave NULL and not claim `ok`);
+ * - `run_together`: a row's numbers printed without separators (`21710000218`), pipe/tabs/pdftext only → each
+ *   cell is what the split rules single out (split/), else open: NULL, and a number there is a guess;
  * - `no_tables`: the tables are pictures (`（图片版）`) → every value NULL, report must be `failed`.
  */
 import type { Rng } from './rng.ts';
@@ -18,7 +19,12 @@ import type { LayoutName } from './layouts/out.ts';
 export type TrapName =
   | 'blank_row' | 'missing_row' | 'dash_cells' | 'slash_row' | 'blank_cell' | 'thousands' | 'fullwidth_digits' | 'signed' | 'run_together' | 'no_tables';
 
-export interface Override { value: null; zero_ok?: boolean }
+/**
+ * How a trap changes a value's truth: NULL, or 0-or-NULL (`zero_ok`), or `open`:
+ * the print can be read more than one way by every rule, so the value is NULL
+ * and a number there is a guess (`actual`: what was generated, for inspection).
+ */
+export interface Override { value: null; zero_ok?: boolean; open?: boolean; actual?: number }
 export interface TrapResult { overrides: Map<string, Override>; damaged: boolean; names: TrapName[]; noTables: boolean }
 
 const FW = '０１２３４５６７８９';
@@ -32,19 +38,26 @@ function appBody(apps: TableModel): Row[] {
   return apps.rows.filter((r) => r.id !== 'head');
 }
 
-export function pickTraps(rng: Rng, layout: LayoutName, template: string): TrapName[] {
-  if (!rng.chance(0.3)) return [];
-  const delimited = layout === 'pipe' || layout === 'tabs' || layout === 'html';
-  const pool: [TrapName, number][] = [
+function pool(layout: LayoutName, template: string): [TrapName, number][] {
+  const signed: [TrapName, number][] = template === '2019' ? [['signed', 3]] : [];
+  // crawled page text: cells hold digits only (no dashes, separators or full-width digits in the real pages)
+  if (layout === 'crawl') return [['blank_row', 3], ['missing_row', 2], ['no_tables', 0.5], ...signed];
+  const delimited = !['lines', 'pipecell'].includes(layout);
+  const out: [TrapName, number][] = [
     ['blank_row', 3], ['missing_row', 3], ['dash_cells', 3], ['slash_row', 2], ['thousands', 3], ['fullwidth_digits', 2],
     ['no_tables', 0.5],
   ];
-  if (delimited) pool.push(['blank_cell', 2]);
-  if (layout === 'pipe' || layout === 'tabs') pool.push(['run_together', 1]);
-  if (template === '2019') pool.push(['signed', 3]);
+  if (delimited) out.push(['blank_cell', 2]);
+  if (layout === 'pipe' || layout === 'tabs' || layout === 'pdftext') out.push(['run_together', 1]);
+  return [...out, ...signed];
+}
+
+export function pickTraps(rng: Rng, layout: LayoutName, template: string): TrapName[] {
+  if (!rng.chance(0.3)) return [];
+  const p = pool(layout, template);
   const n = rng.chance(0.7) ? 1 : 2;
   const out = new Set<TrapName>();
-  for (let i = 0; i < n; i++) out.add(rng.weighted(pool));
+  for (let i = 0; i < n; i++) out.add(rng.weighted(p));
   if (out.has('no_tables')) return ['no_tables'];
   return [...out];
 }
@@ -93,8 +106,9 @@ export function applyTraps(rng: Rng, names: TrapName[], active: TableModel, apps
         break;
       }
       case 'thousands':
+        // not a run_together cell (no key): its digits are several cells, not one number
         for (const c of numCells(models)) {
-          if (/^\d{4,}(\.\d+)?/.test(c.t) && rng.chance(0.8)) c.t = c.t.replace(/^\d+/, (d) => d.replace(/\B(?=(\d{3})+(?!\d))/g, ','));
+          if (c.key && /^\d{4,}(\.\d+)?/.test(c.t) && rng.chance(0.8)) c.t = c.t.replace(/^\d+/, (d) => d.replace(/\B(?=(\d{3})+(?!\d))/g, ','));
         }
         break;
       case 'fullwidth_digits':
@@ -109,8 +123,8 @@ export function applyTraps(rng: Rng, names: TrapName[], active: TableModel, apps
         const nums = row.cells.filter((c) => c.kind === 'num');
         const merged = { ...nums[0], t: nums.map((c) => c.t).join(''), key: undefined };
         row.cells = [...row.cells.filter((c) => c.kind !== 'num'), merged];
-        // the keys still exist in truth; their printed line is the row's line (recorded below by the caller)
-        (row as Row & { runKeys?: string[] }).runKeys = nums.map((c) => c.key!);
+        // the keys still exist in truth; which cells the digits single out is decided by split/
+        row.runKeys = nums.map((c) => c.key!);
         break;
       }
     }

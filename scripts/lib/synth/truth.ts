@@ -10,6 +10,13 @@ export interface TruthValue {
   line: number | null;
   /** The cell printed `—`, `/`, `无` or blank where the value was 0: 0 and NULL are both right. */
   zero_ok?: boolean;
+  /**
+   * The print can be read more than one way by every rule of the template (digits
+   * run together, a lost or moved cell): `value` is NULL, and a number there is a guess.
+   */
+  open?: boolean;
+  /** For a cell NULL because of how it printed (open, lost): the number the generator meant, for inspection only. */
+  actual?: number;
 }
 
 export interface Truth {
@@ -45,4 +52,8 @@ export interface Truth {
   reviews: ({ proceeding: Proceeding; outcome: Outcome } & TruthValue)[];
   /** Rows the template does not print (2021: other_total; 2019: the three (六) sub-rows): not compared. */
   not_printed: AppRow[];
+  /** Real layouts: what the layout did beyond `traps` (`numbers_run`, `lost_cells`, `covering_letter` …). */
+  layout_traps?: string[];
+  /** Real layouts: the original publication URL the input states (crawl 原文链接, CMS canonical), or null. */
+  source_url?: string | null;
 }

@@ -9,7 +9,8 @@ import { TABLES } from '../schema.ts';
 import type { Report } from '../types.ts';
 import { parseInput, type Parsed } from '../parse/report.ts';
 import { reportId } from '../parse/ids.ts';
-import { applyCrossYearChecks } from './cross-year.ts';
+import { applyCrossYearChecks, applyCrossYearEvidence } from './cross-year.ts';
+import { applyRenames } from './renames.ts';
 import { sortReports, tableRows, countRows } from './rows.ts';
 import { writeCsv } from './csv.ts';
 import { writeWideCsv } from './wide.ts';
@@ -78,6 +79,8 @@ export async function buildDataset({ corpusDir, dataOut, log = () => {} }: Build
     ids.set(p.report.report_id, p.report.source_file);
   }
   const reports = parsed.map((p) => p.report);
+  for (const n of applyRenames(reports)) log(`  更名:${n.from} → ${n.to}(${n.said})`);
+  applyCrossYearEvidence(reports);
   applyCrossYearChecks(reports);
   for (const r of reports) inputs.push({ file: r.source_file, status: r.status, report_id: r.report_id, agency: r.agency, year: r.year, ...(r.error ? { error: r.error } : {}) });
   inputs.sort((a, b) => (a.file < b.file ? -1 : 1));

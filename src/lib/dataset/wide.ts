@@ -3,7 +3,7 @@
  * table cell, Chinese column headers.
  */
 import { APPLICANTS, APP_ROWS, ITEMS, METRICS, OUTCOMES, PROCEEDINGS, APP_ROW_CODES, APPLICANT_CODES, OUTCOME_CODES, PROCEEDING_CODES, LEVELS, SCOPES, STATUSES, type Item, type Metric } from '../schema.ts';
-import { EXPECTED } from '../parse/active.ts';
+import { ACTIVE_FORM as EXPECTED } from '../parse/form.ts';
 import type { Report } from '../types.ts';
 import { writeCsv } from './csv.ts';
 import { sortReports, type Row } from './rows.ts';

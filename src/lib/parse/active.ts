@@ -1,168 +1,169 @@
 /**
- * The Article 20 table (主动公开政府信息情况), in either form:
- * 2021 (制发/废止/现行有效, 处理决定数量, 收费金额) or
- * 2019 (新制作/新公开/对外公开总数量, 上一年项目数量/本年增减/处理决定数量, 集中采购).
+ * The Article 20 table (主动公开政府信息情况), in either form — 2021 (制发/废止/
+ * 现行有效, 处理决定数量, 收费金额) or 2019 (新制作/新公开/对外公开总数量,
+ * 上一年项目数量/本年增减/处理决定数量, 集中采购) — read by the form: item
+ * labels aligned in order, each sub-table's header naming the cells, each
+ * item's zone split every admissible way. The table has no arithmetic, so a
+ * cell is read only where every admissible split agrees on it, or where the
+ * report's text singles out one split.
  */
 import type { Item, Metric, Template } from '../schema.ts';
 import type { ActiveRow } from '../types.ts';
-import type { Token } from './cells.ts';
-import { valueSlots, slotValue, matchLabel, type Matcher } from './rows.ts';
+import { alignRows, type Hit } from './align.ts';
+import { ACTIVE_FORM, FORM_2019_METRICS, FORM_2021_METRICS, ITEM_SPEC, METRIC_KEYS, METRIC_RULE } from './form.ts';
+import { compactOf, type Source } from './source.ts';
+import { solve, type RowChoice } from './solve.ts';
+import { untilText } from './applications.ts';
+import { dropStray, splitZone, tooShort, zoneTokens, type Split, type ZoneToken } from './zone.ts';
 import { zh, type Issue } from './issues.ts';
-
-const ITEM_MATCHERS: Matcher<Item>[] = [
-  ['regulation', /^规章$/],
-  ['normative_document', /规范性文件$/],
-  ['license', /^行政许可$/],
-  ['other_service', /其他对外管理服务事项/],
-  ['punishment', /^行政处罚$/],
-  ['coercion', /^行政强制$/],
-  ['fee', /行政事业性收费$/],
-  ['procurement', /政府集中采购$/],
-];
-
-const METRIC_MATCHERS: Matcher<Metric>[] = [
-  ['issued', /本年制发/],
-  ['repealed', /本年废止/],
-  ['in_force', /现行有效/],
-  ['made', /新制作/],
-  ['published', /新公开数量/],
-  ['published_total', /对外公开总数/],
-  ['prior_count', /上一?年项目数量/],
-  ['change', /本年增|增\/?减/],
-  ['decisions', /处理决定数量/],
-  ['fee_amount', /收费金额/],
-  ['procurement_projects', /采购项目数量/],
-  ['procurement_amount', /采购总金额/],
-];
-
-/** The cells each form prints, item → metrics in printed order. */
-export const EXPECTED: Record<Template, Partial<Record<Item, Metric[]>>> = {
-  '2021': {
-    regulation: ['issued', 'repealed', 'in_force'],
-    normative_document: ['issued', 'repealed', 'in_force'],
-    license: ['decisions'],
-    punishment: ['decisions'],
-    coercion: ['decisions'],
-    fee: ['fee_amount'],
-  },
-  '2019': {
-    regulation: ['made', 'published', 'published_total'],
-    normative_document: ['made', 'published', 'published_total'],
-    license: ['prior_count', 'change', 'decisions'],
-    other_service: ['prior_count', 'change', 'decisions'],
-    punishment: ['prior_count', 'change', 'decisions'],
-    coercion: ['prior_count', 'change', 'decisions'],
-    fee: ['prior_count', 'change'],
-    procurement: ['procurement_projects', 'procurement_amount'],
-  },
-};
-
-const FORM_2021 = new Set<Metric>(['issued', 'repealed', 'in_force', 'fee_amount']);
-const FORM_2019 = new Set<Metric>(['made', 'published', 'published_total', 'prior_count', 'change', 'procurement_projects', 'procurement_amount']);
-
-/** Every metric named in a label, in printed order (`本年制发件数本年废止件数现行有效件数`). */
-function allMetrics(text: string, first: Metric): Metric[] {
-  const found: [number, Metric][] = [];
-  for (const [m, re] of METRIC_MATCHERS) {
-    const k = text.search(re);
-    if (k >= 0) found.push([k, m]);
-  }
-  return found.length > 1 ? found.sort((a, b) => a[0] - b[0]).map((f) => f[1]) : [first];
-}
+import type { Evidence, Pending } from './evidence.ts';
 
 export interface ActiveTable {
   rows: ActiveRow[];
   found: boolean;
-  /** Form recognised from the header cells, or null when the header was not found. */
+  /** Form recognised from the header cells, or null when no header was found. */
   template: Template | null;
+  pending: Pending[];
 }
 
-interface ItemHit { item: Item; line: number; metrics: Metric[]; values: Token[] }
+interface Label { kind: 'item' | 'metric' | 'marker'; start: number; end: number; item?: Item; metric?: Metric }
 
-/** Read the Article 20 table from its tokens. */
-export function readActive(tokens: Token[], issues: Issue[]): ActiveTable {
-  const hits: ItemHit[] = [];
-  let metrics: Metric[] = [];
-  let lastWasMetric = false;
-  let current: ItemHit | null = null;
-  for (let i = 0; i < tokens.length; i++) {
-    const t = tokens[i];
-    if (t.kind !== 'label') { current?.values.push(t); continue; }
-    if (/第二十条/.test(t.text)) { current = null; metrics = []; lastWasMetric = false; continue; }
-    let metric = matchLabel(t.text, METRIC_MATCHERS);
-    let item = metric ? null : matchLabel(t.text, ITEM_MATCHERS);
-    if (!metric && !item && i + 1 < tokens.length && tokens[i + 1].kind === 'label') {
-      const joined = t.text + tokens[i + 1].text;
-      metric = matchLabel(joined, METRIC_MATCHERS);
-      item = metric ? null : matchLabel(joined, ITEM_MATCHERS);
-      if (metric || item) i++;
-    }
-    if (metric) {
-      // A new header after item rows starts a new sub-table even without a 第二十条 line.
-      if (!lastWasMetric && current) { metrics = []; current = null; }
-      // Header cells run together with single spaces name several metrics in one label.
-      for (const m of allMetrics(t.text, metric)) if (!metrics.includes(m)) metrics.push(m);
-      lastWasMetric = true;
-      continue;
-    }
-    if (item) {
-      current = { item, line: t.line, metrics: metrics.slice(), values: [] };
-      hits.push(current);
-      lastWasMetric = false;
+const MARKER = /第二十条(?:第)?\(?[一二三四五六七八九十]+\)?项?/g;
+
+function sameList(a: Metric[], b: Metric[] | undefined) {
+  return !!b && a.length === b.length && a.every((m, i) => m === b[i]);
+}
+
+/** Read the table in text[from, to). */
+export function readActive(src: Source, from: number, to: number, issues: Issue[], evidence: Evidence): ActiveTable {
+  const view = compactOf(src, from, to);
+  const items = alignRows(view, ITEM_SPEC).filter((h): h is Hit<Item> => h !== null);
+  if (!items.length) return { rows: [], found: false, template: null, pending: [] };
+
+  const labels: Label[] = items.map((h) => ({ kind: 'item', start: h.start, end: h.end, item: h.code }));
+  const mapped = (i: number, j: number) => [view.at[i], view.at[j - 1] + 1] as const;
+  for (const [metric, re] of METRIC_KEYS) {
+    for (const m of view.s.matchAll(new RegExp(re.source, 'g'))) {
+      const [start, end] = mapped(m.index, m.index + m[0].length);
+      if (!labels.some((l) => start < l.end && l.start < end)) labels.push({ kind: 'metric', start, end, metric });
     }
   }
-  if (hits.length === 0) return { rows: [], found: false, template: null };
+  for (const m of view.s.matchAll(MARKER)) {
+    const [start, end] = mapped(m.index, m.index + m[0].length);
+    labels.push({ kind: 'marker', start, end });
+  }
+  labels.sort((a, b) => a.start - b.start);
 
-  const all = hits.flatMap((h) => h.metrics);
-  const template: Template | null = all.some((m) => FORM_2021.has(m)) ? '2021' : all.some((m) => FORM_2019.has(m)) ? '2019' : null;
+  const all = labels.filter((l) => l.kind === 'metric').map((l) => l.metric!);
+  let template: Template | null = all.some((m) => FORM_2021_METRICS.has(m)) ? '2021' : all.some((m) => FORM_2019_METRICS.has(m)) ? '2019' : null;
+  if (!template && items.some((h) => h.code === 'other_service' || h.code === 'procurement')) template = '2019';
+
   const rows: ActiveRow[] = [];
-  const seen = new Set<string>();
-  for (const h of hits) {
-    const metricsOf = h.metrics.length ? h.metrics : (template ? EXPECTED[template][h.item] ?? [] : []);
-    const slots = valueSlots(h.values);
-    const put = (metric: Metric, value: number | null, line: number) => {
-      const key = `${h.item}/${metric}`;
-      if (seen.has(key)) return;
-      seen.add(key);
-      rows.push({ item: h.item, metric, value, line });
-    };
-    if (metricsOf.length === 0) {
-      issues.push({ kind: 'unreadable', table: 'active_disclosure', row: h.item, detail: `「${zh(h.item)}」行找不到表头,无法确定各数字的含义` });
-      continue;
-    }
-    if (slots.length !== metricsOf.length) {
-      issues.push({
-        kind: slots.length === 0 ? 'missing' : 'unreadable', table: 'active_disclosure', row: h.item,
-        detail: slots.length === 0
-          ? `「${zh(h.item)}」行没有印出数字`
-          : `「${zh(h.item)}」行印出 ${slots.length} 个数字(「${slots.map((s) => s.text || '空白').join(' ')}」),表头有 ${metricsOf.length} 列,该行记为空`,
-      });
-      for (const m of metricsOf) put(m, null, h.line);
-      continue;
-    }
-    metricsOf.forEach((m, k) => {
-      const s = slots[k];
-      let v = slotValue(s);
-      if (v === null) {
-        issues.push({ kind: s.kind === 'placeholder' ? 'placeholder' : 'blank', table: 'active_disclosure', row: h.item, col: m, detail: `「${zh(h.item)}」「${zh(m)}」为「${s.text || '空白'}」` });
-      } else if (m === 'fee_amount' && s.unit === '元') {
-        const wan = Math.round((v / 10000) * 1e6) / 1e6;
-        issues.push({ kind: 'unit', table: 'active_disclosure', row: h.item, col: m, detail: `收费金额原文为「${s.text}」,按表头单位换算为 ${wan} 万元` });
-        v = wan;
+  const pending: Pending[] = [];
+  const seen = new Set<Item>();
+  let header: Metric[] = [];
+  let lastWasItem = true;
+  for (let i = 0; i < labels.length; i++) {
+    const l = labels[i];
+    if (l.kind !== 'item') {
+      // Numbers between a caption or header and the next item belong to no cell.
+      const orphans = zoneTokens(src, l.end, i + 1 < labels.length ? labels[i + 1].start : to).filter((t) => t.kind === 'run');
+      if (orphans.length && i + 1 < labels.length) {
+        issues.push({ kind: 'unreadable', table: 'active_disclosure', detail: `第二十条表「${src.raw.slice(l.start, l.end)}」之后有不属于任何一行的数字「${orphans.map((t) => t.text).join(' ')}」,表格结构不完整` });
       }
-      put(m, v, s.line);
-    });
+      if (lastWasItem) header = [];
+      if (l.kind === 'metric' && !header.includes(l.metric!)) header.push(l.metric!);
+      lastWasItem = false;
+      continue;
+    }
+    lastWasItem = true;
+    const item = l.item!;
+    if (seen.has(item)) continue;
+    seen.add(item);
+    // The header in force names the cells, when it is a form this item has; else the report's form does.
+    const metrics = [ACTIVE_FORM['2021'][item], ACTIVE_FORM['2019'][item]].find((f) => sameList(header, f))
+      ?? (template ? ACTIVE_FORM[template][item] : undefined);
+    if (!metrics) {
+      issues.push({ kind: 'unreadable', table: 'active_disclosure', row: item, detail: `「${zh(item)}」行找不到表头,无法确定各数字的含义` });
+      continue;
+    }
+    const end = i + 1 < labels.length ? labels[i + 1].start : to;
+    let tokens = zoneTokens(src, l.start, end);
+    if (i + 1 === labels.length) tokens = untilText(src, tokens);
+    rows.push(...readItem(item, metrics, tokens, issues, evidence, pending));
   }
-  // Expected cells of the form that were not printed at all become NULLs.
+  // Cells of the form that were not printed at all are NULL.
   if (template) {
-    for (const [item, ms] of Object.entries(EXPECTED[template]) as [Item, Metric[]][]) {
+    for (const [item, ms] of Object.entries(ACTIVE_FORM[template]) as [Item, Metric[]][]) {
+      if (seen.has(item)) continue;
       for (const m of ms) {
-        if (seen.has(`${item}/${m}`)) continue;
-        seen.add(`${item}/${m}`);
         rows.push({ item, metric: m, value: null, line: null });
         issues.push({ kind: 'missing', table: 'active_disclosure', row: item, col: m, detail: `表中没有「${zh(item)}」的「${zh(m)}」` });
       }
     }
   }
-  return { rows, found: true, template };
+  return { rows, found: true, template, pending };
+}
+
+/** Values the given splits agree on (NULL where they differ). */
+function agreed(splits: Split[], winners: number[]): (number | null)[] {
+  return splits[winners[0]].cells.map((c, j) => (winners.every((k) => splits[k].cells[j].value === c.value) ? c.value : null));
+}
+
+function readItem(item: Item, metrics: Metric[], tokens: ZoneToken[], issues: Issue[], evidence: Evidence, pending: Pending[]): ActiveRow[] {
+  const line = tokens[0]?.line ?? null;
+  const nulls = () => metrics.map((metric) => ({ item, metric, value: null, line }));
+  const printed = tokens.map((t) => t.text || '空白').join(' ');
+  if (!tokens.length) {
+    issues.push({ kind: 'missing', table: 'active_disclosure', row: item, detail: `「${zh(item)}」行没有印出数字` });
+    return nulls();
+  }
+  const rules = metrics.map((m) => METRIC_RULE[m]);
+  tokens = dropStray(tokens, metrics.length);
+  const s = splitZone(tokens, rules);
+  if (!s.splits.length) {
+    const short = !s.overflow && tooShort(tokens, metrics.length);
+    issues.push({
+      kind: s.overflow ? 'unsplittable' : short ? 'short' : 'unreadable', table: 'active_disclosure', row: item,
+      detail: s.overflow ? `「${zh(item)}」行的数字「${printed}」可拆分的方式过多,该行记为空`
+        : short ? `「${zh(item)}」行只印出「${printed}」,少于表头的 ${metrics.length} 列(原表缺少单元格),该行记为空`
+          : `「${zh(item)}」行印出「${printed}」,与表头 ${metrics.length} 列不符,该行记为空`,
+    });
+    return nulls();
+  }
+  const splits: Split[] = s.splits;
+  let winners = splits.map((_s, k) => k);
+  let values = agreed(splits, winners);
+  if (splits.length > 1) {
+    const choice: RowChoice = { row: item, cols: metrics, cands: splits.map((sp) => sp.cells.map((c) => c.value)) };
+    const sol = solve([choice], []);
+    evidence.narrow('active_disclosure', [choice], sol);
+    winners = sol.winners.get(item)!;
+    values = sol.values.get(item)!;
+  }
+  const first = splits[winners[0]];
+  const out: ActiveRow[] = metrics.map((metric, j) => {
+    const c = first.cells[j];
+    let value = values[j];
+    if (value === null && winners.every((k) => splits[k].cells[j].value === null)) {
+      issues.push({ kind: c.kind === 'blank' ? 'blank' : 'placeholder', table: 'active_disclosure', row: item, col: metric, detail: `「${zh(item)}」「${zh(metric)}」为「${c.text || '空白'}」` });
+    }
+    if (value !== null && metric === 'fee_amount' && c.unit === '元') {
+      const wan = Math.round((value / 10000) * 1e6) / 1e6;
+      issues.push({ kind: 'unit', table: 'active_disclosure', row: item, col: metric, detail: `收费金额原文为「${c.text}」,按表头单位换算为 ${wan} 万元` });
+      value = wan;
+    }
+    return { item, metric, value, line: c.line };
+  });
+  if (first.cells.length > tokens.length || splits.length > 1) {
+    const chosen = first.cells.map((c) => c.text).join(' ');
+    if (winners.length === 1) {
+      issues.push({ kind: 'split', table: 'active_disclosure', row: item, detail: `「${zh(item)}」行的数字粘连为「${printed}」,${splits.length > 1 ? `有 ${splits.length} 种拆分,` : ''}唯一拆分为 ${chosen}` });
+    } else {
+      const open = metrics.filter((_m, j) => values[j] === null && winners.some((k) => splits[k].cells[j].value !== null));
+      issues.push({ kind: 'unsplittable', table: 'active_disclosure', row: item, detail: `「${zh(item)}」行的数字「${printed}」可拆分为 ${winners.length} 种(${winners.slice(0, 6).map((k) => splits[k].cells.map((c) => c.text).join('|')).join('、')}${winners.length > 6 ? '…' : ''}),本表没有勾稽关系可以确定,${open.map((m) => `「${zh(m)}」`).join('')}记为空` });
+      pending.push({ table: 'active_disclosure', row: item, cols: metrics, cands: winners.map((k) => splits[k].cells.map((c) => c.value)), lines: first.cells.map((c) => c.line) });
+    }
+  }
+  return out;
 }

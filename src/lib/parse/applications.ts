@@ -1,190 +1,259 @@
 /**
- * The application table (收到和处理政府信息公开申请情况): 25 rows × 7 columns
- * (2021 form), or 23 rows with one `(六)其他处理` row (2019 form).
+ * The application table (收到和处理政府信息公开申请情况), read by the form:
+ * its row labels aligned with the text in order (align.ts), each row's zone
+ * split into seven cells in every admissible way (zone.ts), and the whole
+ * table solved at once with the form's arithmetic (solve.ts).
  */
 import { APPLICANT_PARTS, type Applicant, type AppRow } from '../schema.ts';
-import { handledRows } from './checks.ts';
 import type { ApplicationRow } from '../types.ts';
-import type { Token } from './cells.ts';
-import { dropStrayTrailing, isSentence, readRows, slotValue, type Matcher, type RowHit } from './rows.ts';
-import { splitRunTogether } from './split.ts';
+import { alignRows, type Hit } from './align.ts';
+import { APP_COLUMNS, APP_ROWS_SPEC, COUNT, OTHER_SUB_ROWS } from './form.ts';
+import { handledRows } from './checks.ts';
+import { compactOf, type Source } from './source.ts';
+import { solve, type Equation, type RowChoice } from './solve.ts';
+import { dropStray, splitLost, splitZone, strayOrders, tooShort, zoneTokens, type Split, type Splits, type ZoneToken } from './zone.ts';
 import { zh, type Issue } from './issues.ts';
-
-export const APP_MATCHERS: Matcher<AppRow>[] = [
-  ['new_received', /本年新收/],
-  ['carried_over', /上年结转/],
-  ['carried_forward', /结转下年度/],
-  ['granted', /予以公开/],
-  ['partially_granted', /部分公开/],
-  ['withheld_state_secret', /国家秘密/],
-  ['withheld_law', /禁止公开/],
-  ['withheld_security', /危及|三安全一稳定/],
-  ['withheld_third_party', /第三方合法权益/],
-  ['withheld_internal', /内部事务/],
-  ['withheld_process', /过程性信息/],
-  ['withheld_enforcement', /行政执法案卷/],
-  ['withheld_query', /行政查询事项/],
-  ['unavailable_not_held', /不掌握/],
-  ['unavailable_need_create', /另行制作|没有现成信息/],
-  ['unavailable_unclear', /仍不明确|补正后申请/],
-  ['rejected_complaint', /信访举报|举报投诉|信访类/],
-  ['rejected_duplicate', /重复申请/],
-  ['rejected_publication', /公开出版物/],
-  ['rejected_excessive', /大量反复/],
-  ['rejected_confirm', /确认或重新出具|要求行政机关确认/],
-  ['other_overdue_correction', /逾期不补正/],
-  ['other_overdue_fee', /缴纳费用|收费通知/],
-  ['other_total', /其他处理$/],
-  ['other_other', /^(?:\(六\))?3[.、]?其他$/],
-  ['total_handled', /^(?:\(七\)|七、|\(7\))?总计$/],
-];
-
-/** Each row's label as the template prints it, without its numbering (for labels cut short). */
-const PRINTED: [AppRow, string][] = [
-  ['new_received', '本年新收政府信息公开申请数量'], ['carried_over', '上年结转政府信息公开申请数量'],
-  ['partially_granted', '部分公开(区分处理的,只计这一情形,不计其他情形)'],
-  ['withheld_state_secret', '属于国家秘密'], ['withheld_law', '其他法律行政法规禁止公开'], ['withheld_security', '危及"三安全一稳定"'],
-  ['withheld_third_party', '保护第三方合法权益'], ['withheld_internal', '属于三类内部事务信息'], ['withheld_process', '属于四类过程性信息'],
-  ['withheld_enforcement', '属于行政执法案卷'], ['withheld_query', '属于行政查询事项'],
-  ['unavailable_not_held', '本机关不掌握相关政府信息'], ['unavailable_need_create', '没有现成信息需要另行制作'], ['unavailable_unclear', '补正后申请内容仍不明确'],
-  ['rejected_complaint', '信访举报投诉类申请'], ['rejected_duplicate', '重复申请'], ['rejected_publication', '要求提供公开出版物'],
-  ['rejected_excessive', '无正当理由大量反复申请'], ['rejected_confirm', '要求行政机关确认或重新出具已获取信息'],
-  ['other_overdue_correction', '申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请'],
-  ['other_overdue_fee', '申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请'],
-  ['carried_forward', '结转下年度继续办理'],
-];
+import type { Evidence, Pending } from './evidence.ts';
 
 export interface AppTable {
   rows: ApplicationRow[];
-  /** Whether a 2019-form single `(六)其他处理` row with values was printed. */
+  /** A 2019-form single `(六)其他处理` row with values was printed. */
   otherAsOneRow: boolean;
-  /** Whether the three 2021-form (六) sub-rows were printed. */
+  /** The 2021-form (六) sub-rows were printed. */
   otherSubRows: boolean;
   found: boolean;
   /** Columns the header prints: 7 with 总计, 6 without. */
   headerColumns: 6 | 7;
+  /** Rows left partly NULL because several splits remain (for evidence from other reports). */
+  pending: Pending[];
 }
 
-/** Does the header (tokens before the first row) print a 总计 column? */
-function headerHasTotal(header: Token[]): boolean {
-  const labels = header.filter((t) => t.kind === 'label').map((t) => t.text);
-  if (!labels.some((l) => /自然人|商业企业|申请人情况/.test(l))) return true; // header lost: assume the template
-  return labels.some((l) => /总计|合计|^总数$/.test(l) && !/勾稽关系/.test(l));
+const EMPTY: AppTable = { rows: [], otherAsOneRow: false, otherSubRows: false, found: false, headerColumns: 7, pending: [] };
+
+const cell = (row: string, col: Applicant) => `${row}/${col}`;
+
+const EQUATIONS = new Map<string, { local: Equation[]; table: Equation[] }>();
+
+/** The form's equations for the rows present (cached: few tables differ in their rows). */
+function equations(rows: Set<AppRow>, form2019: boolean): { local: Equation[]; table: Equation[] } {
+  const key = `${form2019}:${[...rows].join(',')}`;
+  let eqs = EQUATIONS.get(key);
+  if (!eqs) EQUATIONS.set(key, (eqs = buildEquations(rows, form2019)));
+  return eqs;
 }
 
-/**
- * Read the application table from its tokens. `issues` collects what could not
- * be read (for the `missing_cells` and `run_together` checks).
- */
-export function readApplications(tokens: Token[], issues: Issue[]): AppTable {
-  // The table starts at its first row; when 一、本年新收 is lost, at 二、上年结转 or 予以公开.
-  let first = -1;
-  for (const re of [/本年新收/, /上年结转/, /予以公开/]) {
-    first = tokens.findIndex((t) => t.kind === 'label' && re.test(t.text) && !isSentence(t.text));
-    if (first >= 0) break;
+/** A row's own total: 总计 = the six applicant columns (true when a cell is NULL). */
+function rowTotalHolds(vals: (number | null)[]): boolean {
+  if (vals.length !== 7) return true;
+  let s = 0;
+  for (let i = 0; i < 6; i++) { const v = vals[i]; if (v === null) return true; s += v; }
+  return vals[6] === null || Math.abs(s - vals[6]) < 1e-6;
+}
+
+function buildEquations(rows: Set<AppRow>, form2019: boolean): { local: Equation[]; table: Equation[] } {
+  const local: Equation[] = [];
+  for (const r of rows) local.push({ plus: [cell(r, 'total')], minus: APPLICANT_PARTS.map((c) => cell(r, c)) });
+  const handled = handledRows(form2019 ? '2019' : '2021', (r) => rows.has(r));
+  const table: Equation[] = [];
+  for (const c of APP_COLUMNS) {
+    table.push({ plus: [cell('new_received', c), cell('carried_over', c)], minus: [cell('total_handled', c), cell('carried_forward', c)] });
+    table.push({ plus: [cell('total_handled', c)], minus: handled.map((r) => cell(r, c)) });
   }
-  if (first < 0) return { rows: [], otherAsOneRow: false, otherSubRows: false, found: false, headerColumns: 7 };
-  const headerColumns: 6 | 7 = headerHasTotal(tokens.slice(0, first)) ? 7 : 6;
-  const hits = readRows(tokens.slice(first), APP_MATCHERS, PRINTED);
+  return { local, table };
+}
+
+/** Does the header (text before the first row) print a 总计 column? */
+function headerColumns(src: Source, from: number, to: number): 6 | 7 {
+  const head = compactOf(src, from, to).s;
+  if (!/自然人|商业企业|申请人情况/.test(head)) return 7; // header lost: assume the template
+  return /总计|合计|总数/.test(head.replace(/勾稽关系[^)]*\)?/, '')) ? 7 : 6;
+}
+
+interface RowRead {
+  code: AppRow; hit: Hit<AppRow>; tokens: ZoneToken[]; splits: Split[]; overflow: boolean; cols: Applicant[];
+  /** Splits the cells allow, before any arithmetic. */
+  admissible?: number;
+  /** A cell of the row stood on a line of its own (its position was chosen among all). */
+  moved?: boolean;
+  /** The row printed fewer cells than the form has (lost cells at every position were tried). */
+  lost?: boolean;
+}
+
+/** Read the table in text[from, to). */
+export function readApplications(src: Source, from: number, to: number, issues: Issue[], evidence: Evidence): AppTable {
+  const view = compactOf(src, from, to);
+  const hits = alignRows(view, APP_ROWS_SPEC, true);
+  const found = hits.filter((h): h is Hit<AppRow> => h !== null);
+  if (!found.some((h) => h.code === 'new_received' || h.code === 'carried_over' || h.code === 'granted')) return EMPTY;
+  const cols = headerColumns(src, from, found[0].start);
+  const orphans = zoneTokens(src, from, found[0].start).filter((t) => t.kind === 'run');
+  if (orphans.length) issues.push({ kind: 'unreadable', table: 'applications', detail: `申请情况表的表头中有不属于任何一行的数字「${orphans.map((t) => t.text).join(' ')}」,表格结构不完整` });
+
+  // Zones: from a label to the next label found.
+  const reads: RowRead[] = [];
+  found.forEach((hit, i) => {
+    const end = i + 1 < found.length ? found[i + 1].start : to;
+    let tokens = zoneTokens(src, hit.start, end);
+    if (i + 1 === found.length) tokens = untilText(src, tokens);
+    reads.push({ code: hit.code, hit, tokens, splits: [], overflow: false, cols: APP_COLUMNS });
+  });
+  rehome(reads, cols);
+  const subRows = reads.some((r) => OTHER_SUB_ROWS.includes(r.code));
+  const otherRead = reads.find((r) => r.code === 'other_total');
+  // In the 2021 form `(六)其他处理` is only the group label of its sub-rows.
+  const otherAsOneRow = Boolean(otherRead && otherRead.tokens.some((t) => t.kind !== 'blank'));
+  const rowsRead = reads.filter((r) => r.code !== 'other_total' || otherAsOneRow);
+
+  for (const r of rowsRead) splitRow(r, cols);
+  const present = new Set(rowsRead.map((r) => r.code));
+  const eqs = equations(present, otherAsOneRow && !subRows);
+
+  const choices: RowChoice[] = [];
+  const byCode = new Map<AppRow, RowRead>();
+  for (const r of rowsRead) {
+    byCode.set(r.code, r);
+    if (!r.splits.length) continue;
+    let cands = r.splits.map((s) => s.cells.map((c) => c.value));
+    // A row's own total first: splits that break it are kept only if none keeps it.
+    const own = cands.map((v, k) => [v, k] as const).filter(([v]) => rowTotalHolds(v));
+    if (own.length && own.length < cands.length) {
+      r.splits = own.map(([, k]) => r.splits[k]);
+      cands = own.map(([v]) => v);
+    }
+    choices.push({ row: r.code, cols: r.cols, cands });
+  }
+  const sol = solve(choices, [...eqs.local, ...eqs.table]);
+  evidence.narrow('applications', choices, sol);
+
   const out: ApplicationRow[] = [];
-  const otherAsOneRow = (hits.get('other_total')?.slots.length ?? 0) > 0;
-  const otherSubRows = ['other_overdue_correction', 'other_overdue_fee', 'other_other'].some((c) => hits.has(c as AppRow));
-  const ambiguous: Ambiguous[] = [];
-  for (const [code, hit] of hits) {
-    if (code === 'other_total' && hit.slots.length === 0) continue; // 2021 group header, prints nothing
-    out.push(...assignRow(hit, headerColumns, issues, ambiguous));
-  }
-  for (const a of ambiguous) resolveByColumns(a, out, otherAsOneRow && !otherSubRows, issues);
-  return { rows: out, otherAsOneRow, otherSubRows, found: true, headerColumns };
+  const pending: Pending[] = [];
+  for (const r of rowsRead) out.push(...rowCells(r, sol.values.get(r.code), sol.winners.get(r.code), issues, pending));
+  return { rows: out, otherAsOneRow, otherSubRows: subRows, found: true, headerColumns: cols, pending };
 }
 
 /**
- * Choose among a run-together row's candidate splits with the table's column
- * arithmetic (new + carried over = total + carried forward; 总计 row = sum of
- * the handled rows). Accepted only if exactly one candidate satisfies every
- * equation that can be evaluated, and at least one could be.
+ * A cell moved out of its row onto a line of its own (markdown made from a
+ * PDF) lands in the neighbouring row's zone: one row then has a cell too many
+ * and the next one too few. Put it back when it stands alone on its line.
  */
-function resolveByColumns(a: Ambiguous, rows: ApplicationRow[], form2019: boolean, issues: Issue[]) {
-  const cell = new Map<string, number | null>();
-  for (const r of rows) if (r.row !== a.code) cell.set(`${r.row}/${r.applicant}`, r.value);
-  const handled = handledRows(form2019 ? '2019' : '2021', () => false);
-  const equations: [AppRow[], AppRow[]][] = [[['new_received', 'carried_over'], ['total_handled', 'carried_forward']], [['total_handled'], handled]];
-  const fits = (cand: number[]) => {
-    let evaluated = 0;
-    for (const [c, col] of COLS.entries()) {
-      const v = (r: AppRow) => (r === a.code ? cand[c] : cell.get(`${r}/${col}`));
-      for (const [left, right] of equations) {
-        if (!left.includes(a.code) && !right.includes(a.code)) continue;
-        const l = left.map(v), r = right.map(v);
-        if ([...l, ...r].some((x) => x === null || x === undefined)) continue;
-        evaluated++;
-        const sum = (xs: (number | null | undefined)[]) => xs.reduce<number>((p, x) => p + (x as number), 0);
-        if (Math.abs(sum(l) - sum(r)) > 1e-9) return false;
-      }
+function rehome(reads: RowRead[], cols: 6 | 7) {
+  const count = (r: RowRead) => r.tokens.filter((t) => t.kind !== 'blank').length;
+  for (let i = 0; i + 1 < reads.length; i++) {
+    const a = reads[i], b = reads[i + 1];
+    if (count(a) === cols + 1 && count(b) === cols - 1 && a.tokens[a.tokens.length - 1].lone) b.tokens.unshift(a.tokens.pop()!);
+    else if (count(a) === cols - 1 && count(b) === cols + 1 && b.tokens[0].lone) a.tokens.push(b.tokens.shift()!);
+  }
+}
+
+/** The last zone ends at the first text after its numbers (the next part of the report). */
+export function untilText(src: Source, tokens: ZoneToken[]): ZoneToken[] {
+  const out: ZoneToken[] = [];
+  for (const t of tokens) {
+    if (out.length) {
+      const prev = out[out.length - 1];
+      const between = src.text.slice(prev.end + (prev.unit?.length ?? 0), t.start);
+      if (/[\u4e00-\u9fff]{2,}/.test(between)) break;
     }
-    return evaluated > 0;
-  };
-  const ok = a.candidates.filter(fits);
-  if (ok.length === 1) {
-    for (const r of rows) if (r.row === a.code) r.value = ok[0][COLS.indexOf(r.applicant)];
-    issues.push({ kind: 'split', table: 'applications', row: a.code, detail: `「${zh(a.code)}」行的数字粘连为「${a.text}」,行合计允许 ${a.candidates.length} 种拆分,按各列勾稽关系唯一确定为 ${ok[0].join(' ')}` });
-  } else {
-    issues.push({ kind: 'unsplittable', table: 'applications', row: a.code, detail: `「${zh(a.code)}」行的数字「${a.text}」疑似粘连,有 ${a.candidates.length} 种符合行合计的拆分${ok.length > 1 ? `,其中 ${ok.length} 种也符合各列勾稽关系` : ''},无法唯一确定,该行记为空` });
+    out.push(t);
   }
+  return out;
 }
 
-const COLS: Applicant[] = [...APPLICANT_PARTS, 'total'];
-
-function nulls(code: AppRow, line: number | null): ApplicationRow[] {
-  return COLS.map((applicant) => ({ row: code, applicant, value: null, line }));
+function splitRow(r: RowRead, cols: 6 | 7) {
+  let values = r.tokens.filter((t) => t.kind !== 'blank' || r.tokens.some((x) => x.kind !== 'blank'));
+  if (!values.length) return;
+  values = dropStray(values, cols);
+  r.tokens = values;
+  // Six numbers in separated cells under a header without 总计: the six applicant columns.
+  if (cols === 6 && values.length === 6 && values.every((t) => t.sep && (t.kind !== 'run' || /^\d+$/.test(t.text)))) {
+    const s = splitZone(values, APPLICANT_PARTS.map(() => COUNT));
+    if (s.splits.length === 1) { r.splits = s.splits; r.cols = APPLICANT_PARTS; return; }
+  }
+  const rules = APP_COLUMNS.map(() => COUNT);
+  const orders = values.length === APP_COLUMNS.length ? strayOrders(values) : null;
+  let s = orders ? union(orders.map((o) => splitZone(o, rules))) : splitZone(values, rules);
+  if (orders) r.moved = true;
+  if (!s.splits.length && !s.overflow && tooShort(values, rules.length)) { s = splitLost(values, rules, 2); r.lost = s.splits.length > 0; }
+  r.splits = s.splits;
+  r.overflow = s.overflow;
+  r.admissible = s.splits.length;
 }
 
-/** Assign a row's value slots to the seven columns. */
-/** A run-together row that the row total alone cannot split: several candidate splits. */
-interface Ambiguous { code: AppRow; line: number; text: string; candidates: number[][] }
-
-function assignRow(hit: RowHit<AppRow>, headerColumns: 6 | 7, issues: Issue[], ambiguous?: Ambiguous[]): ApplicationRow[] {
-  const { code } = hit;
-  // A lone number on its own line after a row whose values all sit on one line is a
-  // page number or footer that fell into the table, not an eighth value.
-  const slots = dropStrayTrailing(hit.slots, headerColumns);
-  if (hit.conflict) {
-    issues.push({ kind: 'unreadable', table: 'applications', row: code, detail: `「${zh(code)}」行在表中出现两次且都有数字,无法确定取哪一行` });
-    return nulls(code, hit.line);
+/** The distinct splits of several orders of a row's tokens. */
+function union(all: Splits[]): Splits {
+  const seen = new Set<string>();
+  const splits: Split[] = [];
+  for (const s of all) {
+    for (const sp of s.splits) {
+      const key = sp.cells.map((c) => c.value).join(',');
+      if (!seen.has(key)) { seen.add(key); splits.push(sp); }
+    }
   }
-  if (slots.length === 0) {
+  return { splits, overflow: all.some((s) => s.overflow) };
+}
+
+function rowCells(r: RowRead, values: (number | null)[] | undefined, winners: number[] | undefined, issues: Issue[], pending: Pending[]): ApplicationRow[] {
+  const { code } = r;
+  const line = r.tokens[0]?.line ?? null;
+  const nulls = (): ApplicationRow[] => APP_COLUMNS.map((applicant) => ({ row: code, applicant, value: null, line }));
+  const printed = r.tokens.map((t) => t.text || '空白').join(' ');
+  if (!r.tokens.length) {
     issues.push({ kind: 'missing', table: 'applications', row: code, detail: `「${zh(code)}」行没有印出数字` });
-    return nulls(code, hit.line);
+    return nulls();
   }
-  const make = (vals: (Token | number | null)[], cols: Applicant[]) => {
-    const rows = nulls(code, hit.line);
-    cols.forEach((c, i) => {
-      const v = vals[i];
-      const r = rows[COLS.indexOf(c)];
-      if (typeof v === 'number' || v === null) { r.value = v; r.line = hit.line; }
-      else { r.value = slotValue(v); r.line = v.line; if (r.value === null) issues.push({ kind: v.kind === 'placeholder' ? 'placeholder' : 'blank', table: 'applications', row: code, col: c, detail: `「${zh(code)}」行「${zh(c)}」列为「${v.text || '空白'}」` }); }
+  if (!r.splits.length || !values || !winners) {
+    const short = !r.overflow && tooShort(r.tokens, r.cols.length);
+    const detail = r.overflow
+      ? `「${zh(code)}」行的数字「${printed}」可拆分的方式过多,无法确定,该行记为空`
+      : short ? `「${zh(code)}」行只印出「${printed}」,少于 ${r.cols.length} 列(原表缺少单元格,无法确定哪一格为空),该行记为空`
+        : `「${zh(code)}」行印出「${printed}」,无法对应到 ${r.cols.length} 列,该行记为空`;
+    issues.push({ kind: r.overflow ? 'unsplittable' : short ? 'short' : 'unreadable', table: 'applications', row: code, detail });
+    return nulls();
+  }
+  const first = r.splits[winners[0]];
+  const out = nulls();
+  r.cols.forEach((col, j) => {
+    const o = out[APP_COLUMNS.indexOf(col)];
+    o.value = values[j];
+    o.line = first.cells[j].line;
+    const c = first.cells[j];
+    if (values[j] === null && winners.every((k) => r.splits[k].cells[j].value === null && r.splits[k].cells[j].kind !== 'lost')) {
+      issues.push({ kind: c.kind === 'blank' ? 'blank' : 'placeholder', table: 'applications', row: code, col, detail: `「${zh(code)}」行「${zh(col)}」列为「${c.text || '空白'}」` });
+    }
+  });
+  if (r.cols.length === 6) issues.push({ kind: 'missing', table: 'applications', row: code, col: 'total', detail: `「${zh(code)}」行未印出总计列(表头无总计列)` });
+  const open = () => r.cols.filter((_c, j) => values[j] === null && winners.some((k) => r.splits[k].cells[j].value !== null));
+  const keep = () => pending.push({ table: 'applications', row: code, cols: r.cols, cands: winners.map((k) => r.splits[k].cells.map((c) => c.value)), lines: first.cells.map((c) => c.line) });
+  if (r.lost) {
+    const lost = first.cells.filter((c) => c.kind === 'lost').length;
+    issues.push({
+      kind: 'short', table: 'applications', row: code,
+      detail: `「${zh(code)}」行只印出「${printed}」,比 ${r.cols.length} 列少 ${lost} 格(原表缺少单元格),` + (winners.length === 1
+        ? `按勾稽关系确定空缺的是${r.cols.filter((_c, j) => first.cells[j].kind === 'lost').map((c) => `「${zh(c)}」`).join('')}列,记为空`
+        : `无法确定空缺的是哪一格,${[...new Set([...open(), ...r.cols.filter((_c, j) => values[j] === null)])].map((c) => `「${zh(c)}」`).join('')}列记为空`),
     });
-    return rows;
-  };
-  if (slots.length === 7) return make(slots, COLS);
-  if (slots.length === 6 && headerColumns === 6) {
-    issues.push({ kind: 'missing', table: 'applications', row: code, col: 'total', detail: `「${zh(code)}」行未印出总计列(表头无总计列)` });
-    return make(slots, APPLICANT_PARTS);
+    if (winners.length > 1) keep();
+    return out;
   }
-  // Cells that ran together: only when most of the row's cells are gone (a whole row
-  // glued into one or a few tokens), never for a row that merely lacks a cell or two.
-  if (slots.length <= 3) {
-    const res = splitRunTogether(slots, 7, (v) => v[6] === v[0] + v[1] + v[2] + v[3] + v[4] + v[5]);
-    if (res.values) {
-      issues.push({ kind: 'split', table: 'applications', row: code, detail: `「${zh(code)}」行的数字粘连为「${slots.map((s) => s.text).join(' ')}」,按行合计唯一拆分为 ${res.values.join(' ')}` });
-      return make(res.values, COLS);
+  if (r.moved) {
+    if (winners.length === 1) issues.push({ kind: 'split', table: 'applications', row: code, detail: `「${zh(code)}」行有一格单独印在另一行(原表单元格错位),按勾稽关系确定其位置:${first.cells.map((c) => c.text).join(' ')}` });
+    else {
+      issues.push({ kind: 'unsplittable', table: 'applications', row: code, detail: `「${zh(code)}」行有一格单独印在另一行(原表单元格错位),有 ${winners.length} 种同样符合勾稽关系的位置,${open().map((c) => `「${zh(c)}」`).join('')}列无法确定,记为空` });
+      keep();
     }
-    if (slots.some((s) => s.digits && s.digits.length > 1)) {
-      if (res.candidates.length > 1) { ambiguous?.push({ code, line: hit.line, text: slots.map((s) => s.text).join(' '), candidates: res.candidates }); return nulls(code, hit.line); }
-      issues.push({ kind: 'unsplittable', table: 'applications', row: code, detail: `「${zh(code)}」行的数字「${slots.map((s) => s.text).join(' ')}」疑似粘连,但${res.solutions === 0 ? '没有' : '有多种'}符合行合计的拆分,该行记为空` });
-      return nulls(code, hit.line);
+    return out;
+  }
+  const cut = first.cells.length > r.tokens.length;
+  if (cut || r.splits.length > 1) {
+    const chosen = first.cells.map((c) => c.text).join(' ');
+    if (winners.length === 1) {
+      const how = r.splits.length > 1 ? `行合计允许 ${r.splits.length} 种拆分,按各列勾稽关系唯一确定为`
+        : (r.admissible ?? 1) > 1 ? `有 ${r.admissible} 种拆分,按行合计唯一拆分为` : '唯一拆分为';
+      issues.push({ kind: 'split', table: 'applications', row: code, detail: `「${zh(code)}」行的数字粘连为「${printed}」,${how} ${chosen}` });
+    } else {
+      issues.push({ kind: 'unsplittable', table: 'applications', row: code, detail: `「${zh(code)}」行的数字「${printed}」有 ${winners.length} 种同样符合勾稽关系的拆分,${open().map((c) => `「${zh(c)}」`).join('')}列无法确定,记为空` });
+      keep();
     }
   }
-  issues.push({ kind: 'unreadable', table: 'applications', row: code, detail: `「${zh(code)}」行印出 ${slots.length} 个数字(「${slots.map((s) => s.text || '空白').join(' ')}」),与表头 ${headerColumns} 列不符,该行记为空` });
-  return nulls(code, hit.line);
+  return out;
 }

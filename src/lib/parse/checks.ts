@@ -4,8 +4,9 @@
  * every cell was read is the report's own error, and the detail says so.
  */
 import { APPLICANTS, APP_GROUPS, APPLICANT_PARTS, type Applicant, type AppRow, type Template } from '../schema.ts';
-import type { ApplicationRow, CheckRow, ReviewRow } from '../types.ts';
-import { zh, type Issue } from './issues.ts';
+import type { ApplicationRow, CheckRow, Report, ReviewRow } from '../types.ts';
+import type { Fact } from './narrative.ts';
+import { causeOf, zh, type Issue } from './issues.ts';
 
 /** Values by row code, then by column index (applicant or outcome order); undefined = not in the table. */
 type Grid = Map<string, (number | null | undefined)[]>;
@@ -103,7 +104,7 @@ export function reviewChecks(rows: ReviewRow[]): CheckRow[] {
 /** missing_cells and run_together rows from what the parser could not read cleanly. */
 export function issueChecks(issues: Issue[]): CheckRow[] {
   const out: CheckRow[] = [];
-  const missing = issues.filter((i) => ['missing', 'placeholder', 'blank', 'unreadable', 'unsplittable'].includes(i.kind));
+  const missing = issues.filter((i) => ['missing', 'placeholder', 'blank', 'unreadable', 'unsplittable', 'short'].includes(i.kind));
   out.push({
     check: 'missing_cells',
     passed: missing.length === 0,
@@ -115,4 +116,48 @@ export function issueChecks(issues: Issue[]): CheckRow[] {
   }
   for (const u of issues.filter((i) => i.kind === 'unit')) out.push({ check: 'unit', passed: true, detail: u.detail });
   return out;
+}
+
+/**
+ * The `narrative` check: numbers the report's text states against its tables.
+ * A received count may include the requests carried over; a handled count
+ * may be stated as the requests received. Null when the text states nothing
+ * the tables can be compared with.
+ */
+export function narrativeCheck(facts: Fact[], r: Report): CheckRow | null {
+  const app = (row: string) => r.applications.find((a) => a.row === row && a.applicant === 'total')?.value ?? null;
+  const rev = (p: string) => r.reviews.find((x) => x.proceeding === p && x.outcome === 'total')?.value ?? null;
+  const add = (...xs: (number | null)[]) => (xs.some((x) => x === null) ? null : xs.reduce<number>((a, b) => a + (b as number), 0));
+  const fail: string[] = [];
+  let compared = 0;
+  const seen = new Set<string>();
+  for (const f of facts) {
+    let accept: (number | null)[] = [];
+    let what = '';
+    if (f.table === 'applications' && f.row === 'new_received') {
+      accept = [app('new_received'), add(app('new_received'), app('carried_over'))];
+      what = '表中「一、本年新收」总计';
+    } else if (f.table === 'applications' && f.row === 'total_handled') {
+      accept = [app('total_handled'), app('new_received'), add(app('new_received'), app('carried_over'))];
+      what = '表中「(七)总计」';
+    } else if (f.table === 'reviews' && f.row === 'review') {
+      accept = [rev('review')];
+      what = '表中行政复议总计';
+    } else if (f.table === 'reviews' && f.row === 'suits') {
+      accept = [add(rev('suit_direct'), rev('suit_after_review')), rev('suit_direct'), rev('suit_after_review')];
+      what = '表中行政诉讼总计';
+    } else continue;
+    if (accept[0] === null || accept[0] === undefined) continue;
+    const key = `${f.row}:${f.value}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    compared++;
+    if (!accept.includes(f.value)) fail.push(`正文「${f.text}」(第 ${f.line} 行)为 ${f.value},${what}为 ${accept[0]}`);
+  }
+  if (!compared) return null;
+  return {
+    check: 'narrative',
+    passed: fail.length === 0,
+    detail: fail.length ? `正文与表格不一致:${fail.join(';')}` : `正文所述 ${compared} 处数字与表格一致`,
+  };
 }

@@ -69,3 +69,17 @@ export function htmlToText(html: string): string {
   s = decodeEntities(s);
   return s.split('\n').map((l) => l.replace(/[ \u00a0]+/g, ' ').trimEnd()).filter((l, i, a) => l.trim() !== '' || (i > 0 && a[i - 1].trim() !== '')).join('\n');
 }
+
+/** The page's own URL, where it says it: `<link rel="canonical">`, `og:url`, `<meta name="Url">`. */
+export function pageUrlOf(html: string): string | null {
+  const head = html.slice(0, 20000);
+  const tags = head.match(/<(?:link|meta)\b[^>]*>/gi) ?? [];
+  for (const want of [/rel\s*=\s*["']?canonical/i, /property\s*=\s*["']?og:url/i, /name\s*=\s*["']?(?:url|ArticleUrl)["'\s>]/i]) {
+    for (const tag of tags) {
+      if (!want.test(tag)) continue;
+      const m = /(?:href|content)\s*=\s*["']?(https?:\/\/[^"'\s>]+)/i.exec(tag);
+      if (m) return decodeEntities(m[1]);
+    }
+  }
+  return null;
+}

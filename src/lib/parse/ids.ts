@@ -11,7 +11,7 @@ export function reportId(sourceFile: string): string {
 }
 
 /** The resolved place of an agency, as far as known. */
-export interface Place { province: string | null; city: string | null; county: string | null; township: string | null }
+export interface Place { province: string | null; city: string | null; county: string | null; township: string | null; alias?: string }
 
 /**
  * The kind of body once its resolved place is taken off the name:
@@ -28,6 +28,8 @@ export function agencyRole(agency: string, place: Place): string {
     if (short.length >= 2 && rest.startsWith(short)) { rest = rest.slice(short.length); return true; }
     return false;
   };
+  // A body named after a non-division area (`平潭综合实验区…`): the area's name is its place.
+  if (place.alias && strip(place.alias)) return rest || agency;
   strip(place.province); strip(place.city); strip(place.county);
   // A township resolved under another spelling (`大泉塔塔尔族乡` ~ `塔塔尔乡`): drop the name up to its suffix.
   if (place.township && !strip(place.township)) rest = rest.replace(/^[\u4e00-\u9fa5]{1,14}?(?:乡|镇|街道|苏木)(?=人民政府|办事处)/, '');

@@ -6,9 +6,10 @@ export interface Issue {
    * `missing`: a row or cell not printed; `placeholder`: `—`, `/`, `无`…;
    * `blank`: an empty cell between values; `split`: cells that ran together,
    * split uniquely; `unsplittable`: ran together, no unique split;
-   * `unreadable`: values that cannot be assigned to columns; `unit`: a unit converted.
+   * `short`: a row printed fewer cells than the form has (cells lost in the source);
+   * `unreadable`: values the parser could not assign to columns; `unit`: a unit converted.
    */
-  kind: 'missing' | 'placeholder' | 'blank' | 'split' | 'unsplittable' | 'unreadable' | 'unit';
+  kind: 'missing' | 'placeholder' | 'blank' | 'split' | 'unsplittable' | 'short' | 'unreadable' | 'unit';
   table: 'active_disclosure' | 'applications' | 'reviews';
   row?: string;
   col?: string;
@@ -22,4 +23,9 @@ const LABELS: Record<string, string> = { ...ITEMS, ...METRICS, ...APP_ROWS, ...P
 export function zh(code: string | undefined): string {
   if (!code) return '';
   return LABELS[code] ?? (APPLICANTS as Record<string, string>)[code] ?? (OUTCOMES as Record<string, string>)[code] ?? code;
+}
+
+/** Whose defect an unread cell is: the source's (not printed, printed run together or short) or the parser's. */
+export function causeOf(kind: Issue['kind']): 'source' | 'parser' {
+  return kind === 'unreadable' ? 'parser' : 'source';
 }

@@ -7,6 +7,10 @@ import { compact, normalize } from './text.ts';
 
 export interface Meta {
   title: string | null;
+  /** Header fields of a crawler or CMS page (`标题`, `发布时间`, `发布机构`, `原文链接`…). */
+  fields: Record<string, string>;
+  /** The original publication's URL, where the input says it. */
+  source_url: string | null;
   agency: string | null;
   /** Where the agency name came from. */
   agencySource: 'title' | 'field' | 'signature' | 'body' | null;
@@ -40,19 +44,66 @@ export function looksLikeAgency(s: string): boolean {
   return AGENCY_END.test(c) || DIVISION_END.test(c);
 }
 
+const FIELD_NAMES = '标题|文章标题|发布时间|发布日期|公开日期|成文日期|生成日期|文号|发文字号|发布机构|发文机关|发布单位|信息来源|来源|栏目|所属栏目|原文链接|原文地址|网址|本地目录|索引号|主题分类|组配分类|公开方式|公开范围|有效性|时效|页面链接与图片详见';
+const FIELD_LINE = new RegExp(`^\\s*(${FIELD_NAMES})\\s*[:：]\\s*(.*?)\\s*$`);
+const BODY_MARK = /^\s*={3,}\s*正文\s*={3,}\s*$/;
+
+/**
+ * Header fields at the top of a crawled page (`标题: …`, `发布时间: …`, up to a
+ * `==== 正文 ====` line) — read as fields, never as report text. Returns the
+ * fields and the index of the first body line.
+ */
+export function headerFields(lines: string[]): { fields: Record<string, string>; body: number } {
+  const fields: Record<string, string> = {};
+  const head = Math.min(lines.length, 40);
+  let mark = -1;
+  for (let i = 0; i < head && mark < 0; i++) if (BODY_MARK.test(lines[i])) mark = i;
+  let i = 0, seen = 0;
+  for (; i < (mark >= 0 ? mark : head); i++) {
+    const l = lines[i];
+    if (l.trim() === '') continue;
+    const m = FIELD_LINE.exec(l);
+    if (!m) { if (mark >= 0) continue; break; }
+    if (!(m[1] in fields)) fields[m[1]] = m[2];
+    seen++;
+  }
+  if (mark >= 0) return { fields, body: mark + 1 };
+  return seen >= 2 ? { fields, body: i } : { fields: {}, body: 0 };
+}
+
 /** The title line: short, early, says it is the annual report. */
-function findTitle(lines: string[], nl: string[]): { index: number; text: string } | null {
-  const limit = Math.min(lines.length, 60);
-  for (let i = 0; i < limit; i++) {
-    const raw = lines[i].replace(/[|\t]/g, ' ').trim();
-    const c = compact(nl[i]).replace(/[|]/g, '');
-    if (c.length < 8 || c.length > 70) continue;
-    if (!REPORT_WORDS.test(c) || !/\d{4}|年度/.test(c)) continue;
-    if (/^(?:本报告|根据|按照|现将|以下|依据)/.test(c)) continue;
-    if (/[。;；>]/.test(c) || /当前位置|首页|栏目|您的位置/.test(c)) continue;
-    return { index: i, text: raw.replace(/\s+/g, ' ') };
+function findTitle(lines: string[], nl: string[], from = 0): { index: number; text: string } | null {
+  const limit = Math.min(lines.length, from + 60);
+  for (let i = from; i < limit; i++) {
+    let raw = cleanTitle(lines[i]);
+    // A body printed on one line opens with its title: `XX局2021年度政府信息公开工作年度报告 根据《条例》…`.
+    const opening = /^(\S{4,60}?(?:工作)?年度报告)\s/.exec(raw);
+    if (raw.length > 200 && opening) raw = opening[1];
+    // A title wrapped over two or three lines (PDF text): `XX街道 2019 年政府信息公开 工` / `作年度报告`.
+    const starts = /政府信息公开|政务公开|信息公开/.test(compact(raw)) && !/[:：]/.test(raw);
+    for (let j = i + 1; starts && j < Math.min(lines.length, i + 3) && !/报告|年报|函$/.test(compact(raw)) && raw.length < 40; j++) {
+      const next = cleanTitle(lines[j]);
+      if (!next || next.length > 20 || /[\d:：]/.test(next)) break;
+      raw = `${raw}${next}`;
+    }
+    if (isTitle(compact(normalize(raw)))) return { index: i, text: raw.replace(/\s+/g, ' ') };
   }
   return null;
+}
+
+/** A line as a title candidate: without markdown marks, table bars and a site name after the title. */
+function cleanTitle(line: string): string {
+  return line.replace(/[|\t]/g, ' ').replace(/^\s*#+\s*/, '').replace(/\*\*|__/g, '').trim()
+    .replace(/((?:年度报告|年报|报告))\s*[_|－—–-]+\s*[^_|]*$/, '$1');
+}
+
+function isTitle(c: string): boolean {
+  if (c.length < 8 || c.length > 70) return false;
+  if (!REPORT_WORDS.test(c) || !/\d{4}|年度/.test(c)) return false;
+  if (/^(?:本报告|根据|按照|现将|以下|依据)/.test(c)) return false;
+  // A citation of the notice that prescribes the form is not the title.
+  if (/[《〈〔]|的通知|国办|格式/.test(c)) return false;
+  return !(/[。;；>]/.test(c) || /当前位置|首页|栏目|您的位置/.test(c));
 }
 
 /** Agency from the title: strip the year and the report words. */
@@ -62,11 +113,15 @@ function agencyFromTitle(title: string): string | null {
   c = c.replace(/\d{4}年度?/g, '').replace(/\d{4}/g, '');
   c = c.replace(new RegExp(REPORT_WORDS.source + '.*$'), '');
   c = c.replace(/^关于/, '').replace(/的$/, '').replace(/关于$/, '').replace(/年度$/, '');
+  // A covering letter: `XX局关于报送2020年度…的函`.
+  const k = c.indexOf('关于');
+  if (k >= 4) c = c.slice(0, k);
   return c.length >= 2 ? c : null;
 }
 
 /** The 发布机构 / 来源 field of a page header. */
-function field(nl: string[], names: RegExp): string | null {
+function field(nl: string[], names: RegExp, fields: Record<string, string> = {}): string | null {
+  for (const [k, v] of Object.entries(fields)) if (names.test(k)) return v.trim() || null;
   const limit = Math.min(nl.length, 40);
   const re = new RegExp(`(?:${names.source})\\s*[:：]?\\s*\\|?\\s*([^|\\t]*)`);
   for (let i = 0; i < limit; i++) {
@@ -106,7 +161,11 @@ export function parseDate(s: string): string | null {
   return `${m[1]}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }
 
-function headerDate(nl: string[]): string | null {
+function headerDate(nl: string[], fields: Record<string, string>): string | null {
+  for (const name of ['发布日期', '发布时间', '公开日期', '成文日期', '生成日期']) {
+    const d = fields[name] && parseDate(fields[name]);
+    if (d) return d;
+  }
   const limit = Math.min(nl.length, 40);
   for (const name of ['发布日期', '发文日期', '公开日期', '发布时间', '成文日期', '生成日期']) {
     for (let i = 0; i < limit; i++) {
@@ -124,9 +183,21 @@ function headerDate(nl: string[]): string | null {
 function signature(lines: string[]): { agency: string | null; date: string | null } {
   let agency: string | null = null, date: string | null = null;
   let seen = 0;
-  for (let i = lines.length - 1; i >= 0 && seen < 12; i--) {
+  // The last lines; a body printed on one line ends with its signature (`… 常熟市辛庄镇人民政府 2020 年 1 月 17 日`).
+  const tail: string[] = [];
+  for (let i = lines.length - 1; i >= 0 && tail.length < 12; i--) {
     const raw = lines[i].replace(/[|\t]/g, ' ').trim();
     if (!raw) continue;
+    if (raw.length <= 200) { tail.push(raw); continue; }
+    const end = raw.replace(/\s*(?:附件下载|附件|【?打印本页】?|【?关闭窗口】?|打印|关闭|返回顶部)\s*$/g, '');
+    const parts = end.slice(-160).split(/[。；;！!？?]|\s{2,}|(?<=[)）])\s/).map((x) => x.trim()).filter(Boolean);
+    const last = parts[parts.length - 1] ?? '';
+    const m = /^(.*?)\s*((?:\d{4}|[〇零一二三四五六七八九]{4})\s*年.*日)\s*$/.exec(last);
+    if (m) tail.push(m[2], m[1]); else tail.push(last);
+    break;
+  }
+  for (const raw of tail) {
+    if (seen >= 12) break;
     seen++;
     const c = compact(normalize(raw));
     if (/^(?:信息来源|来源|【|\[|打印|关闭|扫一扫|分享|上一篇|下一篇|责任编辑|附件)/.test(c)) continue;
@@ -170,10 +241,20 @@ function findYear(title: string | null, nl: string[]): number | null {
   return null;
 }
 
-export function readMeta(lines: string[], nl: string[] = lines.map(normalize)): Meta {
-  const t = findTitle(lines, nl);
-  const publisher = field(nl, /发布机构|发文机关|发布单位|来\s*源/);
-  const sig = signature(lines);
+/** A URL in a field, when it is one. */
+function urlOf(v: string | undefined): string | null {
+  const m = v && /https?:\/\/[^\s"'<>]+/.exec(v);
+  return m ? m[0] : null;
+}
+
+export function readMeta(lines: string[], nl: string[] = lines.map(normalize), pageUrl: string | null = null): Meta {
+  const { fields, body } = headerFields(lines);
+  const fromField = fields['标题'] || fields['文章标题'];
+  const t = fromField ? { index: body, text: fromField.trim() } : findTitle(lines, nl, body);
+  // A wrong field (`发布机构: 1`) is no agency.
+  const publisherField = Object.fromEntries(Object.entries(fields).filter(([, v]) => looksLikeAgency(v)));
+  const publisher = field(nl.slice(body), /发布机构|发文机关|发布单位|来\s*源/, publisherField);
+  const sig = signature(lines.slice(body));
   let agency: string | null = null;
   let agencySource: Meta['agencySource'] = null;
   let fromTitle = t ? agencyFromTitle(t.text) : null;
@@ -189,12 +270,12 @@ export function readMeta(lines: string[], nl: string[] = lines.map(normalize)): 
   if (fromTitle && looksLikeAgency(fromTitle)) { agency = fromTitle; agencySource = 'title'; }
   else if (publisher && looksLikeAgency(publisher)) { agency = compact(publisher); agencySource = 'field'; }
   else if (sig.agency) { agency = sig.agency; agencySource = 'signature'; }
-  else { const b = agencyFromBody(lines); if (b) { agency = b; agencySource = 'body'; } }
+  else { const b = agencyFromBody(lines.slice(body)); if (b) { agency = b; agencySource = 'body'; } }
   // A short name completed by a fuller one the report itself prints elsewhere
   // (title `辛庄镇`, signature `常熟市辛庄镇人民政府`).
   if (agency) {
     const core = normalizeAgency(agency);
-    for (const other of [sig.agency, publisher && compact(publisher)]) {
+    for (const other of [sig.agency, publisher && compact(publisher), agencyFromBody(lines.slice(body))]) {
       if (!other) continue;
       const full = normalizeAgency(other);
       if (full.length > core.length && (full.endsWith(core) || full.includes(agency)) && looksLikeAgency(full)) { agency = full; break; }
@@ -207,10 +288,12 @@ export function readMeta(lines: string[], nl: string[] = lines.map(normalize)): 
   }
   return {
     title: t?.text ?? null,
+    fields,
+    source_url: urlOf(fields['原文链接'] ?? fields['原文地址'] ?? fields['网址']) ?? pageUrl,
     agency: agency ? normalizeAgency(agency) : null,
     agencySource,
-    year: findYear(t?.text ?? null, nl),
-    published_on: headerDate(nl) ?? sig.date,
+    year: findYear(t?.text ?? null, nl.slice(body)),
+    published_on: headerDate(nl, fields) ?? sig.date,
     publisher,
     indexRegionCodes: [...codes],
   };

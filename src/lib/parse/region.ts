@@ -8,6 +8,7 @@
  */
 import { createRequire } from 'node:module';
 import type { Level } from '../schema.ts';
+import { findAlias } from './region-aliases.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -71,6 +72,10 @@ export interface Location {
   region_code: string | null;
   /** Deepest resolved division level (not yet the agency's level). */
   depth: 'province' | 'city' | 'county' | 'township' | null;
+  /** The name of a non-division body the location came from (`平潭综合实验区`), see region-aliases.ts. */
+  alias?: string;
+  /** Its level, for the body itself and its 片区. */
+  aliasLevel?: Level;
 }
 
 const EMPTY: Location = { province: null, city: null, county: null, township: null, region_code: null, depth: null };
@@ -100,6 +105,8 @@ function townCore(n: string): string {
 export function resolveLocation(agency: string | null, context = '', hintCodes: string[] = []): Location {
   if (!agency) return EMPTY;
   const idx = load();
+  const aliased = findAlias(agency);
+  if (aliased) return aliasLocation(idx, agency, aliased.alias.code, aliased.spelling, aliased.alias.level, aliased.alias.townships ?? []);
   const name = agency.replace(/(?:人民政府|行政公署|街道办事处|办事处).*$/, (m) => (m.startsWith('街道') ? '街道' : ''));
   // Longest names win where matches overlap: `大同区` is a county, not the city `大同` + `区`.
   const all = (['province', 'city', 'area', 'street'] as const).flatMap((level) =>
@@ -168,6 +175,27 @@ export function resolveLocation(agency: string | null, context = '', hintCodes: 
   };
 }
 
+/** The division a non-division body lies in, and the level of the body named. */
+function aliasLocation(idx: Index, agency: string, code: string, spelling: string, level: 'county' | 'city' | 'province', townships: string[]): Location {
+  const area = idx.area.get(code);
+  const city = area ? idx.city.get(area.cityCode!) : idx.city.get(code.slice(0, 4));
+  const province = idx.province.get(code.slice(0, 2));
+  const rest = agency.slice(agency.indexOf(spelling) + spelling.length);
+  const aliasLevel: Level = townships.some((t) => rest.startsWith(t)) ? 'township'
+    : /^(?:党工委)?(?:管委会|管理委员会|人民政府)$/.test(rest) || rest === '' ? level
+      : 'department';
+  return {
+    province: province?.name ?? null,
+    city: city && !/^(?:市辖区|县)$/.test(city.name) ? city.name : null,
+    county: area?.name ?? null,
+    township: null,
+    region_code: code,
+    depth: area ? 'county' : city ? 'city' : 'province',
+    alias: spelling,
+    aliasLevel,
+  };
+}
+
 /** The single best-scoring candidate, or undefined when none or a tie. */
 function pickBest<T>(cands: T[], score: (c: T) => number): T | undefined {
   if (cands.length === 0) return undefined;
@@ -181,6 +209,7 @@ const DEPARTMENT_END = /(?:办公室|办公厅|局|厅|委员会|委|署|中心|
 /** The agency's level: a government's level is the depth of its place; other bodies are departments. */
 export function agencyLevel(agency: string | null, loc: Location): Level {
   if (!agency) return 'unknown';
+  if (loc.aliasLevel) return loc.aliasLevel;
   if (/街道办事处$|(?:乡|镇|苏木)人民政府$/.test(agency)) return 'township';
   if (DEPARTMENT_END.test(agency) && !/(?:人民政府|行政公署)$/.test(agency)) return 'department';
   if (/(?:人民政府|行政公署)$/.test(agency) || /(?:省|自治区|市|州|盟|地区|县|区|旗)$/.test(agency)) {

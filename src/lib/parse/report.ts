@@ -7,18 +7,20 @@ import { createHash } from 'node:crypto';
 import { APP_ROW_CODES, APPLICANT_CODES, type AppRow, type Template } from '../schema.ts';
 import type { CheckRow, Report } from '../types.ts';
 import { decode } from './decode.ts';
-import { htmlToText, looksLikeHtml } from './html.ts';
-import { compact, normalize, splitLines } from './text.ts';
-import { tokenize } from './cells.ts';
-import { findHeadings, sectionTexts } from './sections.ts';
+import { htmlToText, looksLikeHtml, pageUrlOf } from './html.ts';
+import { splitLines } from './text.ts';
+import { compactOf, makeSource, type Compact, type Source } from './source.ts';
+import { findHeadings, sectionTexts, type Heading } from './sections.ts';
+import { Evidence, type Pending } from './evidence.ts';
+import { readFacts, type Fact } from './narrative.ts';
 import { readActive } from './active.ts';
 import { readApplications } from './applications.ts';
 import { readReviews } from './reviews.ts';
 import { readMeta } from './metadata.ts';
 import { agencyLevel, resolveLocation } from './region.ts';
-import { applicationChecks, issueChecks, reviewChecks } from './checks.ts';
-import { zh, type Issue } from './issues.ts';
-import { agencyId, reportId } from './ids.ts';
+import { applicationChecks, issueChecks, narrativeCheck, reviewChecks } from './checks.ts';
+import { causeOf, zh, type Issue } from './issues.ts';
+import { agencyId, agencyRole, reportId } from './ids.ts';
 import { extract, InputError, sniff, unreadableReason } from '../input/index.ts';
 
 export interface Parsed {
@@ -44,7 +46,7 @@ export async function parseInput(bytes: Uint8Array, sourceFile: string): Promise
       base.line_count = lines.length;
       return { report: parseLines(lines, base), lines, pages: ex.pages };
     } catch (e) {
-      return failed(base, e instanceof InputError ? e.reason : `读取 ${kind.toUpperCase()} 文件时出错:${(e as Error).message}`);
+      return e instanceof InputError ? failed(base, e.reason) : failed(base, `读取 ${kind.toUpperCase()} 文件时出错:${(e as Error).message}`, 'parser');
     }
   }
   const reason = unreadableReason(kind);
@@ -52,10 +54,11 @@ export async function parseInput(bytes: Uint8Array, sourceFile: string): Promise
   return parseFile(bytes, sourceFile);
 }
 
-function failed(base: Report, error: string): Parsed {
+/** A file that could not be read: what it is and why (`cause`: the file's defect, or the parser's). */
+function failed(base: Report, error: string, cause: 'source' | 'parser' = 'source'): Parsed {
   base.status = 'failed';
   base.error = error;
-  base.checks = [{ check: 'tables_found', passed: false, detail: error }];
+  base.checks = [{ check: 'tables_found', passed: false, detail: error, cause }];
   return { report: base, lines: [] };
 }
 
@@ -80,52 +83,70 @@ export function parseFile(bytes: Uint8Array, sourceFile: string): Parsed {
     const isHtml = /\.html?$/i.test(sourceFile) || looksLikeHtml(text);
     lines = splitLines(isHtml ? htmlToText(text) : text);
     base.line_count = lines.length;
-    return { report: parseLines(lines, base), lines };
+    return { report: parseLines(lines, base, isHtml ? pageUrlOf(text) : null), lines };
   } catch (e) {
-    return { ...failed(base, `解析时出错:${(e as Error).message}`), lines };
+    return { ...failed(base, `解析时出错:${(e as Error).message}`, 'parser'), lines };
   }
 }
 
-/** Where each table lies (0-based line indexes, end exclusive). */
+/** Where each table lies: offsets into the source text, end exclusive. */
 interface Regions { active?: [number, number]; apps?: [number, number]; reviews?: [number, number] }
 
-function findRegions(cl: string[], lines: string[], headings: { section: number; line: number }[]): Regions {
-  const h = (s: number) => headings.find((x) => x.section === s)?.line;
-  const firstFrom = (from: number, re: RegExp, to = cl.length) => { for (let i = from; i < to; i++) if (re.test(cl[i])) return i; return -1; };
+const globals = new Map<RegExp, RegExp>();
+
+/** The first match of any of `res` in compact text at or after `from`, as a compact index range. */
+function firstOf(view: Compact, res: RegExp[], from = 0): [number, number] | null {
+  let best: [number, number] | null = null;
+  for (const re of res) {
+    let g = globals.get(re);
+    if (!g) globals.set(re, (g = new RegExp(re.source, 'g')));
+    g.lastIndex = from;
+    const m = g.exec(view.s);
+    if (m && (!best || m.index < best[0])) best = [m.index, m.index + m[0].length];
+  }
+  return best;
+}
+
+const ACTIVE_CAPTION = [/第二十条第?\(?一\)?项/];
+const ACTIVE_HEADER = [/信息内容(?:本年|规章|[\u4e00-\u9fff]{0,4}数量)/];
+const ACTIVE_ANY = [/第二十条/];
+const APPS_CAPTION = [/[勾钩]稽关系/, /申请人情况/];
+const APPS_ROWS = [/本年新收政府信息公开申请数量/, /上年结转政府信息公开申请数量/];
+const FORWARD = [/结转下年度/, /结转下一年度/];
+const REVIEWS = [/行政法?复议/];
+
+function findRegions(src: Source, view: Compact, headings: Heading[]): Regions {
+  const at = (i: number) => (i < view.at.length ? view.at[i] : src.text.length);
+  const compactIndex = (offset: number) => {
+    let lo = 0, hi = view.at.length;
+    while (lo < hi) { const mid = (lo + hi) >> 1; if (view.at[mid] < offset) lo = mid + 1; else hi = mid; }
+    return lo;
+  };
+  const heading = (n: number) => headings.find((h) => h.section === n);
   const r: Regions = {};
-  // The Article 20 table starts at its first 第二十条 line; if those were lost, at its first header cell.
-  let activeStart = firstFrom(0, /第二十条/);
-  if (activeStart < 0) {
-    const h2 = headings.find((x) => x.section === 2)?.line ?? 0;
-    activeStart = firstFrom(h2, /^(?:信息内容)?(?:本年制发件数|本年新制作数量)|^信息内容(?:\||$)/);
+  // The Article 20 table: its first sub-table caption, else its header, else any 第二十条.
+  const active = firstOf(view, ACTIVE_CAPTION) ?? firstOf(view, ACTIVE_HEADER) ?? firstOf(view, ACTIVE_ANY);
+  const after = active ? active[0] : heading(2) ? compactIndex(heading(2)!.end) : 0;
+  // The application table: its caption or header, else its first rows.
+  const apps = firstOf(view, APPS_CAPTION, after)
+    ?? firstOf(view, APPS_ROWS, after);
+  let appsStart = apps ? apps[0] : -1;
+  // Without a caption or header, the table starts after its heading (the header text may be there).
+  if (apps && !/[勾钩]稽|申请人/.test(view.s.slice(apps[0], apps[1]))) {
+    const h3 = heading(3);
+    if (h3 && h3.end <= at(apps[0]) && (!active || h3.start > at(active[0]))) appsStart = Math.min(appsStart, compactIndex(h3.end));
   }
-  // The application table's first row; if 一、本年新收 was lost, its header or second row.
-  let newRow = -1;
-  for (const re of [/本年新收/, /勾稽关系/, /上年结转政府信息公开申请/]) {
-    for (let i = Math.max(0, activeStart); i < cl.length && newRow < 0; i++) if (re.test(cl[i]) && (cl[i].length <= 40 || /[|\t]/.test(lines[i]) || re.source === '勾稽关系')) newRow = i;
-    if (newRow >= 0) break;
+  const forward = apps ? firstOf(view, FORWARD, apps[1]) : null;
+  const reviews = firstOf(view, REVIEWS, forward ? forward[1] : apps ? apps[1] : after);
+  const end5 = [heading(5), heading(6)].find((h) => h && reviews && h.start > at(reviews[0]));
+  if (active) {
+    const stop = appsStart >= 0 ? at(appsStart) : reviews ? at(reviews[0]) : (heading(3)?.start ?? end5?.start ?? src.text.length);
+    r.active = [at(active[0]), stop];
   }
-  let appStart = -1;
-  if (newRow >= 0) {
-    appStart = newRow;
-    for (let i = newRow - 1; i >= Math.max(0, newRow - 40, activeStart + 1); i--) {
-      if (/勾稽关系|申请人情况|^自然人|收到和处理政府信息公开申请/.test(cl[i])) appStart = i;
-    }
-    const h3 = h(3);
-    if (h3 !== undefined && h3 < appStart && h3 > activeStart) appStart = Math.min(appStart, h3 + 1);
-  }
-  const forward = newRow >= 0 ? firstFrom(newRow, /结转下年度/) : -1;
-  let reviewStart = firstFrom(forward >= 0 ? forward + 1 : Math.max(0, newRow, activeStart), /行政复议/);
-  if (newRow < 0 && activeStart < 0) reviewStart = -1;
-  const h5 = h(5), h6 = h(6);
-  if (activeStart >= 0) {
-    const end = appStart >= 0 ? appStart : reviewStart >= 0 ? reviewStart : (h(3) ?? h5 ?? h6 ?? cl.length);
-    r.active = [activeStart, end];
-  }
-  if (appStart >= 0) r.apps = [appStart, reviewStart >= 0 ? reviewStart : (h5 ?? h6 ?? cl.length)];
-  if (reviewStart >= 0) {
-    let end = [h5, h6].find((x) => x !== undefined && x > reviewStart) ?? Math.min(cl.length, reviewStart + 200);
-    r.reviews = [reviewStart, end];
+  if (apps) r.apps = [at(appsStart), reviews ? at(reviews[0]) : (end5?.start ?? src.text.length)];
+  if (reviews && (apps || active)) {
+    const from = at(forward ? forward[1] : reviews[0]);
+    r.reviews = [from, end5?.start ?? Math.min(src.text.length, from + 3000)];
   }
   return r;
 }
@@ -141,18 +162,20 @@ function scopeOf(agency: string | null, level: Report['level'], text: string, ag
   return 'unknown';
 }
 
-export function parseLines(lines: string[], base: Report): Report {
-  const nl = lines.map(normalize);
-  const cl = nl.map(compact);
-  const headings = findHeadings(lines, cl);
-  const regions = findRegions(cl, lines, headings);
+export function parseLines(lines: string[], base: Report, pageUrl: string | null = null): Report {
+  const src = makeSource(lines);
+  const view = compactOf(src);
+  const headings = findHeadings(src);
+  const regions = findRegions(src, view, headings);
+  const meta = readMeta(lines, src.text.split('\n'), pageUrl);
+  const tables = [regions.active, regions.apps, regions.reviews].filter((x): x is [number, number] => Boolean(x));
+  const evidence = new Evidence(readFacts(src, tables, meta.year));
   const issues: Issue[] = [];
-  const active = regions.active ? readActive(tokenize(nl, ...regions.active), issues) : null;
-  const apps = regions.apps ? readApplications(tokenize(nl, ...regions.apps), issues) : null;
-  const reviews = regions.reviews ? readReviews(tokenize(nl, ...regions.reviews), issues) : null;
+  const active = regions.active ? readActive(src, ...regions.active, issues, evidence) : null;
+  const apps = regions.apps ? readApplications(src, ...regions.apps, issues, evidence) : null;
+  const reviews = regions.reviews ? readReviews(src, ...regions.reviews, issues) : null;
 
-  const meta = readMeta(lines, nl);
-  const body = cl.slice(0, 400).join('');
+  const body = view.s.slice(0, 6000);
   const loc = resolveLocation(meta.agency, [meta.title ?? '', meta.publisher ?? '', body.slice(0, 4000)].join(' '), meta.indexRegionCodes);
   const level = agencyLevel(meta.agency, loc);
 
@@ -165,50 +188,110 @@ export function parseLines(lines: string[], base: Report): Report {
     year: meta.year, published_on: meta.published_on,
     province: loc.province, city: loc.city, county: loc.county, township: loc.township, region_code: loc.region_code,
     level, scope: scopeOf(meta.agency, level, body, meta.agencySource, meta.title), template, title: meta.title,
+    source_url: meta.source_url,
   });
+  if (meta.agency) r.agency_place = meta.agency.slice(0, meta.agency.length - agencyRole(meta.agency, loc).length);
   r.active_disclosure = active?.rows ?? [];
   r.applications = apps?.found ? apps.rows : [];
   r.reviews = reviews?.found ? reviews.rows : [];
+  r.pending = [...(active?.pending ?? []), ...(apps?.pending ?? []), ...(reviews?.pending ?? [])];
 
   // The application table's own form: a report may pair a 2019 Article 20 table with a
   // 2021 application table; (六) is three sub-rows in one, one row in the other.
   const appForm: Template | null = apps?.otherSubRows ? '2021' : apps?.otherAsOneRow ? '2019' : template;
   // Rows of the form that were not printed at all become NULLs, and say so.
   if (apps?.found) fillMissingAppRows(r, appForm, issues);
+  for (const u of evidence.used) issues.push({ kind: 'split', table: 'applications', detail: u });
 
   const missingTables = [
     !active?.found && '主动公开政府信息情况表(第二十条)',
     !apps?.found && '收到和处理政府信息公开申请情况表',
     !reviews?.found && '行政复议、行政诉讼情况表',
   ].filter(Boolean) as string[];
-  const picture = /图片版|见附件|附件下载|扫描件/.test(body) && missingTables.length === 3;
+  const ctx: CheckContext = {
+    issues, appForm, facts: evidence.facts, missingTables,
+    picture: /图片版|见附件|附件下载|扫描件/.test(body) && missingTables.length === 3,
+    appTables: (view.s.match(/一、?本年新收政府信息公开申请数量/g) ?? []).length,
+    hasApps: Boolean(apps?.found), hasReviews: Boolean(reviews?.found),
+  };
+  contexts.set(r, ctx);
+  r.sections = sectionTexts(src, headings, tables);
+  finish(r, ctx);
+  return r;
+}
+
+/** What the checks of a report are computed from, kept so that evidence found later can recompute them. */
+interface CheckContext {
+  issues: Issue[];
+  appForm: Template | null;
+  facts: Fact[];
+  missingTables: string[];
+  picture: boolean;
+  appTables: number;
+  hasApps: boolean;
+  hasReviews: boolean;
+}
+
+const contexts = new WeakMap<Report, CheckContext>();
+
+/** Checks and status from the report's values and what the reading found. */
+function finish(r: Report, ctx: CheckContext): void {
+  const { missingTables, picture } = ctx;
   const checks: CheckRow[] = [{
     check: 'tables_found',
     passed: missingTables.length === 0,
     detail: missingTables.length === 0 ? '三张表格均已找到' : `未找到:${missingTables.join('、')}${picture ? '(报告为图片版或附件,正文没有表格文字)' : ''}`,
   }];
-  if (apps?.found) checks.push(...applicationChecks(r.applications, appForm));
-  if (reviews?.found) checks.push(...reviewChecks(r.reviews));
-  checks.push(...issueChecks(issues));
-  const apps2 = cl.filter((l) => l.includes('本年新收') && (/^一、?本年新收政府信息公开申请数量/.test(l) || l === '本年新收政府信息公开申请数量')).length;
-  if (apps2 > 1) checks.push({ check: 'multiple_tables', passed: false, detail: `文件中有 ${apps2} 张申请情况表(可能合并了多个机关的报告),只读取了第一张` });
+  if (ctx.hasApps) checks.push(...applicationChecks(r.applications, ctx.appForm));
+  if (ctx.hasReviews) checks.push(...reviewChecks(r.reviews));
+  checks.push(...issueChecks(ctx.issues));
+  const narrative = narrativeCheck(ctx.facts, r);
+  if (narrative) checks.push(narrative);
+  if (ctx.appTables > 1) checks.push({ check: 'multiple_tables', passed: false, detail: `文件中有 ${ctx.appTables} 张申请情况表(可能合并了多个机关的报告),只读取了第一张` });
+  for (const c of checks) c.cause = causeOfCheck(c, ctx);
   r.checks = checks;
-
-  const inTable = (i: number) => {
-    const within = [regions.active, regions.apps, regions.reviews].some((g) => g && i >= g[0] && i < g[1]);
-    return within && (/[|\t]/.test(lines[i]) || cl[i].length <= 40);
-  };
-  r.sections = sectionTexts(lines, headings, inTable);
-
   if (missingTables.length) {
     r.status = 'failed';
     r.error = `未找到表格:${missingTables.join('、')}${picture ? '(报告为图片版或附件,正文没有表格文字)' : ''}`;
-  } else {
-    const unknown = [!r.agency && '报告机关名称', !r.year && '统计年度'].filter(Boolean);
-    if (unknown.length) checks.push({ check: 'metadata', passed: false, detail: `未能识别${unknown.join('和')}` });
-    r.status = checks.every((c) => c.passed) ? 'ok' : 'warnings';
+    return;
   }
-  return r;
+  const unknown = [!r.agency && '报告机关名称', !r.year && '统计年度'].filter(Boolean);
+  if (unknown.length) checks.push({ check: 'metadata', passed: false, detail: `未能识别${unknown.join('和')}`, cause: 'parser' });
+  r.status = checks.every((c) => c.passed) ? 'ok' : 'warnings';
+}
+
+/**
+ * Whose defect a failed check is. Arithmetic checks fail only when every cell
+ * involved was read, so the numbers are the report's own; run-together
+ * digits, unprinted rows and short rows are the source's; cells the parser
+ * could not assign, a table it could not find and metadata it could not read
+ * are the parser's.
+ */
+function causeOfCheck(c: CheckRow, ctx: CheckContext): CheckRow['cause'] {
+  if (c.passed) return null;
+  switch (c.check) {
+    case 'missing_cells': return ctx.issues.some((i) => causeOf(i.kind) === 'parser' && i.kind !== 'split' && i.kind !== 'unit') ? 'parser' : 'source';
+    case 'tables_found': return ctx.picture ? 'source' : 'parser';
+    case 'metadata': case 'multiple_tables': return 'parser';
+    default: return 'source';
+  }
+}
+
+/**
+ * Note on a pending row the split that evidence from outside the report (the
+ * same agency's report for another year) points to, and recompute the
+ * checks. The cells stay NULL: such relations do not always hold between
+ * real reports (现行有效 carried forward held in 57 of 65 pairs of the 平潭
+ * reports), and a value must come from the report itself. The note goes into
+ * the row's `run_together` detail for whoever checks the source.
+ */
+export function notePending(r: Report, p: Pending, values: (number | null)[], why: string): void {
+  const ctx = contexts.get(r);
+  if (!ctx) return;
+  const issue = ctx.issues.find((i) => i.kind === 'unsplittable' && i.table === p.table && (i.row ?? 't') === p.row);
+  if (!issue || issue.detail.includes('相邻年度')) return;
+  issue.detail += `;${why},唯一相符的拆分为 ${values.map((v) => v ?? '空').join(' ')}(仅供核对,未采用)`;
+  finish(r, ctx);
 }
 
 function fillMissingAppRows(r: Report, template: Template | null, issues: Issue[]) {

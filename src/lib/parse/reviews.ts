@@ -1,64 +1,74 @@
 /**
- * The review and litigation table: 15 numbers, printed as review(5),
- * suit_direct(5), suit_after_review(5), each upheld, corrected, other, pending, total.
+ * The review and litigation table: 15 numbers after its header, in the order
+ * review(5), suit_direct(5), suit_after_review(5), each upheld, corrected,
+ * other, pending, total. Digits that ran together are split by the three
+ * group totals.
  */
-import { OUTCOME_CODES, PROCEEDING_CODES } from '../schema.ts';
 import type { ReviewRow } from '../types.ts';
-import type { Token } from './cells.ts';
-import { dropStrayTrailing, slotValue, valueSlots } from './rows.ts';
-import { splitRunTogether } from './split.ts';
+import { COUNT, REVIEW_CELLS, REVIEW_HEADER } from './form.ts';
+import { compactOf, type Source } from './source.ts';
+import { rowTest, solve, type Equation, type RowChoice } from './solve.ts';
+import { untilText } from './applications.ts';
+import { dropStray, splitZone, tooShort, zoneTokens } from './zone.ts';
 import { zh, type Issue } from './issues.ts';
+import type { Pending } from './evidence.ts';
 
-export interface ReviewTable { rows: ReviewRow[]; found: boolean }
+export interface ReviewTable { rows: ReviewRow[]; found: boolean; pending: Pending[] }
 
-const groupsBalance = (v: number[]) =>
-  [0, 5, 10].every((g) => v[g + 4] === v[g] + v[g + 1] + v[g + 2] + v[g + 3]);
+const COLS = REVIEW_CELLS.map(([p, o]) => `${p}.${o}`);
+const GROUPS: Equation[] = ['review', 'suit_direct', 'suit_after_review'].map((p) => ({
+  plus: [`t/${p}.total`], minus: ['upheld', 'corrected', 'other', 'pending'].map((o) => `t/${p}.${o}`),
+}));
 
-function allNull(line: number | null): ReviewRow[] {
-  return PROCEEDING_CODES.flatMap((proceeding) => OUTCOME_CODES.map((outcome) => ({ proceeding, outcome, value: null, line })));
-}
-
-export function readReviews(tokens: Token[], issues: Issue[]): ReviewTable {
-  const head = tokens.findIndex((t, i) => t.kind === 'label' && (/结果维持|^维持$/.test(t.text) || (t.text === '结果' && /^维持/.test(tokens[i + 1]?.text ?? ''))));
-  if (head < 0) return { rows: [], found: false };
-  // Values after the header; a long text label after the numbers began ends the table.
-  const values: Token[] = [];
-  for (let i = head + 1; i < tokens.length; i++) {
-    const t = tokens[i];
-    if (t.kind === 'label') {
-      if (values.some((v) => v.kind === 'num') && t.text.length > 12) break;
-      continue;
-    }
-    values.push(t);
+export function readReviews(src: Source, from: number, to: number, issues: Issue[]): ReviewTable {
+  const view = compactOf(src, from, to);
+  const heads = [...view.s.matchAll(REVIEW_HEADER)].map((m) => view.at[m.index + m[0].length - 1] + 1);
+  if (!heads.length || !/维持|纠正|审结/.test(view.s)) return { rows: [], found: false, pending: [] };
+  // The numbers follow the last header word that has numbers after it.
+  let tokens = zoneTokens(src, heads[0], to);
+  for (let h = heads.length - 1; h >= 0; h--) {
+    const after = zoneTokens(src, heads[h], to);
+    if (after.length) { tokens = after; break; }
   }
-  const slots = dropStrayTrailing(valueSlots(values), 15);
-  const headLine = tokens[head].line;
-  if (slots.length === 15) {
-    const rows: ReviewRow[] = [];
-    slots.forEach((s, k) => {
-      const proceeding = PROCEEDING_CODES[Math.floor(k / 5)];
-      const outcome = OUTCOME_CODES[k % 5];
-      const value = slotValue(s);
-      if (value === null) issues.push({ kind: s.kind === 'placeholder' ? 'placeholder' : 'blank', table: 'reviews', row: proceeding, col: outcome, detail: `「${zh(proceeding)}」「${zh(outcome)}」为「${s.text || '空白'}」` });
-      rows.push({ proceeding, outcome, value, line: s.line });
-    });
-    return { rows, found: true };
-  }
-  if (slots.length === 0) {
+  tokens = untilText(src, tokens);
+  const line = tokens[0]?.line ?? null;
+  const nulls = (): ReviewRow[] => REVIEW_CELLS.map(([proceeding, outcome]) => ({ proceeding, outcome, value: null, line }));
+  const printed = tokens.map((t) => t.text || '空白').join(' ');
+  if (!tokens.length) {
     issues.push({ kind: 'missing', table: 'reviews', detail: '行政复议、行政诉讼表没有印出数字' });
-    return { rows: allNull(headLine), found: true };
+    return { rows: nulls(), found: true, pending: [] };
   }
-  if (slots.length <= 7) {
-    const res = splitRunTogether(slots, 15, groupsBalance);
-    if (res.values) {
-      issues.push({ kind: 'split', table: 'reviews', detail: `复议诉讼表的数字粘连为「${slots.map((s) => s.text).join(' ')}」,按各组总计唯一拆分为 ${res.values.join(' ')}` });
-      const lines = slots.map((s) => s.line);
-      return {
-        rows: res.values.map((value, k) => ({ proceeding: PROCEEDING_CODES[Math.floor(k / 5)], outcome: OUTCOME_CODES[k % 5], value, line: lines[0] })),
-        found: true,
-      };
+  tokens = dropStray(tokens, COLS.length);
+  const s = splitZone(tokens, COLS.map(() => COUNT));
+  if (!s.splits.length) {
+    const short = !s.overflow && tooShort(tokens, COLS.length);
+    issues.push({ kind: s.overflow ? 'unsplittable' : short ? 'short' : 'unreadable', table: 'reviews', detail: `复议诉讼表印出「${printed}」,${s.overflow ? '可拆分的方式过多' : short ? '少于 15 格(原表缺少单元格)' : '无法对应到 15 格'},全部记为空` });
+    return { rows: nulls(), found: true, pending: [] };
+  }
+  let splits = s.splits;
+  const test = rowTest(GROUPS, 't', COLS);
+  const own = splits.filter((sp) => test(sp.cells.map((c) => c.value)));
+  if (own.length && own.length < splits.length) splits = own;
+  const choice: RowChoice = { row: 't', cols: COLS, cands: splits.map((sp) => sp.cells.map((c) => c.value)) };
+  const sol = solve([choice], GROUPS);
+  const winners = sol.winners.get('t')!;
+  const values = sol.values.get('t')!;
+  const first = splits[winners[0]];
+  const rows: ReviewRow[] = REVIEW_CELLS.map(([proceeding, outcome], j) => {
+    const c = first.cells[j];
+    if (values[j] === null && winners.every((k) => splits[k].cells[j].value === null)) {
+      issues.push({ kind: c.kind === 'blank' ? 'blank' : 'placeholder', table: 'reviews', row: proceeding, col: outcome, detail: `「${zh(proceeding)}」「${zh(outcome)}」为「${c.text || '空白'}」` });
+    }
+    return { proceeding, outcome, value: values[j], line: c.line };
+  });
+  const pending: Pending[] = [];
+  if (first.cells.length > tokens.length || splits.length > 1) {
+    if (winners.length === 1) {
+      issues.push({ kind: 'split', table: 'reviews', detail: `复议诉讼表的数字粘连为「${printed}」,${splits.length > 1 ? `按各组总计` : ''}唯一拆分为 ${first.cells.map((c) => c.text).join(' ')}` });
+    } else {
+      issues.push({ kind: 'unsplittable', table: 'reviews', detail: `复议诉讼表的数字「${printed}」有 ${winners.length} 种同样符合各组总计的拆分,不一致的格记为空` });
+      pending.push({ table: 'reviews', row: 't', cols: COLS, cands: winners.map((k) => splits[k].cells.map((c) => c.value)), lines: first.cells.map((c) => c.line) });
     }
   }
-  issues.push({ kind: slots.some((s) => s.digits && s.digits.length > 1) && slots.length < 15 ? 'unsplittable' : 'unreadable', table: 'reviews', detail: `复议诉讼表印出 ${slots.length} 个数字(「${slots.map((s) => s.text || '空白').join(' ')}」),应为 15 个,无法对应到各格,全部记为空` });
-  return { rows: allNull(headLine), found: true };
+  return { rows, found: true, pending };
 }

@@ -1,62 +1,78 @@
 /**
- * The six parts of a report: find each heading, then the narrative text of each
- * part with table lines left out.
+ * The six parts of a report: their headings found by their words, in order,
+ * on a line of their own or inline (`一、总体情况2021年，我局…` in crawled text
+ * where the whole body is one line); then each part's narrative text with
+ * the table regions left out.
  */
 import type { SectionRow } from '../types.ts';
-import { compact, normalize } from './text.ts';
+import { compactOf, type Source } from './source.ts';
 
-const NUM = '(?:[一二三四五六1-6][、.,．]?|第[一二三四五六]部分[、:]?|[(（][一二三四五六][)）])?';
-/** Heading patterns, in template order, matched against a compacted, normalised line. */
-const HEADINGS: RegExp[] = [
-  new RegExp(`^${NUM}(?:总体情况|总体概况|概述)$`),
-  new RegExp(`^${NUM}(?:行政机关)?主动公开政府信息(?:的)?情况$`),
-  new RegExp(`^${NUM}(?:行政机关)?收到和处理政府信息公开申请(?:的)?情况$`),
-  new RegExp(`^${NUM}(?:因)?政府信息公开(?:工作)?(?:被申请)?行政复议[、和及,]?(?:提起)?行政诉讼(?:的)?情况$|^${NUM}因政府信息公开工作被申请行政复议[、和及]?提起行政诉讼情况$`),
-  new RegExp(`^${NUM}(?:政府信息公开工作)?存在的?主要问题(?:及|和)改进情况$|^${NUM}(?:政府信息公开工作)?存在的?(?:主要)?问题及改进(?:情况|措施)$`),
-  new RegExp(`^${NUM}其他需要报告的事项$`),
+const NUM = '(?:[一二三四五六七八九十]{1,2}[、.,]|第[一二三四五六]部分[、:,]?|\\([一二三四五六]\\)|[1-6][、.])';
+/** Heading words of each part, in template order (compacted text). */
+const WORDS: string[] = [
+  '(?:总体情况|总体概况|概述|基本情况)',
+  '(?:行政机关)?主动公开政府信息(?:的)?情况',
+  '(?:行政机关)?收到和处理政府信息公开申请(?:的)?情况',
+  '(?:因)?(?:政府信息公开(?:工作)?(?:申请)?(?:被申请)?)?行政(?:法)?复议[、和及与,]?(?:提起)?行政诉讼(?:的)?情况',
+  '(?:政府信息公开(?:工作)?)?存在的?(?:主要)?问题(?:及|和|与)改进(?:情况|措施)',
+  '(?:其他需要报告的事项|需要说明的其他事项|其他需要说明的事项)',
 ];
+const HEADINGS = WORDS.map((w) => new RegExp(`(${NUM})?${w}`, 'g'));
 
-export interface Heading { section: number; line: number; text: string }
+export interface Heading { section: number; start: number; end: number; text: string }
 
-/** Find the six headings (0-based line indexes), each after the previous. Missing ones are skipped. */
-export function findHeadings(lines: string[], compacted: string[] = lines.map((l) => compact(normalize(l)))): Heading[] {
-  const found: Heading[] = [];
-  // Candidate lines once: short, and ending the way a heading of the form ends.
-  const cands: [number, string][] = [];
-  for (let i = 0; i < lines.length; i++) {
-    const raw = compacted[i];
-    if (raw.length > 44 || !/情况|事项|概况|概述|措施/.test(raw)) continue;
-    cands.push([i, raw.replace(/[|:：。]+$/g, '').replace(/^\|+/, '')]);
+/** Is text[offset] the first non-space character of its line? */
+function atLineStart(t: string, offset: number): boolean {
+  for (let i = offset - 1; i >= 0; i--) {
+    const c = t[i];
+    if (c === '\n') return true;
+    if (c !== ' ' && c !== '\t' && c !== '|') return false;
   }
-  let k = 0;
+  return true;
+}
+
+/** The six headings, each after the previous; missing ones are skipped. */
+export function findHeadings(src: Source): Heading[] {
+  const view = compactOf(src);
+  const t = src.text;
+  const found: Heading[] = [];
+  let from = 0;
   for (let s = 0; s < HEADINGS.length; s++) {
-    for (let j = k; j < cands.length; j++) {
-      const [i, c] = cands[j];
-      if (c.length > 40 || !HEADINGS[s].test(c)) continue;
-      found.push({ section: s + 1, line: i, text: lines[i].replace(/[|\t]+/g, ' ').trim() });
-      k = j + 1;
+    const re = HEADINGS[s];
+    re.lastIndex = from;
+    for (let m = re.exec(view.s); m; m = re.exec(view.s)) {
+      const start = view.at[m.index];
+      const end = view.at[m.index + m[0].length - 1] + 1;
+      // Numbered (`一、总体情况`), or alone at the start of a short line.
+      const lineEnd = t.indexOf('\n', end);
+      const rest = t.slice(end, Math.min(end + 12, lineEnd < 0 ? t.length : lineEnd)).replace(/[\s|:：。]/g, '');
+      if (!m[1] && !(atLineStart(t, start) && rest.length <= 4)) continue;
+      found.push({ section: s + 1, start, end, text: src.raw.slice(start, end).replace(/[|\t]+/g, ' ').trim() });
+      from = m.index + m[0].length;
       break;
     }
   }
   return found;
 }
 
-/**
- * Narrative text of each part: the lines between its heading and the next,
- * leaving out lines that belong to a table (`isTableLine`).
- */
-export function sectionTexts(lines: string[], headings: Heading[], isTableLine: (i: number) => boolean, end = lines.length): SectionRow[] {
+/** Narrative text of each part: from its heading to the next, table regions left out. */
+export function sectionTexts(src: Source, headings: Heading[], tables: [number, number][]): SectionRow[] {
   const out: SectionRow[] = [];
+  const t = src.raw;
+  const cuts = tables.slice().sort((a, b) => a[0] - b[0]);
   for (let h = 0; h < headings.length; h++) {
-    const start = headings[h].line + 1;
-    const stop = h + 1 < headings.length ? headings[h + 1].line : end;
-    const parts: string[] = [];
-    for (let i = start; i < stop; i++) {
-      if (isTableLine(i)) continue;
-      const t = lines[i].replace(/\s*\|\s*/g, ' ').replace(/\t+/g, ' ').trim();
-      if (t) parts.push(t);
+    const start = headings[h].end;
+    const stop = h + 1 < headings.length ? headings[h + 1].start : t.length;
+    let text = '';
+    let pos = start;
+    for (const [a, b] of cuts) {
+      if (b <= pos || a >= stop) continue;
+      if (a > pos) text += t.slice(pos, a) + '\n';
+      pos = Math.max(pos, b);
     }
-    out.push({ section: headings[h].section, heading: headings[h].text, text: parts.join('\n') });
+    if (pos < stop) text += t.slice(pos, stop);
+    const clean = text.split('\n').map((l) => l.replace(/\s*\|\s*/g, ' ').replace(/\t+/g, ' ').trim()).filter(Boolean).join('\n');
+    out.push({ section: headings[h].section, heading: headings[h].text, text: clean });
   }
   return out;
 }

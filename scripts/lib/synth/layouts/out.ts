@@ -8,4 +8,5 @@ export class Out {
   }
 }
 
-export type LayoutName = 'lines' | 'pipe' | 'pipecell' | 'tabs' | 'html';
+/** Layouts we imagined (the first five) and layouts seen in real reports (the last four). */
+export type LayoutName = 'lines' | 'pipe' | 'pipecell' | 'tabs' | 'html' | 'crawl' | 'pdftext' | 'markdown' | 'cms';

@@ -1,0 +1,95 @@
+/**
+ * Aligning the form's row labels with a report's text. Every occurrence of
+ * every row's keys is a candidate; the alignment keeps the largest set of rows
+ * whose labels appear in the form's order (ties: the earliest), so a row that
+ * is missing, or a key that also appears somewhere else, never shifts the
+ * others. Works on the compacted text, so labels broken by spaces, line
+ * breaks or cell separators still match.
+ */
+import type { Compact } from './source.ts';
+import type { RowSpec } from './form.ts';
+
+/** Where a row's label was found: offsets into the source text. */
+export interface Hit<C extends string> { code: C; start: number; end: number }
+
+interface Occ { start: number; end: number }
+
+/**
+ * A mention in running text, not a label: a sentence ends right after it, or
+ * (with `counted`) a count follows it (`本年新收政府信息公开申请7件,…`).
+ */
+function inSentence(s: string, at: number, end: number, counted: boolean): boolean {
+  if (/[。；！？]/.test(s.slice(end, end + 24)) || /[。；！？]/.test(s.slice(Math.max(0, at - 6), at))) return true;
+  return counted && /^[^\d]{0,16}\d+(?:件|条|次|人|份)/.test(s.slice(end, end + 30));
+}
+
+/** Occurrences of a row's keys in compact text (compact indexes). */
+function occurrences(s: string, keys: RegExp[], counted: boolean): Occ[] {
+  const out: Occ[] = [];
+  for (const key of keys) {
+    if (!/[\\^$.*+?()[\]{}|]/.test(key.source)) {
+      // A plain word: indexOf is much faster than a regex.
+      const w = key.source;
+      for (let k = s.indexOf(w); k >= 0; k = s.indexOf(w, k + 1)) {
+        if (!inSentence(s, k, k + w.length, counted)) out.push({ start: k, end: k + w.length });
+      }
+      continue;
+    }
+    const re = new RegExp(key.source, key.flags.includes('g') ? key.flags : key.flags + 'g');
+    for (let m = re.exec(s); m; m = re.exec(s)) {
+      if (!inSentence(s, m.index, m.index + m[0].length, counted)) out.push({ start: m.index, end: m.index + m[0].length });
+      if (m[0].length === 0) re.lastIndex++;
+    }
+  }
+  // One place once: the longest match at each start.
+  out.sort((a, b) => a.start - b.start || b.end - a.end);
+  return out.filter((o, i) => i === 0 || o.start !== out[i - 1].start);
+}
+
+/**
+ * Align `rows` (in printed order) with `view`. Returns a hit per row, or null
+ * for rows not found. `counted`: a label followed by a count with its unit
+ * (`…7件`) is a sentence (tables of counts print no units). Offsets are mapped back to the source text.
+ */
+export function alignRows<C extends string>(view: Compact, rows: RowSpec<C>[], counted = false): (Hit<C> | null)[] {
+  const occ = rows.map((r) => occurrences(view.s, r.keys, counted));
+  // best[i][k]: the most rows that can be matched among rows[i..] when row i
+  // takes occurrence k (k = occ[i].length means row i is skipped) and the
+  // previous match ended at or before that occurrence's start.
+  const n = rows.length;
+  // Common case: every row found in order, each at its first place after the previous one.
+  const greedy: (Hit<C> | null)[] = [];
+  let at = 0;
+  for (let i = 0; i < n; i++) {
+    const o = occ[i].find((x) => x.start >= at);
+    if (!o) break;
+    greedy.push({ code: rows[i].code, start: view.at[o.start], end: view.at[o.end - 1] + 1 });
+    at = o.end;
+  }
+  if (greedy.length === n) return greedy;
+  const memo = new Map<number, number>();
+  const stride = view.s.length + 1;
+  const solve = (i: number, pos: number): number => {
+    if (i === n) return 0;
+    const key = i * stride + pos;
+    const hit = memo.get(key);
+    if (hit !== undefined) return hit;
+    let best = solve(i + 1, pos);
+    for (const o of occ[i]) if (o.start >= pos) best = Math.max(best, 1 + solve(i + 1, o.end));
+    memo.set(key, best);
+    return best;
+  };
+  const out: (Hit<C> | null)[] = [];
+  let pos = 0;
+  for (let i = 0; i < n; i++) {
+    const target = solve(i, pos);
+    let chosen: Occ | null = null;
+    for (const o of occ[i]) {
+      if (o.start >= pos && 1 + solve(i + 1, o.end) === target) { chosen = o; break; }
+    }
+    if (!chosen) { out.push(null); continue; }
+    out.push({ code: rows[i].code, start: view.at[chosen.start], end: view.at[chosen.end - 1] + 1 });
+    pos = chosen.end;
+  }
+  return out;
+}

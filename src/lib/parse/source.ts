@@ -1,0 +1,124 @@
+/**
+ * A report's text as one string with line provenance. Readers work on offsets
+ * into `text` — the decoded lines, normalised (full-width → half-width, odd
+ * spaces → ' ') and joined by '\n' — so that reading never depends on where
+ * the input happens to break its lines. `lineOf(offset)` gives the 1-based
+ * source line of any offset.
+ *
+ * Noise that layouts drop into tables (page footers `- 3 -`, markdown rules
+ * `|---|`, generic markdown headers `数据1`) is blanked out with spaces of the
+ * same length, so offsets stay valid and the noise separates like a space.
+ */
+import { normalize } from './text.ts';
+
+export interface Source {
+  /** Decoded source lines, as printed (for display and the sections). */
+  lines: string[];
+  /** Normalised lines joined by '\n', noise blanked. */
+  text: string;
+  /** The lines as printed, joined like `text` (same offsets). */
+  raw: string;
+  /** Offset in `text` where each line starts. */
+  lineStarts: number[];
+}
+
+/** Page footers and running page marks, on their own or inline between spaces. */
+const PAGE_MARKS: RegExp[] = [
+  /(?<=^|[\s|])[-—–]\s{0,2}\d{1,3}\s{0,2}[-—–](?=[\s|]|$)/gm,
+  /第\s{0,2}\d{1,3}\s{0,2}页(?:\s{0,2}[,，/]?\s{0,2}共\s{0,2}\d{1,3}\s{0,2}页)?/g,
+  /共\s{0,2}\d{1,3}\s{0,2}页\s{0,2}第\s{0,2}\d{1,3}\s{0,2}页/g,
+  /^\s*\d{1,3}\s*\/\s*\d{1,3}\s*$/gm,
+];
+/** Markdown table rules and the generic headers converters write (`| 数据1 | 数据2 |`). */
+const MARKDOWN_NOISE: RegExp[] = [
+  /^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$/gm,
+  /(?<=\|)\s*(?:数据|列|栏|Col(?:umn)?\s?)\d{1,2}\s*(?=\|)/gi,
+];
+
+const blank = (m: string) => m.replace(/[^\n]/g, ' ');
+
+const ZERO_WIDTH = /[\u200b-\u200d\u2060\ufeff\u00ad]/g;
+
+export function makeSource(lines: string[]): Source {
+  const raw = lines.join('\n').replace(ZERO_WIDTH, '');
+  let text = normalize(raw);
+  for (const re of PAGE_MARKS) text = text.replace(re, blank);
+  if (text.includes('|')) for (const re of MARKDOWN_NOISE) text = text.replace(re, blank);
+  const lineStarts = [0];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lineStarts.push(i + 1);
+  return { lines, text, raw, lineStarts };
+}
+
+/** Per line: how many characters it has besides spaces and cell separators, and whether it separates cells (`|`, tab). */
+export interface LineInfo { content: number; sep: boolean }
+
+const infos = new WeakMap<Source, LineInfo[]>();
+
+export function lineInfo(src: Source, line: number): LineInfo {
+  let all = infos.get(src);
+  if (!all) {
+    all = src.lines.map(() => null as unknown as LineInfo);
+    infos.set(src, all);
+  }
+  let info = all[line - 1];
+  if (!info) {
+    const ls = src.lineStarts[line - 1];
+    const le = line < src.lineStarts.length ? src.lineStarts[line] - 1 : src.text.length;
+    const text = src.text.slice(ls, le);
+    info = all[line - 1] = { content: text.replace(/[\s|]+/g, '').length, sep: text.includes('\t') || text.includes('|') };
+  }
+  return info;
+}
+
+/** 1-based line of an offset. */
+export function lineOf(src: Source, offset: number): number {
+  const a = src.lineStarts;
+  let lo = 0, hi = a.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (a[mid] <= offset) lo = mid; else hi = mid - 1;
+  }
+  return lo + 1;
+}
+
+/**
+ * The text of [from, to) without whitespace and cell separators, for matching
+ * labels that layouts break (`禁 止公开`, a label over two cells or lines);
+ * `at[i]` is the offset in `text` of the i-th compact character.
+ */
+export interface Compact { s: string; at: Int32Array }
+
+const views = new WeakMap<Source, Compact>();
+
+export function compactOf(src: Source, from = 0, to = src.text.length): Compact {
+  let whole = views.get(src);
+  if (!whole) views.set(src, (whole = compactRange(src, 0, src.text.length)));
+  if (from === 0 && to === src.text.length) return whole;
+  // A range of the whole view: the compact characters whose offsets lie in [from, to).
+  const first = (offset: number) => {
+    let lo = 0, hi = whole!.at.length;
+    while (lo < hi) { const mid = (lo + hi) >> 1; if (whole!.at[mid] < offset) lo = mid + 1; else hi = mid; }
+    return lo;
+  };
+  const i = first(from), j = first(to);
+  return { s: whole.s.slice(i, j), at: whole.at.subarray(i, j) };
+}
+
+function compactRange(src: Source, from: number, to: number): Compact {
+  const t = src.text;
+  const at = new Int32Array(Math.max(0, to - from));
+  let s = '';
+  let n = 0;
+  let run = from;
+  for (let i = from; i < to; i++) {
+    const c = t.charCodeAt(i);
+    if (c === 32 || c === 10 || c === 9 || c === 13 || c === 124) {
+      if (run < i) s += t.slice(run, i);
+      run = i + 1;
+      continue;
+    }
+    at[n++] = i;
+  }
+  if (run < to) s += t.slice(run, to);
+  return { s, at: at.subarray(0, n) };
+}

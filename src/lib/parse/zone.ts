@@ -1,0 +1,342 @@
+/**
+ * A row's value zone — the text between its label and the next — as value
+ * tokens, and every way those tokens can fill the row's cells.
+ *
+ * Tokens: digit runs (`21710000218`, `1-10`, `1973601627.4`, `59,113`, with a
+ * unit glued on: `984361元`), placeholders (`—` `/` `-` `无`… standing alone)
+ * and, in layouts that separate cells (`|`, tab), blank cells between two
+ * values. Whitespace, separators and any other text are boundaries: labels
+ * wrapped around their numbers and stray characters of merged cells are not
+ * values. A run is cut into cells only where the form allows: a cell never
+ * starts with 0 unless it is `0`, a decimal point only in amount cells, a sign
+ * only in `本年增/减`, a unit ends a cell.
+ */
+import type { CellRule } from './form.ts';
+import { lineInfo, lineOf, type Source } from './source.ts';
+
+export interface ZoneToken {
+  kind: 'run' | 'placeholder' | 'blank';
+  /** The token as printed (normalised). */
+  text: string;
+  start: number;
+  end: number;
+  line: number;
+  /** Unit glued to a run (`元`, `万元`, `个`, `件`…). */
+  unit?: string;
+  /** The only thing on its line (a lone page number, or one cell per line). */
+  lone?: boolean;
+  /** On a line whose cells are separated (`|`, tab): the token is a whole cell. */
+  sep?: boolean;
+  /** On a short line (a table row of PDF text), not a flattened page. */
+  short?: boolean;
+}
+
+/** One cell of a candidate split. */
+export interface Cell {
+  value: number | null;
+  text: string;
+  line: number;
+  kind: 'num' | 'placeholder' | 'blank' | 'dash' | 'lost';
+  unit?: string;
+}
+
+export interface Split { cells: Cell[] }
+
+export const MONEY_UNITS = ['万元', '元'];
+const COUNT_UNITS = ['批次', '个', '笔', '项', '件', '条', '次', '家', '宗', '起', '份', '人'];
+const UNIT_RE = new RegExp(`^(?:${[...MONEY_UNITS, ...COUNT_UNITS].join('|')})`);
+const PLACEHOLDER = /^(?:—+|-+|\/+|\\+|无|空|暂无|\*+|×|x|X|…+|\.{3,}|-)$/;
+const isDigit = (c: number) => c >= 48 && c <= 57;
+const isRunChar = (c: number) => isDigit(c) || c === 46 || c === 44 || c === 45 || c === 43; // . , - +
+const isSpace = (c: number) => c === 32 || c === 9 || c === 10 || c === 13 || c === 124;
+
+/** Value tokens of text[from, to). */
+export function zoneTokens(src: Source, from: number, to: number): ZoneToken[] {
+  const t = src.text;
+  const out: ZoneToken[] = [];
+  let i = from;
+  while (i < to) {
+    const c = t.charCodeAt(i);
+    if (isSpace(c)) { i++; continue; }
+    // A word: up to the next whitespace or separator.
+    let j = i;
+    while (j < to && !isSpace(t.charCodeAt(j))) j++;
+    const word = t.slice(i, j);
+    if (PLACEHOLDER.test(word)) {
+      out.push({ kind: 'placeholder', text: word, start: i, end: j, line: lineOf(src, i) });
+      i = j;
+      continue;
+    }
+    // Runs inside the word; other characters separate them.
+    let k = i;
+    while (k < j) {
+      const ck = t.charCodeAt(k);
+      const signStart = (ck === 45 || ck === 43) && k + 1 < j && isDigit(t.charCodeAt(k + 1));
+      if (!isDigit(ck) && !signStart) { k++; continue; }
+      let e = k;
+      while (e < j && isRunChar(t.charCodeAt(e))) e++;
+      // Trailing punctuation is not part of a number (`5.`, `3,`).
+      while (e > k + 1 && !isDigit(t.charCodeAt(e - 1))) e--;
+      // Numbering of the next label (`…0 002.其他法律…`: the `2` is the label's; `(1)属于…`).
+      const next = t.charCodeAt(e);
+      let after = e + 1;
+      while (after < to && t.charCodeAt(after) === 32) after++;
+      const cjk = t.charCodeAt(after) >= 0x4e00 && t.charCodeAt(after) <= 0x9fff;
+      let numbering = false;
+      if ((next === 46 || next === 0x3001) && cjk) { e--; numbering = true; }
+      else if (t.charCodeAt(k - 1) === 40 && next === 41) { k = e + 1; continue; }
+      if (e <= k || (numbering && e === k)) { k = e + 2; continue; }
+      // A year glued to the last cell by running text after the table (`…收费02025年，我局…`).
+      if (t.charCodeAt(e) === 0x5e74 && e - k >= 4 && /^(?:19|20)\d\d$/.test(t.slice(e - 4, e))) {
+        if (e - k === 4) { k = e + 1; continue; }
+        e -= 4;
+      }
+      const tok: ZoneToken = { kind: 'run', text: t.slice(k, e), start: k, end: e, line: lineOf(src, k) };
+      const u = numbering ? null : UNIT_RE.exec(t.slice(e, Math.min(j, e + 2)));
+      if (u) { tok.unit = u[0]; e += u[0].length; }
+      out.push(tok);
+      k = numbering ? e + 2 : e;
+    }
+    i = j;
+  }
+  markLone(src, out);
+  addBlanks(src, from, to, out);
+  return out;
+}
+
+/** Longest line (characters besides spaces) that is still one table row, not a flattened page. */
+const SHORT_LINE = 160;
+
+/** A token alone on its line; a token on a line of separated cells. */
+function markLone(src: Source, toks: ZoneToken[]) {
+  for (const tok of toks) {
+    const info = lineInfo(src, tok.line);
+    if (info.content === tok.end + (tok.unit?.length ?? 0) - tok.start) tok.lone = true;
+    if (info.sep) tok.sep = true;
+    if (info.content <= SHORT_LINE) tok.short = true;
+  }
+}
+
+/**
+ * Tokens a row can use: a lone number on its own line after the row's
+ * numbers, when the row has more than `k` of them, is a page number.
+ */
+export function dropStray(tokens: ZoneToken[], k: number): ZoneToken[] {
+  if (tokens.length <= k) return tokens;
+  const last = tokens[tokens.length - 1];
+  const rest = tokens.slice(0, -1);
+  if (!last.lone || last.kind !== 'run' || rest.some((t) => t.line !== rest[0].line) || rest[0].line === last.line) return tokens;
+  return rest;
+}
+
+/**
+ * Blank cells of separated layouts (`| 5 |  | 3 |`, tabs): an empty cell
+ * between two values on the same line is a cell printed empty.
+ */
+function addBlanks(src: Source, from: number, to: number, toks: ZoneToken[]) {
+  const t = src.text;
+  const extra: ZoneToken[] = [];
+  for (let a = 0; a + 1 < toks.length; a++) {
+    const x = toks[a], y = toks[a + 1];
+    if (x.line !== y.line) continue;
+    const between = t.slice(x.end + (x.unit?.length ?? 0), y.start);
+    const sep = between.includes('|') ? '|' : between.includes('\t') ? '\t' : null;
+    if (!sep) continue;
+    const parts = between.split(sep);
+    // parts[0] and the last part are the tails of the two cells; the middle ones are empty cells.
+    for (let p = 1; p < parts.length - 1; p++) {
+      if (parts[p].trim() === '') extra.push({ kind: 'blank', text: '', start: y.start, end: y.start, line: x.line, sep: true });
+    }
+  }
+  if (!extra.length) return;
+  void from; void to;
+  toks.push(...extra);
+  toks.sort((p, q) => p.start - q.start || (p.kind === 'blank' ? -1 : 1));
+}
+
+/** Is `piece` a valid cell under `rule` (unit: the unit glued to it, if it is the run's last piece)? */
+function pieceValue(piece: string, rule: CellRule, unit: string | undefined): number | null | undefined {
+  if (piece === '-' || piece === '+') return unit ? undefined : null; // a dash cell
+  if (unit) {
+    const money = MONEY_UNITS.includes(unit);
+    if (money !== Boolean(rule.decimal)) return undefined;
+  }
+  let m = /^([+-]?)(0|[1-9]\d*)(\.\d+)?$/.exec(piece);
+  if (!m) {
+    m = /^([+-]?)([1-9]\d{0,2}(?:,\d{3})+)(\.\d+)?$/.exec(piece);
+    if (!m) return undefined;
+  }
+  if (m[1] && !rule.signed) return undefined;
+  if (m[3] && !rule.decimal) return undefined;
+  return Number(m[1] + m[2].replace(/,/g, '') + (m[3] ?? ''));
+}
+
+/** Every way to cut `s` into pieces valid for columns `rules[at..]`, `count` pieces. */
+function cutRun(s: string, count: number, rules: CellRule[], at: number, unit: string | undefined, emit: (vals: (number | null)[], texts: string[]) => boolean): boolean {
+  const vals: (number | null)[] = [];
+  const texts: string[] = [];
+  const rec = (pos: number, left: number): boolean => {
+    if (left === 1) {
+      const piece = s.slice(pos);
+      const v = pieceValue(piece, rules[at + vals.length], unit);
+      if (v === undefined) return true;
+      vals.push(v); texts.push(piece);
+      const go = emit(vals, texts);
+      vals.pop(); texts.pop();
+      return go;
+    }
+    for (let e = pos + 1; e <= s.length - (left - 1); e++) {
+      const piece = s.slice(pos, e);
+      const v = pieceValue(piece, rules[at + vals.length], undefined);
+      if (v === undefined) continue;
+      vals.push(v); texts.push(piece);
+      const go = rec(e, left - 1);
+      vals.pop(); texts.pop();
+      if (!go) return false;
+    }
+    return true;
+  };
+  return rec(0, count);
+}
+
+export interface Splits {
+  splits: Split[];
+  /** More splits than `limit`: the row cannot be read. */
+  overflow: boolean;
+}
+
+/**
+ * Are these a row's cells as printed, each token one cell? In layouts that
+ * separate cells (`|`, tab, one cell per line) and in row-per-line text (PDF
+ * text), a row that still shows four or more tokens has them as its cells;
+ * only a row glued into a few tokens, or text flattened into long lines
+ * (crawled pages), has cells that ran together.
+ */
+export function wholeCells(tokens: ZoneToken[]): boolean {
+  return tokens.length >= 4 && tokens.every((t) => t.sep || t.lone || t.short);
+}
+
+/**
+ * Every way `tokens` fill `rules.length` cells, in order. Placeholders and
+ * blanks are one cell each (NULL); runs are cut as the rules allow, unless
+ * the tokens are whole cells (`wholeCells`).
+ */
+export function splitZone(tokens: ZoneToken[], rules: CellRule[], limit = 20000): Splits {
+  const k = rules.length;
+  if (tokens.length === k) return { splits: oneEach(tokens, rules), overflow: false };
+  if (wholeCells(tokens)) return { splits: [], overflow: false };
+  const out: Split[] = [];
+  let overflow = false;
+  const cells: Cell[] = [];
+  // Most cells each token can still give: a run of d characters gives at most d.
+  const cap: number[] = new Array(tokens.length + 1).fill(0);
+  for (let i = tokens.length - 1; i >= 0; i--) cap[i] = cap[i + 1] + (tokens[i].kind === 'run' ? tokens[i].text.length : 1);
+  const rec = (ti: number): boolean => {
+    const filled = cells.length;
+    if (ti === tokens.length) {
+      if (filled === k) {
+        if (out.length >= limit) { overflow = true; return false; }
+        out.push({ cells: cells.slice() });
+      }
+      return true;
+    }
+    const left = k - filled;
+    const rest = tokens.length - ti - 1; // each later token needs at least one cell
+    if (left < 1 + rest || cap[ti] < left) return true;
+    const tok = tokens[ti];
+    if (tok.kind !== 'run') {
+      cells.push({ value: null, text: tok.text, line: tok.line, kind: tok.kind });
+      const go = rec(ti + 1);
+      cells.pop();
+      return go;
+    }
+    const most = Math.min(tok.text.length, left - rest);
+    for (let p = 1; p <= most; p++) {
+      const go = cutRun(tok.text, p, rules, filled, tok.unit, (vals, texts) => {
+        for (let q = 0; q < vals.length; q++) {
+          const last = q === vals.length - 1;
+          cells.push({ value: vals[q], text: texts[q] + (last && tok.unit ? tok.unit : ''), line: tok.line, kind: vals[q] === null ? 'dash' : 'num', unit: last ? tok.unit : undefined });
+        }
+        const r = rec(ti + 1);
+        cells.length = filled;
+        return r;
+      });
+      if (!go) return false;
+    }
+    return true;
+  };
+  rec(0);
+  return { splits: overflow ? [] : out, overflow };
+}
+
+/** As many tokens as cells: each token must be one cell, or there is no split. */
+function oneEach(tokens: ZoneToken[], rules: CellRule[]): Split[] {
+  const cells: Cell[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const tok = tokens[i];
+    if (tok.kind !== 'run') { cells.push({ value: null, text: tok.text, line: tok.line, kind: tok.kind }); continue; }
+    const v = pieceValue(tok.text, rules[i], tok.unit);
+    if (v === undefined) return [];
+    cells.push({ value: v, text: tok.text + (tok.unit ?? ''), line: tok.line, kind: v === null ? 'dash' : 'num', unit: tok.unit });
+  }
+  return [{ cells }];
+}
+
+/** Every way to choose `n` of `k` positions, in order. */
+function choose(k: number, n: number, from = 0, acc: number[] = [], out: number[][] = []): number[][] {
+  if (acc.length === n) { out.push(acc.slice()); return out; }
+  for (let i = from; i < k; i++) { acc.push(i); choose(k, n, i + 1, acc, out); acc.pop(); }
+  return out;
+}
+
+/**
+ * A row printed short — fewer cells than the form has, with nothing left to
+ * cut: the missing cells may have been anywhere. Every split with one (then
+ * two) lost cells at every position; the lost cells are NULL.
+ */
+export function splitLost(tokens: ZoneToken[], rules: CellRule[], maxLost: number): Splits {
+  const k = rules.length;
+  const out: Split[] = [];
+  const seen = new Set<string>();
+  for (let lost = 1; lost <= maxLost && !out.length; lost++) {
+    for (const at of choose(k, lost)) {
+      const s = splitZone(tokens, rules.filter((_r, i) => !at.includes(i)));
+      if (s.overflow) return { splits: [], overflow: true };
+      for (const sp of s.splits) {
+        const cells = sp.cells.slice();
+        for (const i of at) cells.splice(i, 0, { value: null, text: '', line: cells[Math.min(i, cells.length - 1)]?.line ?? tokens[0].line, kind: 'lost' });
+        const key = cells.map((c) => c.value).join(',');
+        if (!seen.has(key)) { seen.add(key); out.push({ cells }); }
+      }
+    }
+  }
+  return { splits: out, overflow: false };
+}
+
+/**
+ * A cell moved out of its row onto a line of its own (markdown made from a
+ * PDF): the row's other cells share one line and the stray stands alone,
+ * first or last. Where it stood is unknown: every order, to be chosen by the
+ * table's arithmetic. Null when the row shows no such stray.
+ */
+export function strayOrders(tokens: ZoneToken[]): ZoneToken[][] | null {
+  if (tokens.length < 3) return null;
+  const ends = [tokens[0], tokens[tokens.length - 1]];
+  const stray = ends.filter((t) => t.lone && tokens.every((o) => o === t || o.line !== t.line));
+  if (stray.length !== 1) return null;
+  const rest = tokens.filter((o) => o !== stray[0]);
+  if (rest.some((o) => o.line !== rest[0].line)) return null;
+  return rest.map((_t, i) => i).concat(rest.length).map((i) => [...rest.slice(0, i), stray[0], ...rest.slice(i)]);
+}
+
+/** Fewer cells than `k` whatever the cuts: the row printed too few (its cells were lost in the source). */
+export function tooShort(tokens: ZoneToken[], k: number): boolean {
+  if (tokens.length >= k) return false;
+  if (wholeCells(tokens)) return true;
+  let most = 0;
+  for (const t of tokens) most += t.kind === 'run' ? t.text.replace(/[^\d]/g, '').length : 1;
+  return most < k;
+}
+
+/** Values of a split. */
+export const valuesOf = (s: Split) => s.cells.map((c) => c.value);

@@ -1,0 +1,186 @@
+/**
+ * What real reports do that a line-by-line reader did not follow, each on a
+ * small crafted input (tests/fixtures/craft.ts): crawled text with the body on
+ * one line and cells run together, PDF text with labels wrapped around their
+ * numbers, vertical group cells and page footers, markdown cut into a table
+ * per row, crawler metadata headers, label typos, and the evidence rules
+ * (a run is split only where exactly one assignment fits; the narrative may
+ * single one out; text and table are compared).
+ */
+import { describe, expect, it } from 'vitest';
+import { parseFile } from '../src/lib/parse/report.ts';
+import { APPLICANT_CODES } from '../src/lib/schema.ts';
+import type { Report } from '../src/lib/types.ts';
+import { consistentApps, craft, utf8 } from './fixtures/craft.ts';
+
+const parse = (text: string, name = 'crafted.txt') => parseFile(utf8(text), name).report;
+const appRow = (r: Report, row: string) => APPLICANT_CODES.map((c) => r.applications.find((a) => a.row === row && a.applicant === c)?.value ?? null);
+const act = (r: Report, item: string) => r.active_disclosure.filter((a) => a.item === item).map((a) => a.value);
+const check = (r: Report, code: string) => r.checks.find((c) => c.check === code);
+const reviews = (r: Report) => r.reviews.map((x) => x.value);
+
+/** Every application cell of a consistent craft() table, as numbers. */
+const expected = (apps = consistentApps()) => Object.fromEntries(Object.entries(apps).map(([k, v]) => [k, v.map(Number)]));
+const allRows = (r: Report) => Object.fromEntries(Object.keys(consistentApps()).map((k) => [k, appRow(r, k)]));
+
+describe('crawled page text: the whole body on one line', () => {
+  it('reads every table with single spaces between cells', () => {
+    const r = parse(craft({ layout: 'crawl' }));
+    expect(allRows(r)).toEqual(expected());
+    expect(act(r, 'normative_document')).toEqual([3, 1, 20]);
+    expect(reviews(r)).toEqual([1, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+    expect(r.status).toBe('ok');
+  });
+  it('splits runs of digits with no separator where exactly one split fits the arithmetic', () => {
+    const apps = consistentApps({ granted: 216, not_held: 2, carried_over: 1, carried_forward: 1 });
+    const r = parse(craft({ layout: 'crawl', crawlSep: '', apps }));
+    expect(appRow(r, 'new_received')).toEqual([218, 0, 0, 0, 0, 0, 218]);
+    expect(appRow(r, 'granted')).toEqual([216, 0, 0, 0, 0, 0, 216]);
+    expect(reviews(r)).toEqual([1, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+    expect(check(r, 'run_together')!.detail).toContain('21800000218');
+  });
+  it('gives the digit before the next label to that label (`…0 002.其他法律…`)', () => {
+    const text = craft({ layout: 'crawl', crawlSep: '' });
+    expect(text).toContain('00000002.其他法律');
+    const r = parse(text);
+    expect(appRow(r, 'withheld_state_secret')).toEqual([0, 0, 0, 0, 0, 0, 0]);
+    expect(appRow(r, 'withheld_law')).toEqual([0, 0, 0, 0, 0, 0, 0]);
+  });
+  it('leaves an Article 20 run that splits several ways NULL, and says which splits', () => {
+    // 6233440 under three columns: 6|2|33440, 62|3|3440, 623|3|440 … — no rule of the table decides.
+    const r = parse(craft({ layout: 'crawl', crawlSep: '', active: { normative: ['623', '3', '440'] } }));
+    expect(act(r, 'normative_document')).toEqual([null, null, null]);
+    const c = check(r, 'run_together')!;
+    expect(c.passed).toBe(false);
+    expect(c.detail).toContain('6233440');
+    expect(c.detail).toMatch(/6\|2\|33440/);
+    expect(r.status).toBe('warnings');
+  });
+  it('keeps the cells every admissible split agrees on (`3100` = 3|10|0 or 31|0|0: decisions 0)', () => {
+    const text = craft({ layout: 'crawl', crawlSep: '' }).replace('行政强制3', '行政强制3100');
+    const r = parse(text.replace('第二十条第(六)项信息内容本年处理决定数量', '第二十条第(六)项信息内容上一年项目数量本年增/减处理决定数量'));
+    expect(act(r, 'coercion')).toEqual([null, null, 0]);
+  });
+  it('reads the crawler header as fields: the title is not the agency, a wrong 发布机构 is ignored, 原文链接 is the source', () => {
+    const r = parse(craft({ layout: 'crawl' }));
+    expect(r.agency).toBe('仙居县人民政府办公室');
+    expect(r.title).toBe('仙居县人民政府办公室2024年政府信息公开工作年度报告');
+    expect(r.published_on).toBe('2025-01-20');
+    expect(r.source_url).toBe('https://www.example.gov.cn/zwgk/nb/t20250120_1.htm');
+    expect(r.sections.map((s) => s.section)).toEqual([1, 2, 3, 4, 5, 6]);
+  });
+});
+
+describe('PDF text', () => {
+  it('reads labels wrapped after their numbers, the vertical group cell and a page footer inside the table', () => {
+    const text = craft({ layout: 'pdftext' });
+    expect(text).toContain('只计这一情形,不计其他情形)');
+    expect(text).toContain('\n- 3 -\n');
+    const r = parse(text);
+    expect(allRows(r)).toEqual(expected());
+    expect(r.status).toBe('ok');
+  });
+  it('matches labels broken by spaces (`区分处理的，只计这一情 形`, `禁 止公开`)', () => {
+    const text = craft({ layout: 'pdftext' }).replace('禁止公开', '禁 止公开').replace('这一情形', '这一情 形');
+    expect(allRows(parse(text))).toEqual(expected());
+  });
+  it('reads the application table when the vertical cell is printed one character per line', () => {
+    const text = craft({ layout: 'pdftext' }).replace('\n三\n', '\n三\n、\n本\n');
+    expect(allRows(parse(text))).toEqual(expected());
+  });
+});
+
+describe('markdown made from a PDF', () => {
+  it('reads one small table per row under generic headers (数据1 … 数据7)', () => {
+    const text = craft({ layout: 'markdown' });
+    expect(text).toContain('| 数据1 | 数据2 |');
+    const r = parse(text);
+    expect(allRows(r)).toEqual(expected());
+    expect(r.status).toBe('ok');
+  });
+  it('puts back a cell moved out of its row onto a line of its own before the row', () => {
+    const text = craft({ layout: 'markdown' }).replace('| (二)部分公开(区分处理的,只计这一情形,不计其他情形) | 0 | 0 | 0 | 0 | 0 | 0 | 0 |', '| 0 |\n| (二)部分公开(区分处理的,只计这一情形,不计其他情形) | 0 | 0 | 0 | 0 | 0 | 0 |');
+    const r = parse(text);
+    expect(appRow(r, 'granted')).toEqual([5, 0, 0, 0, 0, 0, 5]);
+    expect(appRow(r, 'partially_granted')).toEqual([0, 0, 0, 0, 0, 0, 0]);
+  });
+});
+
+describe('label variants and typos of real tables', () => {
+  it('reads 先行有效件数, 钩稽关系, 行政法复议, 其他法律和行政法规禁止公开, 社会组织, 不再受理, 不子公开', () => {
+    const text = craft({ layout: 'crawl' })
+      .replace('现行有效件数', '先行有效件数').replace('勾稽关系', '钩稽关系')
+      .replace('行政复议、行政诉讼情况', '行政法复议、行政诉讼情况')
+      .replace('其他法律行政法规禁止公开', '其他法律和行政法规禁止公开')
+      .replace('社会公益组织', '社会组织').replace('(五)不予处理', '(五)不再受理').replace('(三)不予公开', '(三)不子公开');
+    const r = parse(text);
+    expect(allRows(r)).toEqual(expected());
+    expect(act(r, 'normative_document')).toEqual([3, 1, 20]);
+    expect(r.sections.find((s) => s.section === 4)?.heading).toContain('行政法复议');
+    expect(r.status).toBe('ok');
+  });
+  it('finds headings with or without their numbers', () => {
+    const text = craft({ layout: 'tabs' }).replace('一、总体情况', '总体情况').replace('五、存在的主要问题及改进情况', '存在的主要问题及改进情况');
+    expect(parse(text).sections.map((s) => s.section)).toEqual([1, 2, 3, 4, 5, 6]);
+  });
+});
+
+describe('evidence', () => {
+  it('a narrative number that matches exactly one split of an Article 20 run settles it', () => {
+    const base = craft({ layout: 'crawl', crawlSep: '', active: { normative: ['3', '0', '24'] } });
+    const r0 = parse(base);
+    expect(act(r0, 'normative_document')).toEqual([null, null, null]); // 3|0|24 or 30|2|4
+    const r = parse(base.replace('本机关认真贯彻落实《条例》。', '本机关认真贯彻落实《条例》,新制发规范性文件3件。'));
+    expect(act(r, 'normative_document')).toEqual([3, 0, 24]);
+    expect(check(r, 'run_together')!.detail).toContain('新制发规范性文件3件');
+  });
+  it('a narrative number that leaves two splits settles nothing', () => {
+    // 20 155: 20|1|55, 20|15|5 or 2|0|155 — 发布规范性文件20份 leaves two.
+    const base = craft({ layout: 'crawl', active: { normative: ['20', '155'] } });
+    const r = parse(base.replace('本机关认真贯彻落实《条例》。', '本机关认真贯彻落实《条例》,发布规范性文件20份。'));
+    expect(act(r, 'normative_document')).toEqual([null, null, null]);
+  });
+  it('the narrative check flags text and table that disagree, with both numbers, and the report is not ok', () => {
+    const text = craft({ layout: 'tabs' }).replace('本机关认真贯彻落实《条例》。', '本机关认真贯彻落实《条例》,全年共收到政府信息公开申请9件。');
+    const r = parse(text);
+    const c = check(r, 'narrative')!;
+    expect(c.passed).toBe(false);
+    expect(c.detail).toContain('9');
+    expect(c.detail).toContain('为 7');
+    expect(r.status).toBe('warnings');
+    const agree = parse(craft({ layout: 'tabs' }).replace('本机关认真贯彻落实《条例》。', '本机关认真贯彻落实《条例》,全年共收到政府信息公开申请7件。'));
+    expect(check(agree, 'narrative')!.passed).toBe(true);
+    expect(agree.status).toBe('ok');
+  });
+  it('reads no fact from a sentence about another year or a comparison', () => {
+    const text = craft({ layout: 'tabs' }).replace('本机关认真贯彻落实《条例》。', '本机关认真贯彻落实《条例》。2023年共收到政府信息公开申请40件。较上年收到申请9件。');
+    expect(check(parse(text), 'narrative')).toBeUndefined();
+  });
+});
+
+describe('bodies that are not administrative divisions', () => {
+  it('a department of 平潭综合实验区 lies in 平潭县 and is a department; a 片区 is township level', () => {
+    const dep = parse(craft({ layout: 'crawl', agency: '平潭综合实验区财政金融局' }));
+    expect([dep.province, dep.city, dep.county, dep.region_code, dep.level]).toEqual(['福建省', '福州市', '平潭县', '350128', 'department']);
+    const area = parse(craft({ layout: 'crawl', agency: '平潭综合实验区海坛片区管理局' }));
+    expect([area.county, area.region_code, area.level]).toEqual(['平潭县', '350128', 'township']);
+    expect(area.agency_id).not.toBe(dep.agency_id);
+    expect(area.agency_id!.startsWith('350128-')).toBe(true);
+  });
+});
+
+describe('one body across a renaming', () => {
+  it('keeps one agency_id only where a report says it was renamed', async () => {
+    const { applyRenames } = await import('../src/lib/dataset/renames.ts');
+    const before = parse(craft({ layout: 'crawl', agency: '平潭综合实验区国有资产管理局', year: 2023 }), 'gyz-2023.txt');
+    const silent = parse(craft({ layout: 'crawl', agency: '平潭综合实验区投资促进局', year: 2024 }), 'gyz-2024.txt');
+    expect(applyRenames([before, silent])).toEqual([]);
+    expect(silent.agency_id).not.toBe(before.agency_id);
+    const said = parse(craft({ layout: 'crawl', agency: '平潭综合实验区投资促进局', year: 2024 })
+      .replace('本机关认真贯彻落实《条例》。', '平潭综合实验区投资促进局(原国有资产管理局)认真贯彻落实《条例》。'), 'gyz-2024.txt');
+    const applied = applyRenames([before, said]);
+    expect(applied.map((a) => [a.from, a.to])).toEqual([['平潭综合实验区国有资产管理局', '平潭综合实验区投资促进局']]);
+    expect(before.agency_id).toBe(said.agency_id);
+    expect(before.agency).toBe('平潭综合实验区国有资产管理局');
+  });
+});
