@@ -21,12 +21,12 @@ import { dataPackage } from './datapackage.ts';
 import { datasetVersion } from './about.ts';
 import { packageSources, readSources } from './sources.ts';
 
-/** Every regular file under `dir` (recursive), skipping hidden files and READMEs, sorted. */
+/** Every regular file under `dir` (recursive), skipping hidden files, READMEs and SOURCES.tsv (where the reports came from, see sources.ts), sorted. */
 export function listCorpus(dir: string): string[] {
   const out: string[] = [];
   const walk = (d: string) => {
     for (const name of readdirSync(d)) {
-      if (name.startsWith('.') || /^readme/i.test(name)) continue;
+      if (name.startsWith('.') || /^readme/i.test(name) || name === 'SOURCES.tsv') continue;
       const p = join(d, name);
       const st = statSync(p);
       if (st.isDirectory()) walk(p); else if (st.isFile()) out.push(p);

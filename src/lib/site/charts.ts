@@ -132,18 +132,21 @@ export function barsByYear(rows: YearValue[], opts: { label: string; unit: strin
 }
 
 /** 100% stacked horizontal bars of handling outcomes, one bar per year. */
-export function outcomeShares(rows: { year: number; group: string; value: number }[], label: string): ChartSpec {
+export function outcomeShares(rows: { year: number; group: string; value: number | null }[], label: string): ChartSpec {
   const years = [...new Set(rows.map((r) => r.year))].sort((a, b) => b - a);
   const groups = Object.keys(OUTCOME_COLORS);
   const totals = new Map<number, number>();
-  for (const r of rows) totals.set(r.year, (totals.get(r.year) ?? 0) + r.value);
+  for (const r of rows) if (r.value !== null) totals.set(r.year, (totals.get(r.year) ?? 0) + r.value);
+  // A year with no outcome at all cannot be a 100% bar: it says why instead (0 handled, or not reported).
+  const empty = years.filter((y) => !(totals.get(y)! > 0)).map((y) => ({ y: String(y), text: totals.has(y) ? '办理总数为 0' : '未填报' }));
   const svg = render({
     height: 40 + years.length * 30, marginLeft: 40, marginRight: 16, marginTop: 8, marginBottom: 24,
     x: { percent: true, label: null, ticks: [0, 25, 50, 75, 100], tickFormat: (d: number) => `${d}%` },
     y: { domain: years.map(String), label: null, tickSize: 0 },
     color: { domain: groups, range: groups.map((g) => OUTCOME_COLORS[g]) },
     marks: [
-      Plot.barX(rows.filter((r) => r.value > 0).map((r) => ({ ...r, y: String(r.year) })), Plot.stackX({
+      Plot.text(empty, { x: 0, y: 'y', text: 'text', textAnchor: 'start', dx: 6, fill: '#57606a' }),
+      Plot.barX(rows.filter((r) => r.value !== null && r.value > 0).map((r) => ({ ...r, y: String(r.year) })), Plot.stackX({
         offset: 'normalize', order: groups, x: 'value', y: 'y', fill: 'group',
         title: (d: { year: number; group: string; value: number }) =>
           `${d.year}年 ${d.group}:${zhNum(d.value)} 件(${((100 * d.value) / (totals.get(d.year) || 1)).toFixed(1)}%)`,

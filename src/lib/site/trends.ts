@@ -20,21 +20,24 @@ export interface Trends {
 }
 
 export function agencyTrends(rows: TrendInput[], limit = TREND_LIMIT): Trends {
-  const by = new Map<string, TrendSeries & { max: number }>();
+  const by = new Map<string, TrendSeries & { max: number; names: Map<string, number> }>();
   for (const r of rows) {
     if (!r.agency_id || r.year === null) continue;
     let s = by.get(r.agency_id);
-    if (!s) { s = { id: r.agency_id, name: r.agency ?? r.agency_id, points: [], max: -1 }; by.set(r.agency_id, s); }
+    if (!s) { s = { id: r.agency_id, name: r.agency_id, points: [], max: -1, names: new Map() }; by.set(r.agency_id, s); }
+    if (r.agency) s.names.set(r.agency, (s.names.get(r.agency) ?? 0) + 1);
     // Two reports of one agency for one year: keep the larger (they are rare, and flagged elsewhere).
     const p = s.points.find((x) => x.year === r.year);
     if (p) { if (r.value !== null && (p.value === null || r.value > p.value)) p.value = r.value; } else s.points.push({ year: r.year, value: r.value });
     if (r.value !== null) s.max = Math.max(s.max, r.value);
   }
+  // The name most of the agency's reports give (one badly read title does not rename the line).
+  for (const s of by.values()) s.name = [...s.names].sort((a, b) => b[1] - a[1] || a[0].length - b[0].length)[0]?.[0] ?? s.id;
   const withValues = [...by.values()].filter((s) => s.max >= 0);
   withValues.sort((a, b) => b.max - a.max || a.name.localeCompare(b.name, 'zh-CN'));
   const years = [...new Set(rows.map((r) => r.year).filter((y): y is number => y !== null))].sort((a, b) => a - b);
   return {
-    series: withValues.slice(0, limit).map(({ max: _max, ...s }) => ({ ...s, points: s.points.sort((a, b) => a.year - b.year) })),
+    series: withValues.slice(0, limit).map(({ max: _max, names: _names, ...s }) => ({ ...s, points: s.points.sort((a, b) => a.year - b.year) })),
     agencies: withValues.length,
     years,
   };
