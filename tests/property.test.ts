@@ -74,6 +74,27 @@ function wrongWhenOk(r: Report, base: SynthReport, only?: 'apps_reviews'): strin
   return out;
 }
 
+/**
+ * Cells of the form missing from a report that was read (not failed): every
+ * row of the application and review tables, and every Article 20 cell of the
+ * report's form, is either read or NULL and flagged — never absent.
+ */
+function absentWhenRead(r: Report, base: SynthReport): string[] {
+  if (r.status === 'failed') return [];
+  const have = new Set([
+    ...r.active_disclosure.map((x) => `a.${x.item}.${x.metric}`),
+    ...r.applications.map((x) => `p.${x.row}.${x.applicant}`),
+    ...r.reviews.map((x) => `r.${x.proceeding}.${x.outcome}`),
+  ]);
+  const t = base.truth;
+  const want = [
+    ...(r.template === t.template ? t.active_disclosure.map((x) => `a.${x.item}.${x.metric}`) : []),
+    ...t.applications.filter((x) => !t.not_printed.includes(x.row)).map((x) => `p.${x.row}.${x.applicant}`),
+    ...t.reviews.map((x) => `r.${x.proceeding}.${x.outcome}`),
+  ];
+  return want.filter((k) => !have.has(k));
+}
+
 /** Lines holding values of the checked tables (applications, reviews). */
 function checkedLines(b: SynthReport): number[] {
   const s = new Set<number>();
@@ -240,6 +261,46 @@ describe('damaged reports are never ok with a wrong value', () => {
       tally('garbage', r);
       expect(wrongWhenOk(r, b)).toEqual([]);
     }), { seed: SEED, numRuns: RUNS });
+  });
+
+  it('with a structural edit: an amount split at its point, a sub-table caption or block deleted (never ok with a wrong or silently absent cell)', () => {
+    type Edit = 'split_decimal' | 'delete_caption' | 'delete_block' | 'delete_caption_and_fee';
+    const edit = (lines: string[], kind: Edit, f: number): string[] => {
+      const out = [...lines];
+      const captions = out.map((l, i) => (/第二十条第\s*[(（]/.test(l) ? i : -1)).filter((i) => i >= 0);
+      const block = (c: number) => {
+        const k = captions.indexOf(c);
+        const end = k + 1 < captions.length ? captions[k + 1] : out.findIndex((l, i) => i > c && /收到和处理政府信息公开申请/.test(l));
+        return [c, end > c ? end : c + 1] as const;
+      };
+      if (kind === 'split_decimal') {
+        const ds = out.map((l, i) => (/\d\.\d/.test(l) ? i : -1)).filter((i) => i >= 0);
+        if (!ds.length) return out;
+        const i = pick(ds, f);
+        const m = /(\d)\.(\d)/.exec(out[i])!;
+        out.splice(i, 1, out[i].slice(0, m.index + 2), out[i].slice(m.index + 2));
+      } else if (captions.length) {
+        if (kind === 'delete_caption') out.splice(pick(captions, f), 1);
+        if (kind === 'delete_block') { const [a, b] = block(pick(captions, f)); out.splice(a, b - a); }
+        if (kind === 'delete_caption_and_fee') {
+          const fee = captions.find((c) => /[(（]八[)）]/.test(out[c]));
+          if (fee !== undefined) { const [a, b] = block(fee); out.splice(a, b - a); }
+          out.splice(captions[0], 1);
+        }
+      }
+      return out;
+    };
+    const edits = fc.constantFrom<Edit>('split_decimal', 'delete_caption', 'delete_block', 'delete_caption_and_fee');
+    // The two cases of issue 8 as fixed examples, on every base.
+    const examples = bases.flatMap((_b, bi) => [[bi, 'split_decimal', 0], [bi, 'delete_caption_and_fee', 0]] as [number, Edit, number][]);
+    fc.assert(fc.property(baseArb(), edits, frac, (bi, kind, f) => {
+      const b = bases[bi];
+      const r = parseSafely(reencode(b, edit(b.text, kind, f)), b.file);
+      expect(wellFormed(r)).toBeNull();
+      tally('structure', r);
+      expect(wrongWhenOk(r, b)).toEqual([]);
+      expect(absentWhenRead(r, b)).toEqual([]);
+    }), { seed: SEED, numRuns: RUNS, examples });
   });
 
   it('exercised both outcomes: some damaged reports stay ok (damage outside the values), some are flagged', () => {

@@ -67,7 +67,7 @@ describe('writeSiteData', () => {
         sampleReport({ id: 'r4', agency: '通山县人民政府', agency_id: 'tongshan', year: 2024, granted: 5, status: 'warnings' }),
         sampleReport({ id: 'r5', agency: '某乡', agency_id: 'mou', year: 2024, province: null, city: null, status: 'failed' }),
       ];
-      reports[3].checks = [{ check: 'balance', passed: false, detail: '不平衡' }];
+      reports[3].checks = [{ check: 'balance', passed: false, detail: '不平衡', cause: 'source' }];
       reports[4].error = '找不到申请表';
       await writeSiteData(reports.map((report) => ({ report, lines: ['第一行', '第二行'] })), dir);
 
@@ -108,7 +108,7 @@ describe('writeSiteData', () => {
       const quality = read<QualityEntry[]>(dir, 'quality.json');
       expect(quality.map((q) => q.id)).toEqual(['r5', 'r4']);
       expect(quality[0].error).toBe('找不到申请表');
-      expect(quality[1].failed).toEqual([{ check: 'balance', detail: '不平衡' }]);
+      expect(quality[1].failed).toEqual([{ check: 'balance', detail: '不平衡', cause: 'source' }]);
 
       const summaries = read<ReportSummary[]>(dir, 'reports.json');
       expect(summaries.at(-1)!.id).toBe('r5'); // unknown province sorts last
@@ -143,13 +143,14 @@ describe('agencyCsv', () => {
 });
 
 describe('browsePages', () => {
-  it('pages the whole list and one list per year and status (no per-province or per-level copies)', async () => {
+  it('pages the whole list and one list per year, status and province (no per-level copies)', async () => {
     const { browsePages } = await import('../src/lib/site/browse.ts');
     const rows = Array.from({ length: 7 }, (_, i) => ({ id: `r${i}`, year: 2020 + (i % 2), status: i < 5 ? 'ok' : 'warnings', province_slug: `p${i % 3}`, level: 'county' }) as unknown as ReportSummary);
     const pages = browsePages(rows, {} as SiteMeta, 3);
     const lists = new Map<string, string[]>();
     for (const p of pages) lists.set(`${p.facet}:${p.value}`, [...(lists.get(`${p.facet}:${p.value}`) ?? []), ...p.rows.map((r) => r.id)]);
-    expect([...lists.keys()].sort()).toEqual(['all:', 'status:ok', 'status:warnings', 'year:2020', 'year:2021']);
+    expect([...lists.keys()].sort()).toEqual(['all:', 'province:p0', 'province:p1', 'province:p2', 'status:ok', 'status:warnings', 'year:2020', 'year:2021']);
+    expect(lists.get('province:p1')).toEqual(['r1', 'r4']);
     expect(lists.get('all:')).toEqual(rows.map((r) => r.id));
     expect(pages.filter((p) => p.facet === 'all').map((p) => p.rows.length)).toEqual([3, 3, 1]);
     expect(lists.get('year:2021')).toEqual(['r1', 'r3', 'r5']);

@@ -84,10 +84,15 @@ describe('rows matched by label, never by position', () => {
     expect(appRow(r, 'new_received')).toEqual(Array(7).fill(null));
     expect(appRow(r, 'carried_over')).toEqual([1, 0, 0, 0, 0, 0, 1]);
   });
-  it('a row with a blank cell at its start is not guessed (blank value or layout padding?): NULL and flagged', () => {
+  it('a row with a blank cell at its start is read as a blank value where its line has as many cells as the other rows; padding otherwise', () => {
     const r = parse(craft({ apps: { withheld_state_secret: ['', '0', '0', '0', '0', '0', '0'] } }));
-    expect(appRow(r, 'withheld_state_secret')).toEqual(Array(7).fill(null));
+    expect(appRow(r, 'withheld_state_secret')).toEqual([null, 0, 0, 0, 0, 0, 0]);
+    expect(check(r, 'missing_cells')!.detail).toContain('空白');
     expect(r.status).toBe('warnings');
+    // One cell more than the other rows: the empty first cell pads the label, and the six numbers stay unplaced.
+    const pad = parse(craft({ apps: { withheld_state_secret: ['', '', '0', '0', '0', '0', '0', '0'] } }));
+    expect(appRow(pad, 'withheld_state_secret')).toEqual(Array(7).fill(null));
+    expect(pad.status).toBe('warnings');
   });
   it('six separate cells under a header with 总计 are never split as if they had run together', () => {
     const r = parse(craft({ layout: 'tabs', apps: { new_received: ['12', '0', '0', '0', '0', '3'] } }));
@@ -451,4 +456,42 @@ describe('checks', () => {
 it('every 2021 row code is exercised by the crafted template', () => {
   const r = parse(craft());
   expect(new Set(r.applications.map((a) => a.row))).toEqual(new Set(ROWS_2021));
+});
+
+describe('wrong or silently absent values (issue 8, points 6-8)', () => {
+  const seed002 = () => readFileSync('data/seeds/002_98cb17f5974e782f.txt', 'utf8');
+  it('an amount split over two lines at its decimal point is one number, not its last digits', () => {
+    const text = seed002().replace('513555.45', '513555.\n45');
+    const r = parse(text);
+    expect(r.active_disclosure.find((a) => a.item === 'procurement' && a.metric === 'procurement_amount')?.value).toBe(513555.45);
+    expect(r.active_disclosure.find((a) => a.item === 'procurement' && a.metric === 'procurement_projects')?.value).toBe(32);
+  });
+  it('rows of the Article 20 form whose caption and (八) block are gone are read under their own header, or NULL and flagged — never absent', () => {
+    const full = craft({ layout: 'tabs' });
+    const cut = full.replace('第二十条第(一)项\n', '').replace(/第二十条第\(八\)项\n信息内容\t本年收费金额\(单位:万元\)\n行政事业性收费\t12\.5\n/, '');
+    expect(cut).not.toContain('第二十条第(一)项');
+    expect(cut).not.toContain('行政事业性收费');
+    const r = parse(cut);
+    const cell = (item: string, metric: string) => r.active_disclosure.find((a) => a.item === item && a.metric === metric);
+    // The 规章 and 规范性文件 rows, still printed with their header, are read …
+    expect(['issued', 'repealed', 'in_force'].map((m) => cell('normative_document', m)?.value)).toEqual([3, 1, 20]);
+    expect(['issued', 'repealed', 'in_force'].map((m) => cell('regulation', m)?.value)).toEqual([0, 0, 0]);
+    // … and the row that is gone is there, NULL, and flagged.
+    expect(cell('fee', 'fee_amount')).toMatchObject({ value: null });
+    expect(check(r, 'missing_cells')!.passed).toBe(false);
+    expect(check(r, 'missing_cells')!.detail).toContain('行政事业性收费');
+    expect(r.status).toBe('warnings');
+  });
+  it('negative and fractional counts, and numbers out of range, are flagged and never stored', () => {
+    for (const bad of ['-5', '2.5', '1000000000000000', '100000000000000000097']) {
+      const r = parse(craft({ layout: 'tabs', apps: { granted: [bad, '0', '0', '0', '0', '0', bad] } }));
+      expect(appRow(r, 'granted').slice(0, 1), bad).toEqual([null]);
+      expect(appRow(r, 'granted')[6], bad).toBeNull();
+      expect(check(r, 'missing_cells')!.detail, bad).toMatch(/不能为负数|不能有小数|超出合理范围/);
+      expect(r.status, bad).toBe('warnings');
+    }
+    // A signed number is fine where the form has a sign: 本年增/减 of the 2019 form.
+    const signed = parse(seed002().replace(/(行政许可\n\n\d+\n\n)(\d+)/, '$1-3'));
+    expect(signed.active_disclosure.find((a) => a.item === 'license' && a.metric === 'change')?.value).toBe(-3);
+  });
 });

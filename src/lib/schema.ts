@@ -216,6 +216,7 @@ export type CheckCode = keyof typeof CHECKS;
 
 const rid: Column = { name: 'report_id', type: 'VARCHAR', zh: '报告编号(与 reports 表关联)', en: 'report id (joins reports)' };
 const line: Column = { name: 'line', type: 'INTEGER', zh: '数值所在源文本的行号(从1起),用于溯源', en: '1-based source line the value was read from (provenance)' };
+const col: Column = { name: 'col', type: 'INTEGER', zh: '数值在该源文本行中的字符位置(从1起;整篇正文只有一行的抓取文本靠它定位)', en: '1-based character column of the value in its source line (locates values in one-line crawled bodies)' };
 /** The Chinese label column of code column `of`. */
 const zh = (of: string, labels: Readonly<Record<string, string>>, what: string, en: string): Column => ({
   name: `${of}_zh`, type: 'VARCHAR', zh: `${what}的中文名称(由 ${of} 代码对应)`, en: `Chinese label of ${of} (${en})`, label: { of, labels },
@@ -262,6 +263,7 @@ export const TABLES: Table[] = [
       { name: 'metric', type: 'VARCHAR', zh: '指标代码,如 issued 本年制发件数', en: 'metric code' },
       { name: 'value', type: 'DOUBLE', zh: '数值(收费金额单位为万元);未填报为空', en: 'value as printed; NULL when not given' },
       line,
+      col,
       page,
       zh('item', ITEMS, '信息内容', 'e.g. 规章'),
       zh('metric', METRICS, '指标', 'e.g. 本年制发件数'),
@@ -278,6 +280,7 @@ export const TABLES: Table[] = [
       { name: 'applicant', type: 'VARCHAR', zh: '申请人代码,如 natural_person 自然人、total 总计', en: 'applicant column code' },
       { name: 'value', type: 'DOUBLE', zh: '数值;未填报为空', en: 'value; NULL when not given' },
       line,
+      col,
       page,
       zh('row', APP_ROW_LABELS, '行', 'e.g. 属于国家秘密'),
       zh('applicant', APPLICANTS, '申请人类别', 'e.g. 自然人'),
@@ -294,6 +297,7 @@ export const TABLES: Table[] = [
       { name: 'outcome', type: 'VARCHAR', zh: '结果:upheld 维持 / corrected 纠正 / other 其他 / pending 尚未审结 / total 总计', en: 'outcome code' },
       { name: 'value', type: 'DOUBLE', zh: '数值;未填报为空', en: 'value; NULL when not given' },
       line,
+      col,
       page,
       zh('proceeding', PROCEEDINGS, '程序', 'e.g. 行政复议'),
       zh('outcome', OUTCOMES, '结果', 'e.g. 结果纠正'),

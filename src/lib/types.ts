@@ -8,9 +8,9 @@ import type {
 } from './schema.ts';
 import type { Pending } from './parse/evidence.ts';
 
-export interface ActiveRow { item: Item; metric: Metric; value: number | null; line: number | null; page?: number | null }
-export interface ApplicationRow { row: AppRow; applicant: Applicant; value: number | null; line: number | null; page?: number | null }
-export interface ReviewRow { proceeding: Proceeding; outcome: Outcome; value: number | null; line: number | null; page?: number | null }
+export interface ActiveRow { item: Item; metric: Metric; value: number | null; line: number | null; col?: number | null; page?: number | null }
+export interface ApplicationRow { row: AppRow; applicant: Applicant; value: number | null; line: number | null; col?: number | null; page?: number | null }
+export interface ReviewRow { proceeding: Proceeding; outcome: Outcome; value: number | null; line: number | null; col?: number | null; page?: number | null }
 export interface CheckRow {
   check: CheckCode;
   passed: boolean;

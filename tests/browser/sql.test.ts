@@ -109,7 +109,8 @@ describe.skipIf(!haveChromium())('SQL page', () => {
   });
 
   it('exports CSV (UTF-8 with BOM) and JSON that match the result', async () => {
-    const sql = `SELECT agency, year, scope, new_received, grant_rate, 'a,"b"' AS tricky FROM report_indicators ORDER BY report_id`;
+    // LIMIT: the page shows up to 100 rows, and the embedded corpus now has more reports than that
+    const sql = `SELECT agency, year, scope, new_received, grant_rate, 'a,"b"' AS tricky FROM report_indicators ORDER BY report_id LIMIT 100`;
     await runInEditor(sql);
     const expected = await truth(sql);
     const shown = await resultCells();

@@ -38,7 +38,7 @@ export interface ReportSpec {
   traps?: TrapName[];
 }
 
-export interface SynthReport { file: string; bytes: Uint8Array; truth: Truth; text: string[] }
+export interface SynthReport { file: string; bytes: Uint8Array; truth: Truth; text: string[]; doc: Doc }
 
 /** The layouts we imagined first; they print every cell in its own place. */
 export const IMAGINED_LAYOUTS: LayoutName[] = ['lines', 'pipe', 'pipecell', 'tabs', 'html'];
@@ -205,5 +205,5 @@ export function buildReport(rng: Rng, spec: ReportSpec): SynthReport {
     not_printed: np,
     ...(real ? { layout_traps: layoutTraps, source_url: page?.url ?? null } : {}),
   };
-  return { file, bytes: encode(out.lines, encoding, crlf, layout !== 'crawl'), truth, text: out.lines };
+  return { file, bytes: encode(out.lines, encoding, crlf, layout !== 'crawl'), truth, text: out.lines, doc };
 }

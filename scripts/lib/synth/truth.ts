@@ -17,6 +17,8 @@ export interface TruthValue {
   open?: boolean;
   /** For a cell NULL because of how it printed (open, lost): the number the generator meant, for inspection only. */
   actual?: number;
+  /** 1-based page where the value is printed, for reports written as PDF (`generate --pdf`). */
+  page?: number | null;
 }
 
 export interface Truth {

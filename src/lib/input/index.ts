@@ -55,6 +55,8 @@ export function unreadableReason(kind: InputKind): string | null {
 }
 
 /** Turn a PDF or Word file into text (see `Extracted`). Throws `InputError`. */
-export async function extract(_bytes: Uint8Array, kind: 'pdf' | 'docx' | 'doc'): Promise<Extracted> {
-  throw new InputError(`暂不支持读取 ${kind.toUpperCase()} 文件`);
+export async function extract(bytes: Uint8Array, kind: 'pdf' | 'docx' | 'doc'): Promise<Extracted> {
+  if (kind === 'pdf') return (await import('./pdf/index.ts')).extractPdf(bytes);
+  if (kind === 'docx') return (await import('./word.ts')).readDocx(bytes);
+  return (await import('./word.ts')).readDoc(bytes);
 }

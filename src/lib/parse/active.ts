@@ -13,8 +13,8 @@ import { alignRows, type Hit } from './align.ts';
 import { ACTIVE_FORM, FORM_2019_METRICS, FORM_2021_METRICS, ITEM_SPEC, METRIC_KEYS, METRIC_RULE } from './form.ts';
 import { compactOf, type Source } from './source.ts';
 import { solve, type RowChoice } from './solve.ts';
-import { untilText } from './applications.ts';
-import { dropStray, splitZone, tooShort, zoneTokens, type Split, type ZoneToken } from './zone.ts';
+import { unsplit, untilText } from './applications.ts';
+import { colOf, dropStray, positional, splitLost, splitZone, tooShort, zoneTokens, type Split, type ZoneToken } from './zone.ts';
 import { zh, type Issue } from './issues.ts';
 import type { Evidence, Pending } from './evidence.ts';
 
@@ -90,7 +90,7 @@ export function readActive(src: Source, from: number, to: number, issues: Issue[
     const end = i + 1 < labels.length ? labels[i + 1].start : to;
     let tokens = zoneTokens(src, l.start, end);
     if (i + 1 === labels.length) tokens = untilText(src, tokens);
-    rows.push(...readItem(item, metrics, tokens, issues, evidence, pending));
+    rows.push(...readItem(src, item, metrics, tokens, issues, evidence, pending));
   }
   // Cells of the form that were not printed at all are NULL.
   if (template) {
@@ -110,7 +110,7 @@ function agreed(splits: Split[], winners: number[]): (number | null)[] {
   return splits[winners[0]].cells.map((c, j) => (winners.every((k) => splits[k].cells[j].value === c.value) ? c.value : null));
 }
 
-function readItem(item: Item, metrics: Metric[], tokens: ZoneToken[], issues: Issue[], evidence: Evidence, pending: Pending[]): ActiveRow[] {
+function readItem(src: Source, item: Item, metrics: Metric[], tokens: ZoneToken[], issues: Issue[], evidence: Evidence, pending: Pending[]): ActiveRow[] {
   const line = tokens[0]?.line ?? null;
   const nulls = () => metrics.map((metric) => ({ item, metric, value: null, line }));
   const printed = tokens.map((t) => t.text || '空白').join(' ');
@@ -120,15 +120,13 @@ function readItem(item: Item, metrics: Metric[], tokens: ZoneToken[], issues: Is
   }
   const rules = metrics.map((m) => METRIC_RULE[m]);
   tokens = dropStray(tokens, metrics.length);
-  const s = splitZone(tokens, rules);
+  tokens = positional(src, tokens, metrics.length, () => true) ?? tokens;
+  let s = splitZone(tokens, rules);
+  // A row printed short: the lost cell may be any of them.
+  const lost = !s.splits.length && !s.overflow && tooShort(tokens, rules.length);
+  if (lost) s = splitLost(tokens, rules, 1);
   if (!s.splits.length) {
-    const short = !s.overflow && tooShort(tokens, metrics.length);
-    issues.push({
-      kind: s.overflow ? 'unsplittable' : short ? 'short' : 'unreadable', table: 'active_disclosure', row: item,
-      detail: s.overflow ? `「${zh(item)}」行的数字「${printed}」可拆分的方式过多,该行记为空`
-        : short ? `「${zh(item)}」行只印出「${printed}」,少于表头的 ${metrics.length} 列(原表缺少单元格),该行记为空`
-          : `「${zh(item)}」行印出「${printed}」,与表头 ${metrics.length} 列不符,该行记为空`,
-    });
+    issues.push(unsplit('active_disclosure', item, `「${zh(item)}」行`, tokens, rules, s.overflow));
     return nulls();
   }
   const splits: Split[] = s.splits;
@@ -145,7 +143,7 @@ function readItem(item: Item, metrics: Metric[], tokens: ZoneToken[], issues: Is
   const out: ActiveRow[] = metrics.map((metric, j) => {
     const c = first.cells[j];
     let value = values[j];
-    if (value === null && winners.every((k) => splits[k].cells[j].value === null)) {
+    if (value === null && winners.every((k) => splits[k].cells[j].value === null && splits[k].cells[j].kind !== 'lost')) {
       issues.push({ kind: c.kind === 'blank' ? 'blank' : 'placeholder', table: 'active_disclosure', row: item, col: metric, detail: `「${zh(item)}」「${zh(metric)}」为「${c.text || '空白'}」` });
     }
     if (value !== null && metric === 'fee_amount' && c.unit === '元') {
@@ -153,8 +151,12 @@ function readItem(item: Item, metrics: Metric[], tokens: ZoneToken[], issues: Is
       issues.push({ kind: 'unit', table: 'active_disclosure', row: item, col: metric, detail: `收费金额原文为「${c.text}」,按表头单位换算为 ${wan} 万元` });
       value = wan;
     }
-    return { item, metric, value, line: c.line };
+    return { item, metric, value, line: c.line, col: colOf(src, c) };
   });
+  if (lost) {
+    issues.push({ kind: 'short', table: 'active_disclosure', row: item, detail: `「${zh(item)}」行只印出「${printed}」,比表头的 ${metrics.length} 列少一格(原表缺少单元格),${winners.length === 1 ? '空缺的格' : '无法确定空缺的是哪一格,不一致的格'}记为空` });
+    return out;
+  }
   if (first.cells.length > tokens.length || splits.length > 1) {
     const chosen = first.cells.map((c) => c.text).join(' ');
     if (winners.length === 1) {

@@ -18,16 +18,32 @@ interface Occ { start: number; end: number }
  * A mention in running text, not a label: a sentence ends right after it, or
  * (with `counted`) a count follows it (`本年新收政府信息公开申请7件,…`).
  */
+const stop = (c: number) => c === 0x3002 || c === 0xff1b || c === 0xff01 || c === 0xff1f || c === 59 || c === 33 || c === 63;
+
 function inSentence(s: string, at: number, end: number, counted: boolean): boolean {
-  if (/[。；！？]/.test(s.slice(end, end + 24)) || /[。；！？]/.test(s.slice(Math.max(0, at - 6), at))) return true;
-  return counted && /^[^\d]{0,16}\d+(?:件|条|次|人|份)/.test(s.slice(end, end + 30));
+  for (let i = end, e = Math.min(s.length, end + 24); i < e; i++) if (stop(s.charCodeAt(i))) return true;
+  for (let i = Math.max(0, at - 6); i < at; i++) if (stop(s.charCodeAt(i))) return true;
+  if (!counted) return false;
+  // A count with its unit soon after (`…申请7件`).
+  for (let i = end, e = Math.min(s.length, end + 17); i < e; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      let j = i;
+      while (j < s.length && s.charCodeAt(j) >= 48 && s.charCodeAt(j) <= 57) j++;
+      return '件条次人份'.includes(s[j] ?? '');
+    }
+  }
+  return false;
 }
+
+const globals = new WeakMap<RegExp, RegExp>();
+const PLAIN = /[\\^$.*+?()[\]{}|]/;
 
 /** Occurrences of a row's keys in compact text (compact indexes). */
 function occurrences(s: string, keys: RegExp[], counted: boolean): Occ[] {
   const out: Occ[] = [];
   for (const key of keys) {
-    if (!/[\\^$.*+?()[\]{}|]/.test(key.source)) {
+    if (!PLAIN.test(key.source)) {
       // A plain word: indexOf is much faster than a regex.
       const w = key.source;
       for (let k = s.indexOf(w); k >= 0; k = s.indexOf(w, k + 1)) {
@@ -35,7 +51,9 @@ function occurrences(s: string, keys: RegExp[], counted: boolean): Occ[] {
       }
       continue;
     }
-    const re = new RegExp(key.source, key.flags.includes('g') ? key.flags : key.flags + 'g');
+    let re = globals.get(key);
+    if (!re) globals.set(key, (re = new RegExp(key.source, key.flags.includes('g') ? key.flags : key.flags + 'g')));
+    re.lastIndex = 0;
     for (let m = re.exec(s); m; m = re.exec(s)) {
       if (!inSentence(s, m.index, m.index + m[0].length, counted)) out.push({ start: m.index, end: m.index + m[0].length });
       if (m[0].length === 0) re.lastIndex++;

@@ -7,11 +7,11 @@
 import { APPLICANT_PARTS, type Applicant, type AppRow } from '../schema.ts';
 import type { ApplicationRow } from '../types.ts';
 import { alignRows, type Hit } from './align.ts';
-import { APP_COLUMNS, APP_ROWS_SPEC, COUNT, OTHER_SUB_ROWS } from './form.ts';
+import { APP_COLUMNS, APP_ROWS_SPEC, COUNT, OTHER_SUB_ROWS, type CellRule } from './form.ts';
 import { handledRows } from './checks.ts';
 import { compactOf, type Source } from './source.ts';
 import { solve, type Equation, type RowChoice } from './solve.ts';
-import { dropStray, splitLost, splitZone, strayOrders, tooShort, zoneTokens, type Split, type Splits, type ZoneToken } from './zone.ts';
+import { colOf, dropStray, implausible, lineCells, positional, splitLost, splitZone, strayOrders, tooShort, zoneTokens, type Split, type Splits, type ZoneToken } from './zone.ts';
 import { zh, type Issue } from './issues.ts';
 import type { Evidence, Pending } from './evidence.ts';
 
@@ -70,6 +70,7 @@ function headerColumns(src: Source, from: number, to: number): 6 | 7 {
 }
 
 interface RowRead {
+  src: Source;
   code: AppRow; hit: Hit<AppRow>; tokens: ZoneToken[]; splits: Split[]; overflow: boolean; cols: Applicant[];
   /** Splits the cells allow, before any arithmetic. */
   admissible?: number;
@@ -95,7 +96,7 @@ export function readApplications(src: Source, from: number, to: number, issues: 
     const end = i + 1 < found.length ? found[i + 1].start : to;
     let tokens = zoneTokens(src, hit.start, end);
     if (i + 1 === found.length) tokens = untilText(src, tokens);
-    reads.push({ code: hit.code, hit, tokens, splits: [], overflow: false, cols: APP_COLUMNS });
+    reads.push({ src, code: hit.code, hit, tokens, splits: [], overflow: false, cols: APP_COLUMNS });
   });
   rehome(reads, cols);
   const subRows = reads.some((r) => OTHER_SUB_ROWS.includes(r.code));
@@ -104,7 +105,20 @@ export function readApplications(src: Source, from: number, to: number, issues: 
   const otherAsOneRow = Boolean(otherRead && otherRead.tokens.some((t) => t.kind !== 'blank'));
   const rowsRead = reads.filter((r) => r.code !== 'other_total' || otherAsOneRow);
 
-  for (const r of rowsRead) splitRow(r, cols);
+  // How many cells most complete rows' lines have (label cells and seven values): a row whose
+  // line has as many, with an empty cell first, printed that cell empty — it is no padding.
+  let usual: number | null | undefined;
+  const usualCells = () => {
+    if (usual !== undefined) return usual;
+    const full = rowsRead.filter((r) => r.tokens.length === APP_COLUMNS.length && r.tokens.every((t) => t.sep && t.line === r.tokens[0].line))
+      .map((r) => lineCells(src, r.tokens[0].line).length);
+    const mode = full.length ? [...new Set(full)].map((n) => [n, full.filter((x) => x === n).length] as const).sort((a, b) => b[1] - a[1])[0] : null;
+    return (usual = mode && full.length >= 3 && mode[1] * 2 > full.length ? mode[0] : null);
+  };
+  // Under a header without 总计, rows before the first that prints seven numbers print the six applicant
+  // columns only (the 总计 cells were not printed there); later a row of six lost a cell.
+  const firstSeven = rowsRead.findIndex((r) => r.tokens.filter((t) => t.kind !== 'blank').length >= APP_COLUMNS.length);
+  rowsRead.forEach((r, i) => splitRow(r, cols, (n) => n === usualCells(), cols === 6 && (firstSeven < 0 || i < firstSeven)));
   const present = new Set(rowsRead.map((r) => r.code));
   const eqs = equations(present, otherAsOneRow && !subRows);
 
@@ -145,6 +159,20 @@ function rehome(reads: RowRead[], cols: 6 | 7) {
   }
 }
 
+/**
+ * Why a row's tokens fill its cells in no way: too many splits, too few
+ * cells (lost in the source), a value no cell can hold, or — the parser's —
+ * numbers that do not fit the columns.
+ */
+export function unsplit(table: Issue['table'], row: string, what: string, tokens: ZoneToken[], rules: CellRule[], overflow: boolean): Issue {
+  const printed = tokens.map((t) => t.text || '空白').join(' ');
+  if (overflow) return { kind: 'unsplittable', table, row, detail: `${what}的数字「${printed}」可拆分的方式过多,无法确定,记为空` };
+  if (tooShort(tokens, rules.length)) return { kind: 'short', table, row, detail: `${what}只印出「${printed}」,少于 ${rules.length} 列(原表缺少单元格,无法确定哪一格为空),记为空` };
+  const bad = tokens.map((t, i) => [t, implausible(t, rules[Math.min(i, rules.length - 1)])] as const).find(([, why]) => why);
+  if (bad) return { kind: 'implausible', table, row, detail: `${what}的「${bad[0].text}」${bad[1]},不是有效的计数或金额,记为空` };
+  return { kind: 'unreadable', table, row, detail: `${what}印出「${printed}」,无法对应到 ${rules.length} 列,记为空` };
+}
+
 /** The last zone ends at the first text after its numbers (the next part of the report). */
 export function untilText(src: Source, tokens: ZoneToken[]): ZoneToken[] {
   const out: ZoneToken[] = [];
@@ -159,13 +187,14 @@ export function untilText(src: Source, tokens: ZoneToken[]): ZoneToken[] {
   return out;
 }
 
-function splitRow(r: RowRead, cols: 6 | 7) {
+function splitRow(r: RowRead, cols: 6 | 7, leading: (cells: number) => boolean, sixBefore: boolean) {
   let values = r.tokens.filter((t) => t.kind !== 'blank' || r.tokens.some((x) => x.kind !== 'blank'));
   if (!values.length) return;
   values = dropStray(values, cols);
+  values = positional(r.src, values, APP_COLUMNS.length, leading) ?? values;
   r.tokens = values;
-  // Six numbers in separated cells under a header without 总计: the six applicant columns.
-  if (cols === 6 && values.length === 6 && values.every((t) => t.sep && (t.kind !== 'run' || /^\d+$/.test(t.text)))) {
+  // Six numbers under a header without 总计, in separated cells or before any row of seven: the six applicant columns.
+  if (cols === 6 && values.length === 6 && values.every((t) => (t.sep || sixBefore) && (t.kind !== 'run' || /^\d+$/.test(t.text)))) {
     const s = splitZone(values, APPLICANT_PARTS.map(() => COUNT));
     if (s.splits.length === 1) { r.splits = s.splits; r.cols = APPLICANT_PARTS; return; }
   }
@@ -196,18 +225,13 @@ function rowCells(r: RowRead, values: (number | null)[] | undefined, winners: nu
   const { code } = r;
   const line = r.tokens[0]?.line ?? null;
   const nulls = (): ApplicationRow[] => APP_COLUMNS.map((applicant) => ({ row: code, applicant, value: null, line }));
-  const printed = r.tokens.map((t) => t.text || '空白').join(' ');
+  const printed = () => r.tokens.map((t) => t.text || '空白').join(' ');
   if (!r.tokens.length) {
     issues.push({ kind: 'missing', table: 'applications', row: code, detail: `「${zh(code)}」行没有印出数字` });
     return nulls();
   }
   if (!r.splits.length || !values || !winners) {
-    const short = !r.overflow && tooShort(r.tokens, r.cols.length);
-    const detail = r.overflow
-      ? `「${zh(code)}」行的数字「${printed}」可拆分的方式过多,无法确定,该行记为空`
-      : short ? `「${zh(code)}」行只印出「${printed}」,少于 ${r.cols.length} 列(原表缺少单元格,无法确定哪一格为空),该行记为空`
-        : `「${zh(code)}」行印出「${printed}」,无法对应到 ${r.cols.length} 列,该行记为空`;
-    issues.push({ kind: r.overflow ? 'unsplittable' : short ? 'short' : 'unreadable', table: 'applications', row: code, detail });
+    issues.push(unsplit('applications', code, `「${zh(code)}」行`, r.tokens, r.cols.map(() => COUNT), r.overflow));
     return nulls();
   }
   const first = r.splits[winners[0]];
@@ -216,6 +240,7 @@ function rowCells(r: RowRead, values: (number | null)[] | undefined, winners: nu
     const o = out[APP_COLUMNS.indexOf(col)];
     o.value = values[j];
     o.line = first.cells[j].line;
+    o.col = colOf(r.src, first.cells[j]);
     const c = first.cells[j];
     if (values[j] === null && winners.every((k) => r.splits[k].cells[j].value === null && r.splits[k].cells[j].kind !== 'lost')) {
       issues.push({ kind: c.kind === 'blank' ? 'blank' : 'placeholder', table: 'applications', row: code, col, detail: `「${zh(code)}」行「${zh(col)}」列为「${c.text || '空白'}」` });
@@ -228,7 +253,7 @@ function rowCells(r: RowRead, values: (number | null)[] | undefined, winners: nu
     const lost = first.cells.filter((c) => c.kind === 'lost').length;
     issues.push({
       kind: 'short', table: 'applications', row: code,
-      detail: `「${zh(code)}」行只印出「${printed}」,比 ${r.cols.length} 列少 ${lost} 格(原表缺少单元格),` + (winners.length === 1
+      detail: `「${zh(code)}」行只印出「${printed()}」,比 ${r.cols.length} 列少 ${lost} 格(原表缺少单元格),` + (winners.length === 1
         ? `按勾稽关系确定空缺的是${r.cols.filter((_c, j) => first.cells[j].kind === 'lost').map((c) => `「${zh(c)}」`).join('')}列,记为空`
         : `无法确定空缺的是哪一格,${[...new Set([...open(), ...r.cols.filter((_c, j) => values[j] === null)])].map((c) => `「${zh(c)}」`).join('')}列记为空`),
     });
@@ -249,9 +274,9 @@ function rowCells(r: RowRead, values: (number | null)[] | undefined, winners: nu
     if (winners.length === 1) {
       const how = r.splits.length > 1 ? `行合计允许 ${r.splits.length} 种拆分,按各列勾稽关系唯一确定为`
         : (r.admissible ?? 1) > 1 ? `有 ${r.admissible} 种拆分,按行合计唯一拆分为` : '唯一拆分为';
-      issues.push({ kind: 'split', table: 'applications', row: code, detail: `「${zh(code)}」行的数字粘连为「${printed}」,${how} ${chosen}` });
+      issues.push({ kind: 'split', table: 'applications', row: code, detail: `「${zh(code)}」行的数字粘连为「${printed()}」,${how} ${chosen}` });
     } else {
-      issues.push({ kind: 'unsplittable', table: 'applications', row: code, detail: `「${zh(code)}」行的数字「${printed}」有 ${winners.length} 种同样符合勾稽关系的拆分,${open().map((c) => `「${zh(c)}」`).join('')}列无法确定,记为空` });
+      issues.push({ kind: 'unsplittable', table: 'applications', row: code, detail: `「${zh(code)}」行的数字「${printed()}」有 ${winners.length} 种同样符合勾稽关系的拆分,${open().map((c) => `「${zh(c)}」`).join('')}列无法确定,记为空` });
       keep();
     }
   }

@@ -104,7 +104,7 @@ export function reviewChecks(rows: ReviewRow[]): CheckRow[] {
 /** missing_cells and run_together rows from what the parser could not read cleanly. */
 export function issueChecks(issues: Issue[]): CheckRow[] {
   const out: CheckRow[] = [];
-  const missing = issues.filter((i) => ['missing', 'placeholder', 'blank', 'unreadable', 'unsplittable', 'short'].includes(i.kind));
+  const missing = issues.filter((i) => ['missing', 'placeholder', 'blank', 'unreadable', 'unsplittable', 'short', 'implausible'].includes(i.kind));
   out.push({
     check: 'missing_cells',
     passed: missing.length === 0,

@@ -67,7 +67,7 @@ export function htmlToText(html: string): string {
   }
   s = s.replace(BLOCK, '\n').replace(/<[^>]+>/g, '').replaceAll(NL, '\n').replaceAll(TAB, '\t');
   s = decodeEntities(s);
-  return s.split('\n').map((l) => l.replace(/[ \u00a0]+/g, ' ').trimEnd()).filter((l, i, a) => l.trim() !== '' || (i > 0 && a[i - 1].trim() !== '')).join('\n');
+  return s.split('\n').map((l) => l.replace(/[ \u00a0]+/g, ' ').replace(/ +$/, '')).filter((l, i, a) => l.trim() !== '' || (i > 0 && a[i - 1].trim() !== '')).join('\n');
 }
 
 /** The page's own URL, where it says it: `<link rel="canonical">`, `og:url`, `<meta name="Url">`. */

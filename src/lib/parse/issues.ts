@@ -7,9 +7,10 @@ export interface Issue {
    * `blank`: an empty cell between values; `split`: cells that ran together,
    * split uniquely; `unsplittable`: ran together, no unique split;
    * `short`: a row printed fewer cells than the form has (cells lost in the source);
+   * `implausible`: a cell printed a negative or fractional count, or a number out of range;
    * `unreadable`: values the parser could not assign to columns; `unit`: a unit converted.
    */
-  kind: 'missing' | 'placeholder' | 'blank' | 'split' | 'unsplittable' | 'short' | 'unreadable' | 'unit';
+  kind: 'missing' | 'placeholder' | 'blank' | 'split' | 'unsplittable' | 'short' | 'implausible' | 'unreadable' | 'unit';
   table: 'active_disclosure' | 'applications' | 'reviews';
   row?: string;
   col?: string;

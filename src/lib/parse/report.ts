@@ -44,7 +44,9 @@ export async function parseInput(bytes: Uint8Array, sourceFile: string): Promise
       const ex = await extract(bytes, kind);
       const lines = splitLines(ex.html ? htmlToText(ex.text) : ex.text);
       base.line_count = lines.length;
-      return { report: parseLines(lines, base), lines, pages: ex.pages };
+      const report = parseLines(lines, base);
+      if (ex.pages) setPages(report, ex.pages);
+      return { report, lines, pages: ex.pages };
     } catch (e) {
       return e instanceof InputError ? failed(base, e.reason) : failed(base, `读取 ${kind.toUpperCase()} 文件时出错:${(e as Error).message}`, 'parser');
     }
@@ -52,6 +54,13 @@ export async function parseInput(bytes: Uint8Array, sourceFile: string): Promise
   const reason = unreadableReason(kind);
   if (reason) return failed(emptyReport(bytes, sourceFile), reason);
   return parseFile(bytes, sourceFile);
+}
+
+/** Value rows of a paged source (PDF) carry the page of the line they were read from. */
+function setPages(r: Report, pages: readonly number[]) {
+  for (const row of [...r.active_disclosure, ...r.applications, ...r.reviews]) {
+    row.page = row.line ? (pages[row.line - 1] ?? null) : null;
+  }
 }
 
 /** A file that could not be read: what it is and why (`cause`: the file's defect, or the parser's). */

@@ -8,8 +8,8 @@ import type { ReviewRow } from '../types.ts';
 import { COUNT, REVIEW_CELLS, REVIEW_HEADER } from './form.ts';
 import { compactOf, type Source } from './source.ts';
 import { rowTest, solve, type Equation, type RowChoice } from './solve.ts';
-import { untilText } from './applications.ts';
-import { dropStray, splitZone, tooShort, zoneTokens } from './zone.ts';
+import { unsplit, untilText } from './applications.ts';
+import { colOf, dropStray, positional, splitZone, zoneTokens } from './zone.ts';
 import { zh, type Issue } from './issues.ts';
 import type { Pending } from './evidence.ts';
 
@@ -39,10 +39,11 @@ export function readReviews(src: Source, from: number, to: number, issues: Issue
     return { rows: nulls(), found: true, pending: [] };
   }
   tokens = dropStray(tokens, COLS.length);
+  tokens = positional(src, tokens, COLS.length, () => true) ?? tokens;
   const s = splitZone(tokens, COLS.map(() => COUNT));
   if (!s.splits.length) {
-    const short = !s.overflow && tooShort(tokens, COLS.length);
-    issues.push({ kind: s.overflow ? 'unsplittable' : short ? 'short' : 'unreadable', table: 'reviews', detail: `复议诉讼表印出「${printed}」,${s.overflow ? '可拆分的方式过多' : short ? '少于 15 格(原表缺少单元格)' : '无法对应到 15 格'},全部记为空` });
+    const i = unsplit('reviews', 't', '复议诉讼表', tokens, COLS.map(() => COUNT), s.overflow);
+    issues.push({ ...i, row: undefined });
     return { rows: nulls(), found: true, pending: [] };
   }
   let splits = s.splits;
@@ -59,7 +60,7 @@ export function readReviews(src: Source, from: number, to: number, issues: Issue
     if (values[j] === null && winners.every((k) => splits[k].cells[j].value === null)) {
       issues.push({ kind: c.kind === 'blank' ? 'blank' : 'placeholder', table: 'reviews', row: proceeding, col: outcome, detail: `「${zh(proceeding)}」「${zh(outcome)}」为「${c.text || '空白'}」` });
     }
-    return { proceeding, outcome, value: values[j], line: c.line };
+    return { proceeding, outcome, value: values[j], line: c.line, col: colOf(src, c) };
   });
   const pending: Pending[] = [];
   if (first.cells.length > tokens.length || splits.length > 1) {

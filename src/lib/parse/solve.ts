@@ -102,18 +102,43 @@ export function solve(rows: RowChoice[], equations: Equation[]): Solution {
   let piecewise = false;
   const combos = ambIdx.reduce((n, i) => n * rows[i].cands.length, 1);
   if (ambIdx.length && combos <= MAX_COMBOS) {
+    // Branch and bound over the open rows: each equation's sum is kept as rows are picked,
+    // and counted when its last open row is picked; a branch already worse than the best stops.
+    const E = relevant.length;
+    const order = new Map(ambIdx.map((ri, a) => [ri, a]));
+    const sum = new Float64Array(E), nul = new Int32Array(E);
+    const completes: number[][] = ambIdx.map(() => []);
+    const contrib: { e: number; d: number; n: number }[][][] = ambIdx.map((ri) => rows[ri].cands.map(() => []));
+    relevant.forEach((eq, e) => {
+      let last = -1;
+      const terms = [...eq.plus.map(([r, c]) => [r, c, 1] as const), ...eq.minus.map(([r, c]) => [r, c, -1] as const)];
+      for (const [r, c, sign] of terms) {
+        const a = order.get(r);
+        if (a === undefined) { const v = rows[r].cands[0][c]; if (v === null) nul[e]++; else sum[e] += sign * v; continue; }
+        last = Math.max(last, a);
+        rows[r].cands.forEach((cand, k) => { const v = cand[c]; contrib[a][k].push({ e, d: v === null ? 0 : sign * v, n: v === null ? 1 : 0 }); });
+      }
+      if (last >= 0) completes[last].push(e);
+    });
     const sets = ambIdx.map(() => new Set<number>());
-    const rec = (a: number) => {
+    const rec = (a: number, broke: number) => {
+      if (broke > best) return;
       if (a === ambIdx.length) {
-        const b = broken(relevant);
-        if (b < best) { best = b; for (const s of sets) s.clear(); }
-        if (b === best) ambIdx.forEach((ri, k) => sets[k].add(pick[ri]));
+        if (broke < best) { best = broke; for (const s of sets) s.clear(); }
+        ambIdx.forEach((ri, i) => sets[i].add(pick[ri]));
         return;
       }
       const ri = ambIdx[a];
-      for (let k = 0; k < rows[ri].cands.length; k++) { pick[ri] = k; rec(a + 1); }
+      for (let k = 0; k < rows[ri].cands.length; k++) {
+        pick[ri] = k;
+        for (const t of contrib[a][k]) { sum[t.e] += t.d; nul[t.e] += t.n; }
+        let b = broke;
+        for (const e of completes[a]) if (nul[e] === 0 && Math.abs(sum[e]) > 1e-6) b++;
+        rec(a + 1, b);
+        for (const t of contrib[a][k]) { sum[t.e] -= t.d; nul[t.e] -= t.n; }
+      }
     };
-    rec(0);
+    rec(0, 0);
     ambIdx.forEach((ri, k) => winners.set(rows[ri].row, [...sets[k]].sort((x, y) => x - y)));
   } else if (ambIdx.length) {
     // Too many combinations: each ambiguous row alone, the others' cells unknown.

@@ -44,6 +44,8 @@ export function makeSource(lines: string[]): Source {
   let text = normalize(raw);
   for (const re of PAGE_MARKS) text = text.replace(re, blank);
   if (text.includes('|')) for (const re of MARKDOWN_NOISE) text = text.replace(re, blank);
+  // Markdown emphasis (`**五、存在的主要问题**`): the marks, not the words.
+  if (text.includes('**')) text = text.replace(/\*\*([^*\n]+?)\*\*/g, (_m, inner: string) => `  ${inner}  `);
   const lineStarts = [0];
   for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lineStarts.push(i + 1);
   return { lines, text, raw, lineStarts };

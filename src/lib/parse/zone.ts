@@ -36,6 +36,8 @@ export interface Cell {
   value: number | null;
   text: string;
   line: number;
+  /** Offset in the source text where the cell's characters begin (none for a lost cell). */
+  start?: number;
   kind: 'num' | 'placeholder' | 'blank' | 'dash' | 'lost';
   unit?: string;
 }
@@ -63,7 +65,9 @@ export function zoneTokens(src: Source, from: number, to: number): ZoneToken[] {
     while (j < to && !isSpace(t.charCodeAt(j))) j++;
     const word = t.slice(i, j);
     if (PLACEHOLDER.test(word)) {
-      out.push({ kind: 'placeholder', text: word, start: i, end: j, line: lineOf(src, i) });
+      // `无` before a label on its line is a character of a vertical group cell (`（四）无法提供`), no value.
+      const rest = /^[ \t]*(?:\d+[.、][ \t]*)?[\u4e00-\u9fff(（]/.exec(t.slice(j, Math.min(t.length, j + 10)));
+      if (!(/^[\u4e00-\u9fff]/.test(word) && rest)) out.push({ kind: 'placeholder', text: word, start: i, end: j, line: lineOf(src, i) });
       i = j;
       continue;
     }
@@ -75,6 +79,16 @@ export function zoneTokens(src: Source, from: number, to: number): ZoneToken[] {
       if (!isDigit(ck) && !signStart) { k++; continue; }
       let e = k;
       while (e < j && isRunChar(t.charCodeAt(e))) e++;
+      // An amount split at its point over a line break (`513555.` / `45`): one number.
+      if (e === j && t.charCodeAt(e - 1) === 46 && e - k > 1) {
+        const m = /^\s+(\d+)(?=\s|$)/.exec(t.slice(e, Math.min(to, e + 40)));
+        if (m && isDigit(t.charCodeAt(k))) {
+          const tok: ZoneToken = { kind: 'run', text: t.slice(k, e) + m[1], start: k, end: e + m[0].length, line: lineOf(src, k) };
+          out.push(tok);
+          j = e + m[0].length;
+          break;
+        }
+      }
       // Trailing punctuation is not part of a number (`5.`, `3,`).
       while (e > k + 1 && !isDigit(t.charCodeAt(e - 1))) e--;
       // Numbering of the next label (`…0 002.其他法律…`: the `2` is the label's; `(1)属于…`).
@@ -119,10 +133,14 @@ function markLone(src: Source, toks: ZoneToken[]) {
 
 /**
  * Tokens a row can use: a lone number on its own line after the row's
- * numbers, when the row has more than `k` of them, is a page number.
+ * numbers, when the row has more than `k` of them, is a page number; a lone
+ * `无` among too many tokens is a character of a vertical cell.
  */
 export function dropStray(tokens: ZoneToken[], k: number): ZoneToken[] {
   if (tokens.length <= k) return tokens;
+  // `无` alone on its line among more numbers than cells: a character of a vertical group cell (`无法提供`).
+  const vertical = tokens.findIndex((t) => t.lone && t.kind === 'placeholder' && /^[无空]$/.test(t.text));
+  if (vertical >= 0 && tokens.filter((t) => t.kind !== 'blank').length > k) return dropStray(tokens.filter((_t, i) => i !== vertical), k);
   const last = tokens[tokens.length - 1];
   const rest = tokens.slice(0, -1);
   if (!last.lone || last.kind !== 'run' || rest.some((t) => t.line !== rest[0].line) || rest[0].line === last.line) return tokens;
@@ -156,6 +174,13 @@ function addBlanks(src: Source, from: number, to: number, toks: ZoneToken[]) {
 
 /** Is `piece` a valid cell under `rule` (unit: the unit glued to it, if it is the run's last piece)? */
 function pieceValue(piece: string, rule: CellRule, unit: string | undefined): number | null | undefined {
+  // Fast path: a plain whole number (most cells).
+  const n = piece.length;
+  if (n <= MAX_COUNT_DIGITS && (n === 1 || piece.charCodeAt(0) !== 48) && !unit) {
+    let v = 0, k = 0;
+    for (; k < n; k++) { const c = piece.charCodeAt(k); if (c < 48 || c > 57) break; v = v * 10 + (c - 48); }
+    if (k === n) return v;
+  }
   if (piece === '-' || piece === '+') return unit ? undefined : null; // a dash cell
   if (unit) {
     const money = MONEY_UNITS.includes(unit);
@@ -168,7 +193,27 @@ function pieceValue(piece: string, rule: CellRule, unit: string | undefined): nu
   }
   if (m[1] && !rule.signed) return undefined;
   if (m[3] && !rule.decimal) return undefined;
-  return Number(m[1] + m[2].replace(/,/g, '') + (m[3] ?? ''));
+  const digits = m[2].replace(/,/g, '');
+  if (digits.length > (rule.decimal ? MAX_AMOUNT_DIGITS : MAX_COUNT_DIGITS) || (m[3] && m[3].length > 7)) return undefined;
+  return Number(m[1] + digits + (m[3] ?? ''));
+}
+
+/**
+ * Plausible cells: a count is a whole number below 10^8 (with a sign only in
+ * `本年增/减`), an amount has at most 12 digits before its point and 6 after.
+ * Anything else printed in a cell is flagged, never stored (no digit of
+ * `100000000000000000097` is lost to a float).
+ */
+export const MAX_COUNT_DIGITS = 8;
+export const MAX_AMOUNT_DIGITS = 12;
+
+/** Why a token cannot be the cell it stands for: a sign, a fraction or a size the cell does not allow; null when it can. */
+export function implausible(tok: ZoneToken, rule: CellRule): string | null {
+  if (tok.kind !== 'run' || pieceValue(tok.text, rule, tok.unit) !== undefined) return null;
+  if (/^[+-]/.test(tok.text) && !rule.signed) return '计数不能为负数';
+  if (tok.text.includes('.') && !rule.decimal) return '计数不能有小数';
+  if (tok.text.replace(/[^\d]/g, '').length > (rule.decimal ? MAX_AMOUNT_DIGITS : MAX_COUNT_DIGITS)) return '数值超出合理范围';
+  return null;
 }
 
 /** Every way to cut `s` into pieces valid for columns `rules[at..]`, `count` pieces. */
@@ -245,7 +290,7 @@ export function splitZone(tokens: ZoneToken[], rules: CellRule[], limit = 20000)
     if (left < 1 + rest || cap[ti] < left) return true;
     const tok = tokens[ti];
     if (tok.kind !== 'run') {
-      cells.push({ value: null, text: tok.text, line: tok.line, kind: tok.kind });
+      cells.push({ value: null, text: tok.text, line: tok.line, start: tok.start, kind: tok.kind });
       const go = rec(ti + 1);
       cells.pop();
       return go;
@@ -253,9 +298,11 @@ export function splitZone(tokens: ZoneToken[], rules: CellRule[], limit = 20000)
     const most = Math.min(tok.text.length, left - rest);
     for (let p = 1; p <= most; p++) {
       const go = cutRun(tok.text, p, rules, filled, tok.unit, (vals, texts) => {
+        let at = tok.start;
         for (let q = 0; q < vals.length; q++) {
           const last = q === vals.length - 1;
-          cells.push({ value: vals[q], text: texts[q] + (last && tok.unit ? tok.unit : ''), line: tok.line, kind: vals[q] === null ? 'dash' : 'num', unit: last ? tok.unit : undefined });
+          cells.push({ value: vals[q], text: texts[q] + (last && tok.unit ? tok.unit : ''), line: tok.line, start: at, kind: vals[q] === null ? 'dash' : 'num', unit: last ? tok.unit : undefined });
+          at += texts[q].length;
         }
         const r = rec(ti + 1);
         cells.length = filled;
@@ -274,10 +321,10 @@ function oneEach(tokens: ZoneToken[], rules: CellRule[]): Split[] {
   const cells: Cell[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const tok = tokens[i];
-    if (tok.kind !== 'run') { cells.push({ value: null, text: tok.text, line: tok.line, kind: tok.kind }); continue; }
+    if (tok.kind !== 'run') { cells.push({ value: null, text: tok.text, line: tok.line, start: tok.start, kind: tok.kind }); continue; }
     const v = pieceValue(tok.text, rules[i], tok.unit);
     if (v === undefined) return [];
-    cells.push({ value: v, text: tok.text + (tok.unit ?? ''), line: tok.line, kind: v === null ? 'dash' : 'num', unit: tok.unit });
+    cells.push({ value: v, text: tok.text + (tok.unit ?? ''), line: tok.line, start: tok.start, kind: v === null ? 'dash' : 'num', unit: tok.unit });
   }
   return [{ cells }];
 }
@@ -329,6 +376,57 @@ export function strayOrders(tokens: ZoneToken[]): ZoneToken[][] | null {
   return rest.map((_t, i) => i).concat(rest.length).map((i) => [...rest.slice(0, i), stray[0], ...rest.slice(i)]);
 }
 
+/**
+ * A row of a real table (tabs or pipes from a PDF, Word or web page) that
+ * prints fewer numbers than cells: when its line has exactly `k` cells after
+ * the label, the empty ones are the empty cells where they stand, at the
+ * end, and where `leading(cells on the line)` says so at the start too
+ * (`行政规范性文件⇥20⇥⇥`, `行政强制⇥⇥⇥5`). Empty cells before the numbers stay
+ * unread where a table pads its label columns (the application table's two
+ * label columns). Null when the line does not show that.
+ */
+export function positional(src: Source, tokens: ZoneToken[], k: number, leading: (cells: number) => boolean): ZoneToken[] | null {
+  const vals = tokens.filter((t) => t.kind !== 'blank');
+  if (!vals.length || vals.length >= k || !vals.every((t) => t.sep) || vals.some((t) => t.line !== vals[0].line)) return null;
+  const line = vals[0].line;
+  const cells = lineCells(src, line);
+  // The value cells: after the last cell with text in it.
+  let first = 0;
+  cells.forEach((c, i) => { if (/[\u4e00-\u9fff]/.test(src.text.slice(c.from, c.to))) first = i + 1; });
+  let value = cells.slice(first);
+  const empty = (c: { from: number; to: number }) => src.text.slice(c.from, c.to).trim() === '';
+  if (!leading(cells.length)) {
+    while (value.length > k && empty(value[0])) value = value.slice(1);
+    if (value.length && empty(value[0])) return null;
+  }
+  if (value.length !== k) return null;
+  const out: ZoneToken[] = [];
+  for (const c of value) {
+    const inside = vals.filter((t) => t.start >= c.from && t.end <= c.to);
+    if (inside.length > 1) return null;
+    if (inside.length === 1) out.push(inside[0]);
+    else if (empty(c)) out.push({ kind: 'blank', text: '', start: c.from, end: c.from, line, sep: true });
+    else return null;
+  }
+  return out.filter((t) => t.kind !== 'blank').length === vals.length ? out : null;
+}
+
+/** The cells of a separated line (tabs, or pipes without the edge ones), as offset ranges. */
+export function lineCells(src: Source, line: number): { from: number; to: number }[] {
+  const ls = src.lineStarts[line - 1];
+  const le = line < src.lineStarts.length ? src.lineStarts[line] - 1 : src.text.length;
+  const text = src.text.slice(ls, le);
+  const sep = text.includes('\t') ? '\t' : '|';
+  const cells: { from: number; to: number }[] = [];
+  let at = 0;
+  for (const part of text.split(sep)) { cells.push({ from: ls + at, to: ls + at + part.length }); at += part.length + 1; }
+  if (sep === '|') {
+    if (text.trimStart().startsWith('|')) cells.shift();
+    if (text.trimEnd().endsWith('|')) cells.pop();
+  }
+  return cells;
+}
+
 /** Fewer cells than `k` whatever the cuts: the row printed too few (its cells were lost in the source). */
 export function tooShort(tokens: ZoneToken[], k: number): boolean {
   if (tokens.length >= k) return false;
@@ -336,6 +434,11 @@ export function tooShort(tokens: ZoneToken[], k: number): boolean {
   let most = 0;
   for (const t of tokens) most += t.kind === 'run' ? t.text.replace(/[^\d]/g, '').length : 1;
   return most < k;
+}
+
+/** 1-based column of a cell in its source line; null for a lost cell. */
+export function colOf(src: Source, cell: Cell): number | null {
+  return cell.start === undefined ? null : cell.start - src.lineStarts[cell.line - 1] + 1;
 }
 
 /** Values of a split. */

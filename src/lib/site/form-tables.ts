@@ -22,7 +22,7 @@ export function esc(s: string): string {
 /** Id of the list item describing a failed check, for aria-describedby. */
 export const checkId = (reportId: string, code: CheckCode) => `chk-${reportId}-${code}`;
 
-interface Cell { value: number | null; line: number | null }
+interface Cell { value: number | null; line: number | null; col?: number | null }
 
 /**
  * One cell. `src` is the link to the report's source text up to the line
@@ -46,7 +46,7 @@ function cellHtml(src: string, r: ReportView, key: string, cell: Cell | undefine
   }
   if (missing) return `<td${extra}>${NOT_REPORTED}`;
   const text = plain(cell.value);
-  return cell.line ? `<td${extra}><a href=${src}${cell.line}>${text}</a>` : `<td${extra}>${text}`;
+  return cell.line ? `<td${extra}><a href=${src}${cell.line}${cell.col ? `c${cell.col}` : ''}>${text}</a>` : `<td${extra}>${text}`;
 }
 
 /** Attribute values made only of [A-Za-z0-9#/-] need no quotes in HTML. */
@@ -139,7 +139,7 @@ export function applicationTable(r: ReportView, src = '#L'): string {
   const otherSubs = !oneOtherRow || SUB.other.some(([row]) => has(row));
   const values = (row: string) => APPLICANT_ORDER.map((a) => cellHtml(src, r, appKey(row, a), cells.get(appKey(row, a)))).join('');
   const out: string[] = [
-    '<table class="form"><caption>收到和处理政府信息公开申请情况</caption><thead>',
+    '<table class="form app"><caption>收到和处理政府信息公开申请情况</caption><thead>',
     '<tr><th colspan="3" rowspan="3" scope="col">(本列数据的勾稽关系为:第一项加第二项之和,等于第三项加第四项之和)</th><th colspan="7" scope="colgroup">申请人情况</th></tr>',
     '<tr><th rowspan="2" scope="col">自然人</th><th colspan="5" scope="colgroup">法人或其他组织</th><th rowspan="2" scope="col">总计</th></tr>',
     '<tr><th scope="col">商业企业</th><th scope="col">科研机构</th><th scope="col">社会公益组织</th><th scope="col">法律服务机构</th><th scope="col">其他</th></tr>',
@@ -148,7 +148,7 @@ export function applicationTable(r: ReportView, src = '#L'): string {
     `<tr><th colspan="3" scope="row">二、上年结转政府信息公开申请数量</th>${values('carried_over')}</tr>`,
   ];
   const resultRows = 2 + 8 + 3 + 5 + (oneOtherRow ? 1 : 0) + (otherSubs ? 3 : 0) + 1;
-  out.push(`<tr><th rowspan="${resultRows}" scope="rowgroup">三、本年度办理结果</th><th colspan="2" scope="row">(一)予以公开</th>${values('granted')}</tr>`);
+  out.push(`<tr><th rowspan="${resultRows}" scope="rowgroup" class="g1">三、本年度办理结果</th><th colspan="2" scope="row">(一)予以公开</th>${values('granted')}</tr>`);
   out.push(`<tr><th colspan="2" scope="row">(二)部分公开(区分处理的,只计这一情形,不计其他情形)</th>${values('partially_granted')}</tr>`);
   const group = (title: string, rows: readonly (readonly [string, string])[]) => {
     rows.forEach(([row, label], i) => {
@@ -186,5 +186,28 @@ export function reviewTable(r: ReportView, src = '#L'): string {
     for (const [o] of OUTCOME_LABELS) out.push(cellHtml(src, r, reviewKey(p, o), cells.get(reviewKey(p, o))));
   }
   out.push('</tr></tbody></table>');
+  return compact(out.join(''));
+}
+
+const PROCEEDINGS: [string, string][] = [['review', '行政复议'], ['suit_direct', '行政诉讼:未经复议直接起诉'], ['suit_after_review', '行政诉讼:复议后起诉']];
+
+/**
+ * The same fifteen cells turned a quarter (a row per outcome, a column per
+ * proceeding), for a narrow screen, where the form's one row of fifteen does
+ * not fit: site.css shows it instead of `reviewTable` below 700 px.
+ */
+export function reviewTableNarrow(r: ReportView, src = '#L'): string {
+  const cells = new Map(r.reviews.map((c) => [reviewKey(c.proceeding, c.outcome), c]));
+  const out = [
+    '<table class="form narrow-only"><caption>政府信息公开行政复议、行政诉讼情况</caption><thead><tr><th scope="col">结果</th>',
+    ...PROCEEDINGS.map(([, l]) => `<th scope="col">${l}</th>`),
+    '</tr></thead><tbody>',
+  ];
+  for (const [o, label] of OUTCOME_LABELS) {
+    out.push(`<tr><th scope="row">${label}</th>`);
+    for (const [p] of PROCEEDINGS) out.push(cellHtml(src, r, reviewKey(p, o), cells.get(reviewKey(p, o))));
+    out.push('</tr>');
+  }
+  out.push('</tbody></table>');
   return compact(out.join(''));
 }

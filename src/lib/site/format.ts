@@ -26,12 +26,24 @@ export function bytes(n: number): string {
   return `${(n / 1024 ** 3).toFixed(2)} GB`;
 }
 
-/** 2025-01-15T08:00:00Z → 2025年1月15日 08:00 (UTC) */
-export function dateZh(iso: string): string {
+/** The moment `iso` as Beijing time (UTC+8, no daylight saving) read through the UTC getters. */
+function beijing(iso: string): Date | null {
   const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return iso;
+  return Number.isNaN(d.getTime()) ? null : new Date(d.getTime() + 8 * 3600_000);
+}
+
+/** 2025-01-15T08:00:00Z → 2025年1月15日 16:00(北京时间) */
+export function dateZh(iso: string): string {
+  const d = beijing(iso);
+  if (!d) return iso;
   const p = (x: number) => String(x).padStart(2, '0');
-  return `${d.getUTCFullYear()}年${d.getUTCMonth() + 1}月${d.getUTCDate()}日 ${p(d.getUTCHours())}:${p(d.getUTCMinutes())} (UTC)`;
+  return `${d.getUTCFullYear()}年${d.getUTCMonth() + 1}月${d.getUTCDate()}日 ${p(d.getUTCHours())}:${p(d.getUTCMinutes())}(北京时间)`;
+}
+
+/** 2025-01-15T20:00:00Z → 2025-01-16: the date in Beijing. */
+export function dateBeijing(iso: string): string {
+  const d = beijing(iso);
+  return d ? d.toISOString().slice(0, 10) : iso.slice(0, 10);
 }
 
 /** Every page-to-page link goes through here, so it works under any base. */

@@ -9,6 +9,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { archiveBase, publicPage } from './archive.ts';
 import type { Collection } from './collection.ts';
+import type { AgencySeries, LevelSeries } from './compare-data.ts';
 import type {
   AgencyData, AgencySummary, CompareGroup, QualityEntry, RegionData, ReportPageData, ReportSummary, SiteMeta,
 } from './types.ts';
@@ -61,6 +62,12 @@ export const loadCompare = (key: string): CompareGroup => {
 /** How the corpus was collected (collection.ts); null when the data build wrote none. */
 export const loadCollection = (): Collection | null => (existsSync(resolve(siteDataDir(), 'collection.json')) ? read<Collection>('collection.json', true) : null);
 export const loadRaw = (file: 'names.json') => readFileSync(resolve(siteDataDir(), file), 'utf8');
+export const loadLevels = () => read<LevelSeries[]>('levels.json', true);
+/** One agency's series for the pick-and-compare page, its pages as published. */
+export const loadSeries = (id: string): AgencySeries => {
+  const s = read<AgencySeries>(`series/${id}.json`);
+  return archiveBase() ? { ...s, years: s.years.map(pub) } : s;
+};
 
 /** The browse page's JS index (see browseIndex in site-data.ts), its page column as published. */
 export function loadBrowseIndex(): string {

@@ -7,7 +7,7 @@
  *   agencies.json              one AgencySummary per agency
  *   quality.json               every report that is not `ok`, with reasons
  *   browse-index.json          compact columnar index for the browse page's JS
- *   names.json                 agency names + pinyin for the search page's JS
+ *   names.json                 agency names, pinyin and places for the search page's and compare picker's JS
  *   agency/<agency_id>.json    one agency: its reports with full tables, checks,
  *                              sections, indicators, flagged cells, peer ranks
  *   report/<report_id>.json    one report page: the report (as above), its decoded
@@ -17,6 +17,8 @@
  *                              <DATA_OUT>/agencies/ so it follows DATA_BASE_URL
  *   region/<slug>.json         one province or city: agencies + roll-ups
  *   compare/<key>.json         agencies of one province and level, ranked
+ *   series/<agency_id>.json    one agency's headline indicators by year (compare-data.ts)
+ *   levels.json                every level nationwide, by year (compare-data.ts)
  *
  * Per-agency and per-report files keep every page's read small at 50,000 reports.
  */
@@ -30,6 +32,8 @@ import { flaggedCells } from './check-cells.ts';
 import { agencyTrends } from './trends.ts';
 import { agencyCsv } from './agency-csv.ts';
 import { citySlug, provinceSlug, UNKNOWN_NAME, UNKNOWN_SLUG } from './regions.ts';
+import { facetCounts } from './browse.ts';
+import { agencySeries, levelRollups } from './compare-data.ts';
 import type {
   AgencyData, AgencySummary, CompareGroup, CompareRow, PeerRank, QualityEntry, RegionData, RegionRef,
   ReportPageData, ReportSummary, ReportView, ScopeRollup, SiteMeta,
@@ -127,6 +131,13 @@ function upperBound(sorted: number[], x: number): number {
   return lo;
 }
 
+/** Where each value was read: [line, column], for the marks in the source text. */
+function valueSpots(r: Report): [number, number][] {
+  const out: [number, number][] = [];
+  for (const rows of [r.active_disclosure, r.applications, r.reviews]) for (const x of rows) if (x.line !== null && x.col) out.push([x.line, x.col]);
+  return out;
+}
+
 function usedLines(r: Report): number[] {
   const s = new Set<number>();
   for (const rows of [r.active_disclosure, r.applications, r.reviews]) for (const x of rows) if (x.line !== null) s.add(x.line);
@@ -177,7 +188,7 @@ export function pinyinOf(name: string): { pinyin: string; initials: string } {
 export async function writeSiteData(parsed: Parsed[], outDir: string): Promise<void> {
   const root = join(outDir, 'site');
   rmSync(root, { recursive: true, force: true });
-  for (const d of ['agency', 'report', 'csv', 'region', 'compare']) mkdirSync(join(root, d), { recursive: true });
+  for (const d of ['agency', 'report', 'csv', 'region', 'compare', 'series']) mkdirSync(join(root, d), { recursive: true });
 
   // 1. Per report: page, indicators, summaries (source lines are written with the report page in 3).
   const pages = reportPages(parsed.map((p) => p.report));
@@ -205,7 +216,7 @@ export async function writeSiteData(parsed: Parsed[], outDir: string): Promise<v
     ...i.report, page: i.summary.page, indicators: i.ind, flags: flaggedCells(i.report), peers: ranks.get(i.report.report_id) ?? null,
   });
   const writeReportPage = (i: (typeof items)[number], report: ReportView, siblings: ReportPageData['siblings']) =>
-    json(join(root, 'report', `${i.report.report_id}.json`), { report, lines: i.lines, used: usedLines(i.report), siblings } satisfies ReportPageData);
+    json(join(root, 'report', `${i.report.report_id}.json`), { report, lines: i.lines, used: usedLines(i.report), at: valueSpots(i.report), siblings } satisfies ReportPageData);
 
   // 3. Agencies and report pages.
   const agencies: AgencySummary[] = [];
@@ -228,6 +239,7 @@ export async function writeSiteData(parsed: Parsed[], outDir: string): Promise<v
     const data: AgencyData = { agency: summary, reports };
     json(join(root, 'agency', `${id}.json`), data);
     writeFileSync(join(root, 'csv', `${id}.csv`), agencyCsv(data));
+    json(join(root, 'series', `${id}.json`), agencySeries(summary, list.map((i) => ({ year: i.report.year, page: i.summary.page, status: i.report.status, indicators: i.ind }))));
     const siblings = reports.map((r) => ({ year: r.year, page: r.page, status: r.status }));
     list.forEach((i, k) => writeReportPage(i, reports[k], siblings));
   }
@@ -295,7 +307,7 @@ export async function writeSiteData(parsed: Parsed[], outDir: string): Promise<v
     .map(({ report: r, summary }) => ({
       id: r.report_id, page: summary.page, agency: r.agency, agency_id: r.agency_id, year: r.year, status: r.status,
       source_file: r.source_file, error: r.error,
-      failed: r.checks.filter((c) => !c.passed).map((c) => ({ check: c.check, detail: c.detail })),
+      failed: r.checks.filter((c) => !c.passed).map((c) => ({ check: c.check, detail: c.detail, cause: c.cause ?? null })),
     }));
 
   // 7. Home-page figures.
@@ -335,20 +347,22 @@ export async function writeSiteData(parsed: Parsed[], outDir: string): Promise<v
     compare_groups: compareGroups,
     quality_pages: Math.max(1, Math.ceil(quality.length / QUALITY_PAGE_SIZE)),
     browse_page_size: BROWSE_PAGE_SIZE,
+    facets: facetCounts(summaries),
   };
 
   json(join(root, 'meta.json'), meta);
+  json(join(root, 'levels.json'), levelRollups(items.map((i) => ({ level: i.summary.level, scope: i.summary.scope, year: i.summary.year, ind: i.ind }))));
   json(join(root, 'reports.json'), summaries);
   json(join(root, 'agencies.json'), agencies);
   json(join(root, 'quality.json'), quality);
   json(join(root, 'browse-index.json'), browseIndex(summaries));
-  json(join(root, 'names.json'), agencies.map((a) => [a.id, a.name, a.initials, a.pinyin, a.province ?? '', a.city ?? '']));
+  json(join(root, 'names.json'), agencies.map((a) => [a.id, a.name, a.initials, a.pinyin, a.province ?? '', a.city ?? '', a.county ?? '']));
 }
 
 /**
  * The browse page's JS index: strings dictionary-encoded, one array per
  * report: [page (its report page under the base), agency_id, agency#, province_slug#, province#, city#, level#,
- * year, status#, new_received, granted_rate×10000 (integer)].
+ * year, status#, new_received, granted_rate×10000 (integer), report_id].
  */
 export function browseIndex(summaries: ReportSummary[]) {
   const dict: string[] = [];
@@ -361,7 +375,7 @@ export function browseIndex(summaries: ReportSummary[]) {
   };
   const rows = summaries.map((s) => [
     s.page, s.agency_id ?? '', d(s.agency), d(s.province_slug), d(s.province), d(s.city), d(s.level),
-    s.year, d(s.status), s.new_received, s.granted_rate === null ? null : Math.round(s.granted_rate * 10000),
+    s.year, d(s.status), s.new_received, s.granted_rate === null ? null : Math.round(s.granted_rate * 10000), s.id,
   ]);
   return { dict, rows };
 }

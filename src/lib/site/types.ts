@@ -82,6 +82,8 @@ export interface ReportPageData {
   lines: string[];
   /** Lines a value of the tables was read from. */
   used: number[];
+  /** [line, column] of each value read, for the marks in the source text. */
+  at: [number, number][];
   /** The agency's other reports, newest first (for the year links). */
   siblings: { year: number | null; page: string; status: Status }[];
 }
@@ -134,7 +136,7 @@ export interface QualityEntry {
   status: Status;
   source_file: string;
   error: string | null;
-  failed: { check: CheckCode; detail: string }[];
+  failed: { check: CheckCode; detail: string; cause: 'source' | 'parser' | null }[];
 }
 
 export interface SiteMeta {
@@ -154,4 +156,6 @@ export interface SiteMeta {
   compare_groups: { key: string; province: string; level: Level; agencies: number }[];
   quality_pages: number;
   browse_page_size: number;
+  /** Reports per year, status, province slug and level (counts beside facet links and options). */
+  facets: Record<'year' | 'status' | 'province' | 'level', Record<string, number>>;
 }
