@@ -82,7 +82,7 @@ describe('site build with DATA_BASE_URL', () => {
     const numbers = [...document.querySelectorAll('table.form td a')].map((a) => a.getAttribute('href')!);
     expect(numbers.length).toBeGreaterThan(10);
     for (const h of numbers) {
-      expect(h).toMatch(/^#L\d+$/);
+      expect(h).toMatch(/^#L\d+(c\d+)?$/); // a line, or the value's mark in it (line and column)
       expect(document.getElementById(h.slice(1))).not.toBeNull();
     }
     const away = hrefs.filter((h) => !h.startsWith('#'));

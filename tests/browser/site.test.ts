@@ -110,14 +110,15 @@ describe.skipIf(!haveChromium())('static site', () => {
     // the number links to the source line that holds it
     const a = active.locator('tr', { hasText: '行政许可' }).locator('td a').first();
     const href = await a.getAttribute('href');
-    expect(href).toMatch(/^#L\d+$/);
-    // every number in the three tables links to a line that exists on the page
+    // the line (#L34), or the value's own mark in it (#L34c8, line 34 column 8)
+    expect(href).toMatch(/^#L\d+(c\d+)?$/);
+    // every number in the three tables links to a line, or a mark in a line, that exists on the page
     const hrefs = await page.locator(`${rep} table.form td a`).evaluateAll((as) => as.map((x) => x.getAttribute('href')!));
     expect(hrefs.length).toBeGreaterThan(100);
-    for (const h of new Set(hrefs)) expect(await page.locator(`li[id="${h.slice(1)}"]`).count(), h).toBe(1);
+    for (const h of new Set(hrefs)) expect(await page.locator(`ol.source li[id="${h.slice(1)}"], ol.source li mark[id="${h.slice(1)}"]`).count(), h).toBe(1);
     await a.click();
     await page.waitForLoadState('load');
-    const target = page.locator('li:target');
+    const target = page.locator(':target');
     await expect(target.innerText()).resolves.toContain('59113');
     await page.close();
   });
