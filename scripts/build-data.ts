@@ -23,6 +23,9 @@ if (existsSync(siteModule)) {
   const t = performance.now();
   const { writeSiteData } = await import(siteModule.href);
   await writeSiteData(parsed, siteOut, { builtAt });
+  // Where the reports came from and how complete that is (methodology page).
+  const { writeCollection } = await import('../src/lib/site/collection.ts');
+  writeCollection(corpusDir, parsed.map((p) => p.report), siteOut);
   // Per-agency CSVs are data files: they live with the data (and move with DATA_BASE_URL).
   const csvDir = join(siteOut, 'site', 'csv');
   if (existsSync(csvDir)) {

@@ -55,7 +55,7 @@ describe('published files', () => {
 
   it('lists every file with rows, bytes and SHA-256 that match the files on disk', () => {
     const m = manifest();
-    for (const t of TABLES) for (const ext of ['csv', 'parquet']) expect(m.files.some((f) => f.file === `${t.name}.${ext}`)).toBe(true);
+    for (const t of TABLES) for (const ext of ['csv', 'parquet', 'json']) expect(m.files.some((f) => f.file === `${t.name}.${ext}`)).toBe(true);
     for (const f of m.files) {
       expect(f.sha256).toBe(sha(join(out1, f.file)));
       expect(f.bytes).toBe(readFileSync(join(out1, f.file)).length);
@@ -79,6 +79,81 @@ describe('published files', () => {
     expect(tacheng.value).toBe('');
     const xianan = apps.find((r) => r.report_id === '001_dab5396a0471019a.txt' && r.row === 'new_received' && r.applicant === 'total')!;
     expect(xianan.value).toBe('97');
+  });
+
+  it('long tables carry a Chinese label column beside each code column, in CSV and in DuckDB', async () => {
+    const labelled = TABLES.flatMap((t) => t.columns.filter((c) => c.label).map((c) => ({ t, c })));
+    expect(labelled.map(({ t, c }) => `${t.name}.${c.name}`)).toEqual(expect.arrayContaining(['applications.row_zh', 'applications.applicant_zh', 'reviews.proceeding_zh', 'reviews.outcome_zh', 'active_disclosure.item_zh', 'active_disclosure.metric_zh', 'checks.check_zh']));
+    for (const { t, c } of labelled) {
+      const rows = Papa.parse<Record<string, string>>(readFileSync(join(out1, `${t.name}.csv`), 'utf8').slice(1), { header: true, skipEmptyLines: true }).data;
+      expect(rows.length).toBeGreaterThan(0);
+      for (const r of rows) expect(r[c.name], `${t.name} ${r[c.label!.of]}`).toBe(c.label!.labels[r[c.label!.of]]);
+    }
+    const db = await DuckDBInstance.create(':memory:');
+    const con = await db.connect();
+    await con.run(`ATTACH '${join(out1, 'dataset.duckdb')}' AS d (READ_ONLY)`);
+    const zh = (await con.runAndReadAll(`SELECT DISTINCT row_zh, applicant_zh FROM d.applications WHERE "row" = 'withheld_state_secret' AND applicant = 'natural_person'`)).getRowObjects();
+    expect(zh).toEqual([{ row_zh: '属于国家秘密', applicant_zh: '自然人' }]);
+    con.closeSync();
+  });
+
+  it('publishes every table as JSON too, with the same rows as its CSV', () => {
+    for (const t of TABLES) {
+      const csv = Papa.parse<Record<string, string>>(readFileSync(join(out1, `${t.name}.csv`), 'utf8').slice(1), { header: true, skipEmptyLines: true }).data;
+      const json = JSON.parse(readFileSync(join(out1, `${t.name}.json`), 'utf8')) as Record<string, unknown>[];
+      expect(json.length, t.name).toBe(csv.length);
+      expect(Object.keys(json[0] ?? {}), t.name).toEqual(t.columns.map((c) => c.name));
+      json.forEach((o, i) => {
+        for (const c of t.columns) {
+          const v = o[c.name];
+          expect(v === null ? '' : typeof v === 'boolean' ? String(v) : String(v), `${t.name}[${i}].${c.name}`).toBe(c.type === 'BOOLEAN' ? csv[i][c.name] : csv[i][c.name]);
+        }
+      });
+      expect(manifest().files.find((f) => f.file === `${t.name}.json`)?.rows).toBe(csv.length);
+    }
+  });
+
+  it('describes every published file in a Frictionless datapackage.json generated from the schema', () => {
+    const dp = JSON.parse(readFileSync(join(out1, 'datapackage.json'), 'utf8'));
+    expect(dp.profile).toBe('tabular-data-package');
+    expect(dp.name).toMatch(/^[a-z0-9._-]+$/);
+    expect(dp.licenses[0].name).toBe('CC-BY-4.0');
+    expect(dp.version).toMatch(/^\d+\.\d+\.\d+/);
+    const names = dp.resources.map((r: { name: string }) => r.name);
+    expect(new Set(names).size).toBe(names.length);
+    for (const n of names) expect(n).toMatch(/^[a-z0-9._-]+$/);
+    // every data file of the manifest is a resource, with its size and hash
+    for (const f of manifest().files) {
+      const r = dp.resources.find((x: { path: string }) => x.path === f.file);
+      expect(r, f.file).toBeTruthy();
+      expect(r.bytes).toBe(f.bytes);
+      expect(r.hash).toBe(`sha256:${sha(join(out1, f.file))}`);
+    }
+    const reportIds = new Set(Papa.parse<Record<string, string>>(readFileSync(join(out1, 'reports.csv'), 'utf8').slice(1), { header: true, skipEmptyLines: true }).data.map((r) => r.report_id));
+    for (const r of dp.resources.filter((x: { profile?: string; format: string }) => x.profile === 'tabular-data-resource' && x.format === 'csv')) {
+      const text = readFileSync(join(out1, r.path), 'utf8').slice(1);
+      const parsed = Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: true });
+      const fields = r.schema.fields as { name: string; type: string; constraints?: { enum?: string[] } }[];
+      expect(parsed.meta.fields, r.name).toEqual(fields.map((x) => x.name));
+      expect(parsed.data.length, r.name).toBe(r.rows);
+      for (const fd of fields) {
+        expect(['string', 'integer', 'number', 'boolean', 'date']).toContain(fd.type);
+        for (const row of parsed.data) {
+          const v = row[fd.name];
+          if (v === '') continue;
+          if (fd.type === 'integer') expect(v, `${r.name}.${fd.name}`).toMatch(/^-?\d+$/);
+          if (fd.type === 'number') expect(Number.isFinite(Number(v)), `${r.name}.${fd.name}=${v}`).toBe(true);
+          if (fd.type === 'date') expect(v).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+          if (fd.type === 'boolean') expect(['true', 'false']).toContain(v);
+          if (fd.constraints?.enum) expect(fd.constraints.enum, `${r.name}.${fd.name}`).toContain(v);
+        }
+      }
+      const fk = r.schema.foreignKeys?.[0];
+      if (fk) for (const row of parsed.data) expect(reportIds.has(row.report_id), `${r.name} ${row.report_id}`).toBe(true);
+    }
+    // the three formats of one table share one schema
+    const schemas = ['applications', 'applications-parquet', 'applications-json'].map((n) => JSON.stringify(dp.resources.find((x: { name: string }) => x.name === n).schema));
+    expect(new Set(schemas).size).toBe(1);
   });
 
   it('writes a wide CSV with Chinese headers, one row per report', () => {
@@ -116,8 +191,8 @@ describe('published files', () => {
     con.closeSync();
   });
 
-  it('is deterministic: the same corpus gives byte-identical CSV and Parquet', () => {
-    for (const t of TABLES) for (const ext of ['csv', 'parquet']) expect(sha(join(out2, `${t.name}.${ext}`)), `${t.name}.${ext}`).toBe(sha(join(out1, `${t.name}.${ext}`)));
+  it('is deterministic: the same corpus gives byte-identical CSV, Parquet and JSON', () => {
+    for (const t of TABLES) for (const ext of ['csv', 'parquet', 'json']) expect(sha(join(out2, `${t.name}.${ext}`)), `${t.name}.${ext}`).toBe(sha(join(out1, `${t.name}.${ext}`)));
     expect(sha(join(out2, 'reports_wide.csv'))).toBe(sha(join(out1, 'reports_wide.csv')));
   });
 

@@ -159,10 +159,33 @@ describe('browsePages', () => {
 });
 
 describe('charts', () => {
-  it('an agency whose counts are all zero gets a chart without NaN ticks', async () => {
+  it('an agency whose counts are all zero gets a chart without NaN ticks, its zeros labelled 0', async () => {
     const { barsByYear } = await import('../src/lib/site/charts.ts');
-    const svg = barsByYear([{ year: 2023, value: 0 }, { year: 2024, value: 0 }], { label: '本年新收申请', y: '件' });
+    const { svg } = barsByYear([{ year: 2023, value: 0 }, { year: 2024, value: 0 }], { label: '本年新收申请', unit: '件' });
     expect(svg).toContain('<svg');
     expect(svg).not.toContain('NaN');
+    expect(svg.match(/<text[^>]*>0<\/text>/g)?.length).toBeGreaterThanOrEqual(3); // the 0 tick and one 0 per bar
+  });
+
+  it('counts get whole-number ticks in Chinese number style', async () => {
+    const { countTicks, zhNum } = await import('../src/lib/site/chart-format.ts');
+    expect(countTicks(3).ticks).toEqual([0, 1, 2, 3]);
+    expect(countTicks(97)).toEqual({ ticks: [0, 20, 40, 60, 80, 100], top: 100 });
+    for (const max of [1, 2, 7, 13, 55, 999, 123456]) expect(countTicks(max).ticks.every(Number.isInteger)).toBe(true);
+    expect([0, 8, 1234, 35000, 123456, 1.5e6, 2.35e8].map(zhNum)).toEqual(['0', '8', '1,234', '35,000', '12.3万', '150万', '2.35亿']);
+    const { barsByYear } = await import('../src/lib/site/charts.ts');
+    const { svg } = barsByYear([{ year: 2023, value: 1 }, { year: 2024, value: 3 }], { label: 'x', unit: '件' });
+    const ticks = [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]);
+    expect(ticks).not.toContain('0.5');
+    expect(ticks.join(' ')).not.toMatch(/\dk\b/);
+  });
+
+  it('one year is one narrow bar, not a bar across the chart', async () => {
+    const { barsByYear, WIDTH } = await import('../src/lib/site/charts.ts');
+    const { svg } = barsByYear([{ year: 2024, value: 96 }], { label: 'x', unit: '件' });
+    const widths = [...svg.matchAll(/<rect[^>]* width="([\d.]+)"/g)].map((m) => Number(m[1]));
+    expect(widths.length).toBe(1);
+    expect(widths[0]).toBeLessThanOrEqual(36);
+    expect(WIDTH).toBeLessThanOrEqual(340);
   });
 });

@@ -163,3 +163,26 @@ describe('example queries', () => {
     expect(q.find((r) => r.row === 'other_total')!['2023']).toBe(7);
   });
 });
+
+describe('report_pages', () => {
+  it('gives every report the page the site publishes it on (same rule as reportPages)', async () => {
+    const { reportPages } = await import('../src/lib/site/site-data.ts');
+    const inst = await DuckDBInstance.create(':memory:');
+    const c = await inst.connect();
+    await c.run(`CREATE TABLE reports (report_id VARCHAR, agency_id VARCHAR, year INTEGER)`);
+    const reports = [
+      { report_id: 'r5', agency_id: 'x', year: 2023 }, { report_id: 'r1', agency_id: 'x', year: 2023 },
+      { report_id: 'r2', agency_id: 'x', year: 2022 }, { report_id: 'r3', agency_id: 'x', year: null },
+      { report_id: 'r4', agency_id: 'x', year: 2023 }, { report_id: 'r6', agency_id: 'y', year: null },
+      { report_id: 'r7', agency_id: 'y', year: null }, { report_id: 'r8', agency_id: null, year: 2024 },
+      { report_id: 'r9', agency_id: 'z', year: 2021 },
+    ];
+    for (const r of reports) await c.run(`INSERT INTO reports VALUES (${lit(r.report_id)}, ${lit(r.agency_id)}, ${lit(r.year)})`);
+    await c.run(`CREATE VIEW report_pages AS ${VIEWS.find((v) => v.name === 'report_pages')!.sql}`);
+    const got = Object.fromEntries((await c.runAndReadAll('SELECT report_id, page FROM report_pages')).getRowObjectsJS().map((r) => [r.report_id, r.page]));
+    expect(got).toEqual(Object.fromEntries(reportPages(reports)));
+    expect(got.r1).toBe('agencies/x/');
+    expect(got.r4).toBe('agencies/x/2023-2/');
+    c.closeSync(); inst.closeSync();
+  });
+});

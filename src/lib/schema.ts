@@ -15,6 +15,12 @@ export interface Column {
   zh: string;
   /** English description, for developers. */
   en: string;
+  /**
+   * A label column: not read from the report but the Chinese label of the
+   * code in column `of` (every writer fills it from `labels`; an unknown code
+   * gives NULL).
+   */
+  label?: { of: string; labels: Readonly<Record<string, string>> };
 }
 
 export interface Table {
@@ -107,6 +113,19 @@ export const APP_ROWS = {
 } as const;
 export type AppRow = keyof typeof APP_ROWS;
 export const APP_ROW_CODES = Object.keys(APP_ROWS) as AppRow[];
+
+/**
+ * Short Chinese labels of the application rows (the printed label without its
+ * numbering, e.g. withheld_state_secret → 属于国家秘密), for the `row_zh`
+ * column and the SQL page. Two rows whose short label alone would be unclear
+ * say which part they belong to.
+ */
+export const APP_ROW_LABELS: Record<AppRow, string> = Object.fromEntries(APP_ROW_CODES.map((r) => [r, APP_ROWS[r]
+  .replace(/^[一二三四五六七八九十]+、/, '')
+  .replace(/^[(\uff08][一二三四五六七八九十]+[)\uff09]/, '')
+  .replace(/^\d+\./, '')])) as Record<AppRow, string>;
+APP_ROW_LABELS.other_other = '其他处理:其他';
+APP_ROW_LABELS.total_handled = '办理结果总计';
 
 /** Handling groups of the application table: group → member rows. */
 export const APP_GROUPS = {
@@ -201,6 +220,10 @@ export type CheckCode = keyof typeof CHECKS;
 const rid: Column = { name: 'report_id', type: 'VARCHAR', zh: '报告编号(与 reports 表关联)', en: 'report id (joins reports)' };
 const line: Column = { name: 'line', type: 'INTEGER', zh: '数值所在源文本的行号(从1起),用于溯源', en: '1-based source line the value was read from (provenance)' };
 const col: Column = { name: 'col', type: 'INTEGER', zh: '数值在该源文本行中的字符位置(从1起;整篇正文只有一行的抓取文本靠它定位)', en: '1-based character column of the value in its source line (locates values in one-line crawled bodies)' };
+/** The Chinese label column of code column `of`. */
+const zh = (of: string, labels: Readonly<Record<string, string>>, what: string, en: string): Column => ({
+  name: `${of}_zh`, type: 'VARCHAR', zh: `${what}的中文名称(由 ${of} 代码对应)`, en: `Chinese label of ${of} (${en})`, label: { of, labels },
+});
 const page: Column = { name: 'page', type: 'INTEGER', zh: '数值所在的 PDF 页码(从1起);非 PDF 为空', en: '1-based PDF page of the value; NULL for sources without pages' };
 
 export const TABLES: Table[] = [
@@ -248,6 +271,8 @@ export const TABLES: Table[] = [
       line,
       col,
       page,
+      zh('item', ITEMS, '信息内容', 'e.g. 规章'),
+      zh('metric', METRICS, '指标', 'e.g. 本年制发件数'),
     ],
   },
   {
@@ -263,6 +288,8 @@ export const TABLES: Table[] = [
       line,
       col,
       page,
+      zh('row', APP_ROW_LABELS, '行', 'e.g. 属于国家秘密'),
+      zh('applicant', APPLICANTS, '申请人类别', 'e.g. 自然人'),
     ],
   },
   {
@@ -278,6 +305,8 @@ export const TABLES: Table[] = [
       line,
       col,
       page,
+      zh('proceeding', PROCEEDINGS, '程序', 'e.g. 行政复议'),
+      zh('outcome', OUTCOMES, '结果', 'e.g. 结果纠正'),
     ],
   },
   {
@@ -291,6 +320,7 @@ export const TABLES: Table[] = [
       { name: 'passed', type: 'BOOLEAN', zh: '是否通过', en: 'passed' },
       { name: 'detail', type: 'VARCHAR', zh: '说明(中文,列出所涉数字)', en: 'human-readable detail in Chinese' },
       { name: 'cause', type: 'VARCHAR', zh: '未通过的原因归属:source 报告原文的问题 / parser 解析器未能读出;通过时为空', en: 'whose defect a failed check is: source (the report) or parser; NULL when passed' },
+      zh('check', CHECKS, '检查', 'e.g. 勾稽关系'),
     ],
   },
   {

@@ -22,6 +22,9 @@ import { reportId } from '../parse/ids.ts';
 import { sniff } from '../input/index.ts';
 import { pageLines, sourceTextFile, tooLarge } from './limits.ts';
 import { describeFile, warningsOf, type Manifest, type ManifestFile, type ManifestInput } from './manifest.ts';
+import { dataPackage } from './datapackage.ts';
+import { datasetVersion } from './about.ts';
+import { packageSources, readSources } from './sources.ts';
 
 export interface BuildOptions {
   corpusDir: string;
@@ -109,6 +112,7 @@ export async function buildDataset({ corpusDir, dataOut, log = () => {} }: Build
   // The SQL page's convenience views also live in the file, for those who download or ATTACH it.
   const duck = await writeDuck(dataOut, sorted, VIEWS.map((v) => `CREATE VIEW {{db}}.${v.name} AS ${v.sql.trim()}`));
   for (const t of TABLES) files_.push(describeFile(duck.parquet[t.name], 'parquet', `${t.zh}(Parquet,zstd 压缩)`, countRows(t, sorted), t.name));
+  for (const t of TABLES) files_.push(describeFile(duck.json[t.name], 'json', `${t.zh}(JSON:对象数组,空值为 null)`, countRows(t, sorted), t.name));
   files_.push(describeFile(duck.database, 'duckdb', '包含全部表格的 DuckDB 数据库(SQL 页面直接挂载;也可下载或在 DuckDB 中 ATTACH 其网址)'));
   log(`  已写出 Parquet 与 dataset.duckdb`);
   const widePath = join(dataOut, 'reports_wide.csv');
@@ -124,6 +128,11 @@ export async function buildDataset({ corpusDir, dataOut, log = () => {} }: Build
     sources,
   };
   writeFileSync(join(dataOut, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
+  // The Frictionless Data Package: every file above with its schema (from schema.ts).
+  const site = process.env.SITE_URL ? process.env.SITE_URL.replace(/\/+$/, '') + (process.env.SITE_BASE || '/').replace(/^\/?/, '/') : undefined;
+  writeFileSync(join(dataOut, 'datapackage.json'), JSON.stringify(dataPackage(manifest, {
+    version: datasetVersion(), homepage: site, sources: packageSources(readSources(corpusDir)),
+  }), null, 2) + '\n');
   const tWrite = (performance.now() - t1) / 1000;
   return { parsed, manifest, seconds: { parse: tParse, write: tWrite }, builtAt };
 }

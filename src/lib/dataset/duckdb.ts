@@ -1,5 +1,5 @@
 /**
- * Parquet (zstd) and the DuckDB database, written with @duckdb/node-api from
+ * Parquet (zstd), JSON and the DuckDB database, written with @duckdb/node-api from
  * the one schema definition. The database uses storage version v1.0.0 so that
  * DuckDB-WASM 1.32 can ATTACH it over HTTP; table and column comments carry the
  * data dictionary into it.
@@ -39,17 +39,18 @@ function append(app: DuckDBAppender, col: Column, v: Row[string]) {
   }
 }
 
-export interface DuckOutputs { parquet: Record<string, string>; database: string }
+export interface DuckOutputs { parquet: Record<string, string>; json: Record<string, string>; database: string }
 
 /**
  * Load every table into an in-memory DuckDB (single thread: deterministic
- * output), COPY each to Parquet, then write `dataset.duckdb` from the Parquet
- * files (writeDatabaseFile).
+ * output), COPY each to Parquet and JSON, then write `dataset.duckdb` from
+ * the Parquet files (writeDatabaseFile).
  */
 export async function writeDuck(outDir: string, sorted: Report[], extraSql: string[] = []): Promise<DuckOutputs> {
   const inst = await DuckDBInstance.create(':memory:', { threads: '1' });
   const con = await inst.connect();
   const parquet: Record<string, string> = {};
+  const json: Record<string, string> = {};
   try {
     for (const t of TABLES) {
       await con.run(`CREATE TABLE ${q(t.name)} (${columnsSql(t)})`);
@@ -64,6 +65,12 @@ export async function writeDuck(outDir: string, sorted: Report[], extraSql: stri
       const file = join(outDir, `${t.name}.parquet`);
       await con.run(`COPY ${q(t.name)} TO ${lit(file)} (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE 122880)`);
       parquet[t.name] = file;
+    }
+    // JSON for those who read neither CSV nor Parquet: an array of objects, NULL as null.
+    for (const t of TABLES) {
+      const file = join(outDir, `${t.name}.json`);
+      await con.run(`COPY ${q(t.name)} TO ${lit(file)} (FORMAT json, ARRAY true)`);
+      json[t.name] = file;
     }
   } finally {
     con.closeSync();
@@ -80,7 +87,7 @@ export async function writeDuck(outDir: string, sorted: Report[], extraSql: stri
   for (const sql of extraSql) statements.push(sql.replaceAll('{{db}}.', ''));
   const database = join(outDir, 'dataset.duckdb');
   writeDatabaseFile(database, statements);
-  return { parquet, database };
+  return { parquet, json, database };
 }
 
 const columnsSql = (t: Table) => t.columns.map((c) => `${q(c.name)} ${c.type}`).join(', ');

@@ -22,10 +22,10 @@ export function rowsOfReport(table: Table, r: Report): Row[] {
     return [row];
   }
   const list = r[table.name as Exclude<TableName, 'reports'>] as unknown as Row[];
-  const cols = table.columns.map((c) => c.name).filter((c) => c !== 'report_id');
+  const cols = table.columns.filter((c) => c.name !== 'report_id');
   const rows = list.map((x) => {
     const row: Row = { report_id: r.report_id };
-    for (const c of cols) row[c] = x[c] ?? null;
+    for (const c of cols) row[c.name] = c.label ? c.label.labels[String(x[c.label.of])] ?? null : x[c.name] ?? null;
     return row;
   });
   return rows.sort(comparator(table.orderBy.slice(1)));

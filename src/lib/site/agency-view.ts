@@ -17,10 +17,11 @@ const GROUPS: [string, (r: ReportView) => number | null][] = [
 
 export function agencyCharts(reports: ReportView[]) {
   const withYear = reports.filter((r) => r.year !== null);
+  const years = [...new Set(withYear.map((r) => r.year!))];
   const received = withYear.filter((r) => r.indicators.new_received.value !== null)
     .map((r) => ({ year: r.year!, value: r.indicators.new_received.value! }));
-  const missing = withYear.filter((r) => r.indicators.new_received.value === null).map((r) => r.year);
-  const outcomes = withYear.flatMap((r) => GROUPS.map(([group, f]) => ({ year: r.year!, group, value: f(r) ?? 0 })));
+  const missing = [...new Set(withYear.filter((r) => r.indicators.new_received.value === null).map((r) => r.year))].sort();
+  const outcomes = withYear.flatMap((r) => GROUPS.map(([group, f]) => ({ year: r.year!, group, value: f(r) })));
   const disputes = withYear.flatMap((r) => {
     const get = (p: string) => r.reviews.find((x) => x.proceeding === p && x.outcome === 'total')?.value ?? null;
     const review = get('review');
@@ -31,10 +32,10 @@ export function agencyCharts(reports: ReportView[]) {
     return out;
   });
   return {
-    received: barsByYear(received, { label: '历年本年新收申请数量', y: '件' }),
+    received: barsByYear(received, { label: '历年本年新收申请数量', unit: '件', years }),
     receivedNote: missing.length ? `${missing.join('、')}年未填报,未画出。` : undefined,
-    outcomes: outcomes.some((o) => o.value > 0) ? outcomeShares(outcomes, '历年办理结果构成') : null,
-    disputes: disputes.some((d) => d.value > 0) ? barsByYear(disputes, { label: '历年行政复议与行政诉讼数量', y: '件' }) : null,
+    outcomes: outcomes.some((o) => o.value !== null && o.value > 0) ? outcomeShares(outcomes, '历年办理结果构成') : null,
+    disputes: disputes.some((d) => d.value !== null) ? barsByYear(disputes, { label: '历年行政复议与行政诉讼数量', unit: '件', years }) : null,
   };
 }
 

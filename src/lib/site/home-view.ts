@@ -24,8 +24,8 @@ export function homeCharts(meta: SiteMeta) {
     return { year: Number(year), value, series: PROCEEDINGS[p as keyof typeof PROCEEDINGS] };
   });
   return {
-    received: received.length ? barsByYear(received, { label: '各年度新收申请数量,按报告范围分列', y: '件' }) : null,
+    received: received.length ? barsByYear(received, { label: '各年度新收申请数量,按报告范围分列', unit: '件' }) : null,
     outcomes: outcomes.some((o) => o.value > 0) ? outcomeShares(outcomes, '各年度办理结果构成(单一机关及范围未知的报告)') : null,
-    disputes: disputeRows.some((d) => d.value > 0) ? barsByYear(disputeRows, { label: '各年度行政复议与行政诉讼数量', y: '件' }) : null,
+    disputes: disputeRows.some((d) => d.value > 0) ? barsByYear(disputeRows, { label: '各年度行政复议与行政诉讼数量', unit: '件' }) : null,
   };
 }

@@ -8,6 +8,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { archiveBase, publicPage } from './archive.ts';
+import type { Collection } from './collection.ts';
 import type { AgencySeries, LevelSeries } from './compare-data.ts';
 import type {
   AgencyData, AgencySummary, CompareGroup, QualityEntry, RegionData, ReportPageData, ReportSummary, SiteMeta,
@@ -58,6 +59,8 @@ export const loadCompare = (key: string): CompareGroup => {
   const g = read<CompareGroup>(`compare/${key}.json`);
   return { ...g, years: g.years.map((y) => ({ ...y, rows: pubAll(y.rows) })) };
 };
+/** How the corpus was collected (collection.ts); null when the data build wrote none. */
+export const loadCollection = (): Collection | null => (existsSync(resolve(siteDataDir(), 'collection.json')) ? read<Collection>('collection.json', true) : null);
 export const loadRaw = (file: 'names.json') => readFileSync(resolve(siteDataDir(), file), 'utf8');
 export const loadLevels = () => read<LevelSeries[]>('levels.json', true);
 /** One agency's series for the pick-and-compare page, its pages as published. */

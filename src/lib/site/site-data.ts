@@ -32,6 +32,7 @@ import { flaggedCells } from './check-cells.ts';
 import { capSource } from './source-cap.ts';
 import { sourceTextFile } from '../dataset/limits.ts';
 import { buildTime } from '../dataset/build-time.ts';
+import { agencyTrends } from './trends.ts';
 import { agencyCsv } from './agency-csv.ts';
 import { citySlug, provinceSlug, UNKNOWN_NAME, UNKNOWN_SLUG } from './regions.ts';
 import { facetCounts } from './browse.ts';
@@ -279,6 +280,8 @@ export async function writeSiteData(parsed: Parsed[], outDir: string, opts: { bu
       latest_status: a.latest_status, latest_new_received: a.latest_new_received,
     }));
   };
+  // Trend lines of a region's agencies: new requests by year (counted reports only).
+  const regionTrends = (list: typeof items) => agencyTrends(list.map((i) => ({ ...i.summary, value: i.summary.new_received })));
   const provinces: RegionRef[] = [];
   for (const [pslug, plist] of groupBy(items, (i) => i.summary.province_slug)) {
     const pname = pslug === UNKNOWN_SLUG ? UNKNOWN_NAME : plist.find((i) => i.summary.province)?.summary.province ?? UNKNOWN_NAME;
@@ -290,7 +293,7 @@ export async function writeSiteData(parsed: Parsed[], outDir: string, opts: { bu
       cities.push({ slug: cslug, name: cname, agencies: ag.length, reports: ccounted.length });
       json(join(root, 'region', `${cslug}.json`), {
         slug: cslug, name: cname, kind: 'city', parent: { slug: pslug, name: pname }, cities: [],
-        agencies: ag, rollups: rollups(ccounted),
+        agencies: ag, rollups: rollups(ccounted), trends: regionTrends(ccounted),
       } satisfies RegionData);
     }
     cities.sort((a, b) => collator.compare(a.name, b.name));
@@ -298,7 +301,8 @@ export async function writeSiteData(parsed: Parsed[], outDir: string, opts: { bu
     const pcounted = plist.filter(counts);
     provinces.push({ slug: pslug, name: pname, agencies: ag.length, reports: pcounted.length });
     json(join(root, 'region', `${pslug}.json`), {
-      slug: pslug, name: pname, kind: 'province', parent: null, cities, agencies: ag, rollups: rollups(pcounted),
+      slug: pslug, name: pname, kind: 'province', parent: null, cities, agencies: ag,
+      rollups: rollups(pcounted), trends: regionTrends(pcounted),
     } satisfies RegionData);
   }
   provinces.sort((a, b) => (a.slug === UNKNOWN_SLUG ? 1 : b.slug === UNKNOWN_SLUG ? -1 : a.slug.localeCompare(b.slug)));

@@ -5,6 +5,7 @@
 import type { IndicatorCode, Indicators, Rollup } from '../indicators.ts';
 import type { CheckCode, Level, Scope, Status } from '../schema.ts';
 import type { Report } from '../types.ts';
+import type { Trends } from './trends.ts';
 
 /** One report in a line: browse, quality, regions, compare. */
 export interface ReportSummary {
@@ -110,6 +111,8 @@ export interface RegionData {
   cities: RegionRef[];
   agencies: Pick<AgencySummary, 'id' | 'name' | 'level' | 'scope' | 'years' | 'county' | 'city' | 'latest_status' | 'latest_new_received'>[];
   rollups: ScopeRollup[];
+  /** 本年新收申请 of the region's largest agencies over the years (trends.ts). */
+  trends: Trends;
 }
 
 export interface CompareRow {

@@ -13,12 +13,12 @@ export function agencyYearsSql(agency: string): string {
   const name = agency.replace(/'/g, "''");
   return `-- ${agency}:各年度申请办理情况(总计列),年度并排
 PIVOT (
-  SELECT r.year, a.row, a.value
+  SELECT r.year, a.row, a.row_zh AS 项目, a.value
   FROM applications a JOIN reports r USING (report_id)
   WHERE r.agency = '${name}' AND a.applicant = 'total' AND r.counted
 )
 ON year USING first(value)
-GROUP BY row
+GROUP BY row, 项目
 ORDER BY list_position(${rowOrder}, row);`;
 }
 
@@ -53,10 +53,39 @@ LIMIT 20;`,
     id: 'failed-checks',
     title: '未通过一致性检查的报告',
     sql: `-- 未通过一致性检查的报告及原因
-SELECT r.agency AS 机关, r.year AS 年度, c."check" AS 检查, c.detail AS 说明, r.source_file AS 源文件
+SELECT r.agency AS 机关, r.year AS 年度, c.check_zh AS 检查, c.detail AS 说明, r.source_file AS 源文件, r.report_id
 FROM checks c JOIN reports r USING (report_id)
 WHERE NOT c.passed
 ORDER BY r.agency, r.year, c."check";`,
+  },
+  {
+    id: 'withheld-reasons',
+    title: '不予公开的理由分布',
+    sql: `-- 各类不予公开理由的件数(总计列;单一机关报告,避免与汇总报告重复计算)
+SELECT a.row_zh AS 不予公开理由, sum(a.value) AS 件数
+FROM applications a JOIN reports r USING (report_id)
+WHERE a.row LIKE 'withheld_%' AND a.applicant = 'total' AND r.scope <> 'aggregate'
+GROUP BY a.row, a.row_zh
+ORDER BY 件数 DESC NULLS LAST, a.row;`,
+  },
+  {
+    id: 'applicants',
+    title: '新收申请的申请人构成',
+    sql: `-- 各年度新收申请按申请人类别(单一机关报告)
+SELECT r.year AS 年度, a.applicant_zh AS 申请人, sum(a.value) AS 新收申请
+FROM applications a JOIN reports r USING (report_id)
+WHERE a.row = 'new_received' AND a.applicant <> 'total' AND r.scope <> 'aggregate'
+GROUP BY ALL
+ORDER BY 年度, list_position(['natural_person', 'commercial', 'research', 'social_org', 'legal_service', 'other_org'], any_value(a.applicant));`,
+  },
+  {
+    id: 'source-lines',
+    title: '数字出自原文哪一行',
+    sql: `-- 咸安区人民政府申请表总计列的每个数字,及其原文行号(点击 report_id 或 line 打开报告原文)
+SELECT a.report_id, r.year AS 年度, a.row_zh AS 项目, a.value AS 数值, a.line
+FROM applications a JOIN reports r USING (report_id)
+WHERE r.agency = '咸安区人民政府' AND a.applicant = 'total'
+ORDER BY r.year, a.line;`,
   },
   {
     id: 'agency-years',

@@ -95,6 +95,24 @@ SELECT r.report_id, r.agency, r.year, r.status, c."check", c.detail
 FROM checks c JOIN reports r USING (report_id)
 WHERE NOT c.passed`;
 
+/*
+ * Same rule as reportPages() in src/lib/site/site-data.ts: an agency's latest report (newest
+ * year, NULL as 0, then lowest report_id) is on the agency page; each other at
+ * agencies/<agency_id>/<year>/ (`n` for an unread year, `-2`, `-3` … for a second report
+ * of one year, in report_id order); a report of an unidentified agency at reports/<report_id>/.
+ */
+const reportPagesSql = `
+SELECT report_id, agency_id, year,
+  CASE
+    WHEN agency_id IS NULL THEN 'reports/' || report_id || '/'
+    WHEN row_number() OVER (PARTITION BY agency_id ORDER BY coalesce(year, 0) DESC, report_id) = 1 THEN 'agencies/' || agency_id || '/'
+    ELSE 'agencies/' || agency_id || '/' || coalesce(CAST(year AS VARCHAR), 'n')
+      || CASE WHEN row_number() OVER (PARTITION BY agency_id, year ORDER BY report_id) > 1
+           THEN '-' || CAST(row_number() OVER (PARTITION BY agency_id, year ORDER BY report_id) AS VARCHAR) ELSE '' END
+      || '/'
+  END AS page
+FROM reports`;
+
 export const VIEWS: View[] = [
   {
     name: 'report_indicators',
@@ -151,6 +169,18 @@ export const VIEWS: View[] = [
       { name: 'report_id', zh: '报告编号' },
       { name: 'applicant', zh: `申请人代码:${APPLICANT_CODES.join(' / ')}` },
       ...APP_ROW_CODES.map((r) => ({ name: r, zh: `行 ${r} 的数值` })),
+    ],
+  },
+  {
+    name: 'report_pages',
+    zh: '每份报告在本站的页面路径(网站根路径之下),用于链接到报告的表格与原文',
+    en: 'the site page of each report (path under the site root), for links to its tables and source text',
+    sql: reportPagesSql,
+    columns: [
+      { name: 'report_id', zh: '报告编号' },
+      { name: 'agency_id', zh: '机关编号' },
+      { name: 'year', zh: '统计年度' },
+      { name: 'page', zh: '页面路径,如 agencies/<机关编号>/2023/;加 #L行号 即跳到原文该行' },
     ],
   },
   {

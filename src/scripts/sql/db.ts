@@ -1,8 +1,10 @@
 /**
  * The in-browser DuckDB session: self-hosted DuckDB-WASM in a worker, the
  * dataset attached read-only over HTTP (range requests, only the blocks a
- * query needs), contract tables reachable by name (`USE ds`) and the
- * convenience views as temporary views.
+ * query needs), contract tables and the convenience views (stored in the
+ * file) reachable by name (`USE ds`). No extension is ever downloaded. The
+ * worker is usually already running, started from the page's <head> (see
+ * lib/sql/bundles.ts), with the engine compiled in a code-cacheable way.
  *
  * Only the site's own dataset can be read, whatever SQL runs (a shared `?sql=`
  * link runs on load): after attaching, external access (ATTACH, read_csv,
@@ -11,15 +13,19 @@
  * query can switch any of it back (SET custom_extension_repository …). The
  * worker is started from a `blob:` URL, so it inherits the page's
  * Content-Security-Policy (src/lib/csp.ts): its connect-src holds for the
- * engine's own requests too.
+ * engine's own requests too. The boot script (scripts/duckdb/boot.js) starts
+ * it the same way.
  */
 import * as duckdb from '@duckdb/duckdb-wasm';
 import { bundleUrls } from '../../lib/sql/bundles.ts';
-import { createViewStatements } from '../../lib/sql/views.ts';
 import type { Cell, ResultData } from '../../lib/sql/export.ts';
 
 export interface LoadProgress { phase: 'wasm' | 'attach' | 'ready'; loaded?: number; total?: number }
-export interface QueryResult extends ResultData { ms: number; truncated: boolean; types: string[] }
+export interface QueryResult extends ResultData {
+  ms: number; truncated: boolean; types: string[];
+  /** Shown from the browser's store of earlier results (result-cache.ts), not run now. */
+  cached?: boolean;
+}
 
 const DATASET_FILE = 'dataset.duckdb';
 
@@ -29,6 +35,19 @@ export const LOCKDOWN = [
   'SET enable_external_access = false',
   'SET lock_configuration = true',
 ];
+/**
+ * A worker running `url` (ours, see scripts/duckdb/worker.js) from a `blob:`
+ * URL: a blob worker inherits the page's CSP, a same-origin worker URL would
+ * get its own (none on Pages). `nianbaoBase` tells it where its files are.
+ */
+function blobWorker(url: string): Worker {
+  const src = `self.nianbaoBase=${JSON.stringify(url)};importScripts(${JSON.stringify(url)});`;
+  const blob = URL.createObjectURL(new Blob([src], { type: 'text/javascript' }));
+  const worker = new Worker(blob);
+  URL.revokeObjectURL(blob);
+  return worker;
+}
+
 const mark = (name: string) => { try { performance.mark(name); } catch { /* no User Timing */ } };
 
 /** Rows kept in memory for display and export; the rest is counted as truncated. */
@@ -63,14 +82,21 @@ export class SqlSession {
       mvp: { mainModule: abs(urls.mvp.mainModule), mainWorker: abs(urls.mvp.mainWorker) },
     });
     mark('sql:start');
-    // A blob: worker inherits the page's CSP; a same-origin worker URL would get its own (none on Pages).
-    const workerUrl = URL.createObjectURL(new Blob([`importScripts(${JSON.stringify(bundle.mainWorker!)});`], { type: 'text/javascript' }));
-    this.worker = new Worker(workerUrl);
-    URL.revokeObjectURL(workerUrl);
+    // The worker the page's boot script started from <head> (engine already downloading), once.
+    const boot = (self as { nianbaoDuckdb?: { url: string; worker: Worker } }).nianbaoDuckdb;
+    delete (self as { nianbaoDuckdb?: unknown }).nianbaoDuckdb;
+    if (boot && boot.url === bundle.mainWorker) {
+      this.worker = boot.worker;
+      mark('sql:boot-worker');
+    } else {
+      boot?.worker.terminate();
+      this.worker = blobWorker(bundle.mainWorker!);
+    }
     this.db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), this.worker);
     await this.db.instantiate(bundle.mainModule, bundle.pthreadWorker, (p) => {
       this.opts.onProgress?.({ phase: 'wasm', loaded: p.bytesLoaded, total: p.bytesTotal });
     });
+    mark('sql:wasm');
     await this.db.open({
       query: { castBigIntToDouble: true, castDecimalToDouble: true, castTimestampToDate: true },
       // Read only the blocks a query needs, with range requests. Without an explicit
@@ -84,13 +110,13 @@ export class SqlSession {
     // Registered as an HTTP file: DuckDB-WASM's own file system then reads it with range requests.
     await this.db.registerFileURL(DATASET_FILE, abs(this.opts.datasetUrl), duckdb.DuckDBDataProtocol.HTTP, false);
     // One round trip: never fetch extensions from the internet (a query needing one fails with
-    // DuckDB's message), attach the dataset, make its tables the default, add the views, then lock down.
+    // DuckDB's message), attach the dataset, make its tables and views the default (the views
+    // are stored in the file by src/lib/dataset/build.ts, so nothing is created here), then lock down.
     await this.conn.query([
       'SET autoinstall_known_extensions = false',
       'SET autoload_known_extensions = false',
       `ATTACH '${DATASET_FILE}' AS ds (READ_ONLY)`,
       'USE ds',
-      ...createViewStatements(),
       ...LOCKDOWN,
     ].join(';\n'));
     mark('sql:attached');
@@ -98,6 +124,22 @@ export class SqlSession {
   }
 
   get busy() { return this.running; }
+
+  private side?: Promise<duckdb.AsyncDuckDBConnection>;
+
+  /**
+   * A small query on a second connection, beside the user's (e.g. the pages of
+   * the report ids on screen); never cancelled, never counted as a run.
+   */
+  async lookup(sql: string): Promise<Cell[][]> {
+    await this.ready;
+    const db = this.db!;
+    // Names resolve in the dataset, as on the user's connection (USE is per connection).
+    this.side ??= db.connect().then(async (c) => { await c.query('USE ds'); return c; });
+    const table = await (await this.side).query(sql);
+    const types = table.schema.fields.map((f) => String(f.type));
+    return table.toArray().map((row) => table.schema.fields.map((f, i) => plain((row as Record<string, unknown>)[f.name], types[i])));
+  }
 
   /** Runs one SQL text (several statements allowed; DuckDB returns the last one's result). */
   async run(sql: string): Promise<QueryResult> {
@@ -167,7 +209,7 @@ export class SqlSession {
     try { this.worker?.terminate(); } catch { /* already gone */ }
     this.abortRun?.(new CancelledError());
     this.running = false;
-    this.db = undefined; this.conn = undefined;
+    this.db = undefined; this.conn = undefined; this.side = undefined;
     await this.start();
   }
 }

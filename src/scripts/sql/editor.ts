@@ -5,8 +5,8 @@
  * to keyboard navigation. (The `codemirror` npm package installed here is
  * CodeMirror 5, so the CM6 setup is assembled from its parts.)
  */
-import { EditorView, keymap, lineNumbers, highlightActiveLine, highlightActiveLineGutter, drawSelection, highlightSpecialChars, placeholder } from '@codemirror/view';
-import { EditorState, Prec } from '@codemirror/state';
+import { EditorView, Decoration, type DecorationSet, keymap, lineNumbers, highlightActiveLine, highlightActiveLineGutter, drawSelection, highlightSpecialChars, placeholder } from '@codemirror/view';
+import { EditorState, Prec, StateEffect, StateField } from '@codemirror/state';
 import { defaultKeymap, history, historyKeymap } from '@codemirror/commands';
 import { syntaxHighlighting, defaultHighlightStyle, bracketMatching, indentOnInput } from '@codemirror/language';
 import { autocompletion, completionKeymap, closeBrackets, closeBracketsKeymap } from '@codemirror/autocomplete';
@@ -17,7 +17,32 @@ export interface Editor {
   setValue(text: string): void;
   insert(text: string): void;
   focus(): void;
+  /** Marks `from`…`to` (and its line) as where the error is, with `title` on hover; scrolls it into view. */
+  markError(from: number, to: number, title: string): void;
+  clearError(): void;
+  /** Puts the cursor at `pos` and focuses the editor. */
+  goTo(pos: number): void;
 }
+
+/** The error mark: set by markError, cleared on the next edit or run. */
+const setError = StateEffect.define<{ from: number; to: number; title: string } | null>();
+const errorMark = StateField.define<DecorationSet>({
+  create: () => Decoration.none,
+  update(deco, tr) {
+    for (const e of tr.effects) {
+      if (!e.is(setError)) continue;
+      if (!e.value) return Decoration.none;
+      const { from, to, title } = e.value;
+      const line = tr.state.doc.lineAt(from);
+      return Decoration.set([
+        Decoration.line({ class: 'cm-sql-error-line' }).range(line.from),
+        Decoration.mark({ class: 'cm-sql-error', attributes: { title, 'data-error': 'true' } }).range(from, Math.max(to, from + 1)),
+      ], true);
+    }
+    return tr.docChanged ? Decoration.none : deco;
+  },
+  provide: (f) => EditorView.decorations.from(f),
+});
 
 export function createEditor(textarea: HTMLTextAreaElement, schema: Record<string, string[]>, onRun: () => void, onChange: () => void): Editor {
   const labelId = textarea.getAttribute('aria-labelledby') || 'sql-label';
@@ -34,6 +59,7 @@ export function createEditor(textarea: HTMLTextAreaElement, schema: Record<strin
         sql({ dialect: PostgreSQL, schema, upperCaseKeywords: true }),
         placeholder('SELECT …'),
         EditorView.lineWrapping,
+        errorMark,
         EditorView.contentAttributes.of({ 'aria-labelledby': labelId, 'aria-describedby': describedBy }),
         EditorView.updateListener.of((u) => { if (u.docChanged) onChange(); }),
       ],
@@ -53,5 +79,17 @@ export function createEditor(textarea: HTMLTextAreaElement, schema: Record<strin
       view.focus();
     },
     focus: () => view.focus(),
+    markError: (from, to, title) => {
+      const len = view.state.doc.length;
+      from = Math.max(0, Math.min(from, len));
+      to = Math.max(from, Math.min(to, len));
+      if (from === len && len > 0) from = len - 1;
+      view.dispatch({ effects: [setError.of({ from, to, title }), EditorView.scrollIntoView(from, { y: 'center' })] });
+    },
+    clearError: () => view.dispatch({ effects: setError.of(null) }),
+    goTo: (pos) => {
+      view.dispatch({ selection: { anchor: Math.min(pos, view.state.doc.length) }, scrollIntoView: true });
+      view.focus();
+    },
   };
 }

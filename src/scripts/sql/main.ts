@@ -6,11 +6,13 @@
  */
 import { SqlSession, CancelledError, type QueryResult } from './db.ts';
 import { createEditor, type Editor } from './editor.ts';
-import { renderResult, fmtMs } from './results.ts';
+import { renderResult, fmtMs, type LinkOptions } from './results.ts';
 import { setupChart } from './chart.ts';
 import { toCsv, toJson } from '../../lib/sql/export.ts';
 import { completionSchema } from '../../lib/sql/schema-panel.ts';
-import { sqlFromSearch, sqlPageUrl } from '../../lib/sql/share.ts';
+import { chartFromSearch, sqlFromSearch, sqlPageUrl, type ChartSettings } from '../../lib/sql/share.ts';
+import { errorSpan, explainError } from '../../lib/sql/errors.ts';
+import { getCached, putCached } from './result-cache.ts';
 
 performance.mark('sql:script');
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
@@ -18,6 +20,8 @@ const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as 
 const app = $('sql-app');
 const base = app.dataset.base!;
 const datasetUrl = app.dataset.dataset!;
+/** SHA-256 of dataset.duckdb: results cached under it are exact (result-cache.ts). */
+const datasetVersion = app.dataset.datasetVersion ?? '';
 const statusText = $('sql-status-text');
 const progress = $<HTMLProgressElement>('sql-progress');
 const runBtn = $<HTMLButtonElement>('sql-run');
@@ -31,6 +35,14 @@ const chartOut = $('sql-chart-out');
 const textarea = $<HTMLTextAreaElement>('sql-input');
 
 let last: QueryResult | undefined;
+const lit = (s: string) => `'${s.replace(/'/g, "''")}'`;
+const links: LinkOptions = {
+  base,
+  archive: app.dataset.archive || null,
+  resolvePages: async (ids) => new Map((await session.lookup(
+    `SELECT report_id, page FROM report_pages WHERE report_id IN (${ids.map(lit).join(', ')})`,
+  )).map(([id, page]) => [String(id), String(page)])),
+};
 let engineReady = false;
 
 function status(text: string, busy = false) {
@@ -80,16 +92,52 @@ const editor: Editor = createEditor(textarea, completionSchema(), () => void run
   syncTimer = window.setTimeout(syncUrl, 400);
 });
 
+/** The quick chart on screen (or asked for by a shared link), kept in the URL and redrawn after a re-run. */
+let chartSettings: ChartSettings | null = chartFromSearch(location.search);
+
 function syncUrl() {
   const sql = editor.getValue();
-  const url = sqlPageUrl(base, sql.trim() ? sql : undefined);
+  const url = sqlPageUrl(base, sql.trim() ? sql : undefined, chartSettings);
   if (url !== location.pathname + location.search) history.replaceState(null, '', url);
 }
 
-function showError(e: unknown) {
-  const msg = e instanceof Error ? e.message : String(e);
+const chartHooks = {
+  onDraw: (s: ChartSettings) => { chartSettings = s; syncUrl(); },
+  linkFor: (s: ChartSettings) => sqlPageUrl(base, editor.getValue(), s),
+};
+
+/** Shows an error in Chinese; for a query error (`sql` given) marks where it is in the editor. */
+function showError(e: unknown, sql?: string) {
+  const x = explainError(e, sql ?? '');
+  const p = (cls: string, text: string) => { const el = document.createElement('p'); el.className = cls; el.textContent = text; return el; };
+  const title = p('sql-error-title', '');
+  const kind = document.createElement('strong');
+  kind.textContent = x.kind;
+  title.append(kind, ':', x.message);
+  const parts: HTMLElement[] = [title];
+  if (sql && x.position !== null) {
+    const where = p('sql-error-where', `位置:第 ${x.line} 行第 ${x.column} 列(编辑框中已用红色波浪线标出)`);
+    const go = document.createElement('button');
+    go.type = 'button';
+    go.textContent = '跳到出错位置';
+    const pos = x.position;
+    go.addEventListener('click', () => editor.goTo(pos));
+    where.append(' ', go);
+    parts.push(where);
+    const span = errorSpan(sql, pos);
+    editor.markError(span.from, span.to, `${x.kind}:${x.message}`);
+  }
+  if (x.hint) parts.push(p('sql-error-hint', `提示:${x.hint}`));
+  const details = document.createElement('details');
+  const summary = document.createElement('summary');
+  summary.textContent = 'DuckDB 的原始错误信息';
+  const pre = document.createElement('pre');
+  pre.textContent = x.raw;
+  details.append(summary, pre);
+  parts.push(details);
+  errorBox.replaceChildren(...parts);
   errorBox.hidden = false;
-  errorBox.textContent = msg;
+  errorBox.dataset.position = x.position === null ? '' : String(x.position);
 }
 
 async function run() {
@@ -97,28 +145,40 @@ async function run() {
   const sql = editor.getValue();
   if (!sql.trim()) return;
   errorBox.hidden = true;
-  errorBox.textContent = '';
+  errorBox.replaceChildren();
+  editor.clearError();
   runBtn.disabled = true;
   cancelBtn.disabled = false;
   app.dataset.running = 'true';
   status(engineReady ? '正在运行…' : '查询引擎加载完成后将运行…', true);
   syncUrl();
   try {
-    if (!engineReady) {
-      await starting;
-      if (!engineReady) { starting = session.start(); await starting; }
+    // A repeat visit: the same query over the same dataset file was answered before (result-cache.ts).
+    let r = engineReady ? null : await getCached(datasetVersion, sql);
+    if (r) r = { ...r, cached: true };
+    else {
+      if (!engineReady) {
+        await starting;
+        if (!engineReady) { starting = session.start(); await starting; }
+      }
+      r = await session.run(sql);
+      void putCached(datasetVersion, sql, r);
     }
-    const r = await session.run(sql);
     last = r;
-    renderResult(resultBox, r);
-    setupChart(chartForm, chartOut, r);
+    app.dataset.cached = String(!!r.cached);
+    renderResult(resultBox, r, links);
+    const preset = chartSettings;
+    chartSettings = null;
+    setupChart(chartForm, chartOut, r, preset, chartHooks);
     exportBox.hidden = false;
-    status(`完成:${r.rows.length.toLocaleString('zh-CN')} 行,用时 ${fmtMs(r.ms)}`);
+    status(r.cached
+      ? `完成:${r.rows.length.toLocaleString('zh-CN')} 行(本机保存的上次结果:数据与查询都相同)${engineReady ? '' : ',查询引擎正在后台启动'}`
+      : `完成:${r.rows.length.toLocaleString('zh-CN')} 行,用时 ${fmtMs(r.ms)}`);
     // Milliseconds from navigation start to the first result (read by the bench).
     if (!app.dataset.firstResultMs) app.dataset.firstResultMs = String(Math.round(performance.now()));
   } catch (e) {
     if (e instanceof CancelledError) status('查询已取消');
-    else { status('查询出错'); showError(e); }
+    else { status('查询出错'); showError(e, sql); }
     resultBox.replaceChildren();
     chartForm.hidden = true;
     chartOut.replaceChildren();

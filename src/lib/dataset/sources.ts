@@ -1,0 +1,56 @@
+/**
+ * Where the corpus's reports came from: every `SOURCES.tsv` under the corpus
+ * folder (columns file, repository, path, commit, agency, year; one row per
+ * report file in that folder), read for the methodology page and the data
+ * package's `sources`.
+ */
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+
+export interface SourceRow {
+  /** Path of the report file in the corpus (as in reports.source_file / the manifest). */
+  file: string;
+  repository: string;
+  path: string;
+  commit: string;
+  agency: string;
+  year: number | null;
+}
+
+/** Every SOURCES.tsv under `dir`, its rows with `file` relative to `dir`. */
+export function readSources(dir: string): SourceRow[] {
+  const out: SourceRow[] = [];
+  if (!existsSync(dir)) return out;
+  const walk = (d: string) => {
+    for (const name of readdirSync(d).sort()) {
+      const p = join(d, name);
+      if (statSync(p).isDirectory()) { if (!name.startsWith('.')) walk(p); continue; }
+      if (name !== 'SOURCES.tsv') continue;
+      const folder = relative(dir, d).split('\\').join('/');
+      const lines = readFileSync(p, 'utf8').replace(/^\uFEFF/, '').split(/\r?\n/).filter((l) => l.trim());
+      const head = lines[0].split('\t');
+      const col = (k: string) => head.indexOf(k);
+      for (const l of lines.slice(1)) {
+        const c = l.split('\t');
+        const get = (k: string) => (col(k) >= 0 ? c[col(k)] ?? '' : '');
+        const year = Number(get('year'));
+        out.push({
+          file: (folder ? folder + '/' : '') + get('file'), repository: get('repository'), path: get('path'),
+          commit: get('commit'), agency: get('agency'), year: Number.isInteger(year) && year > 0 ? year : null,
+        });
+      }
+    }
+  };
+  walk(dir);
+  return out;
+}
+
+/** A repository name `owner/name` as a GitHub URL (the archives named in SOURCES.tsv are on GitHub). */
+export const repositoryUrl = (repo: string) => (/^[\w.-]+\/[\w.-]+$/.test(repo) ? `https://github.com/${repo}` : repo);
+
+/** `sources` of the data package: one entry per repository. */
+export function packageSources(rows: SourceRow[]): { title: string; path: string }[] {
+  const by = new Map<string, number>();
+  for (const r of rows) by.set(r.repository, (by.get(r.repository) ?? 0) + 1);
+  return [...by].map(([repo, n]) => ({ title: `${repo}(${n} 份报告的网页存档)`, path: repositoryUrl(repo) }));
+}
