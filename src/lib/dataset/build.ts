@@ -131,7 +131,7 @@ export async function buildDataset({ corpusDir, dataOut, log = () => {} }: Build
   // The Frictionless Data Package: every file above with its schema (from schema.ts).
   const site = process.env.SITE_URL ? process.env.SITE_URL.replace(/\/+$/, '') + (process.env.SITE_BASE || '/').replace(/^\/?/, '/') : undefined;
   writeFileSync(join(dataOut, 'datapackage.json'), JSON.stringify(dataPackage(manifest, {
-    version: datasetVersion(), homepage: site, sources: packageSources(readSources(corpusDir)),
+    version: datasetVersion(), homepage: site, sources: packageSources(readSources(corpusDir, entries)),
   }), null, 2) + '\n');
   const tWrite = (performance.now() - t1) / 1000;
   return { parsed, manifest, seconds: { parse: tParse, write: tWrite }, builtAt };

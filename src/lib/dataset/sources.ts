@@ -4,8 +4,8 @@
  * report file in that folder), read for the methodology page and the data
  * package's `sources`.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { existsSync, lstatSync, readFileSync } from 'node:fs';
+import { listCorpus, type CorpusEntry } from './corpus.ts';
 
 export interface SourceRow {
   /** Path of the report file in the corpus (as in reports.source_file / the manifest). */
@@ -17,31 +17,32 @@ export interface SourceRow {
   year: number | null;
 }
 
-/** Every SOURCES.tsv under `dir`, its rows with `file` relative to `dir`. */
-export function readSources(dir: string): SourceRow[] {
+/**
+ * Every SOURCES.tsv under `dir`, its rows with `file` relative to `dir`. The
+ * files are found by the corpus listing (corpus.ts: links never followed,
+ * names as bytes, hidden folders not entered); `entries` reuses a listing.
+ */
+export function readSources(dir: string, entries?: CorpusEntry[]): SourceRow[] {
   const out: SourceRow[] = [];
   if (!existsSync(dir)) return out;
-  const walk = (d: string) => {
-    for (const name of readdirSync(d).sort()) {
-      const p = join(d, name);
-      if (statSync(p).isDirectory()) { if (!name.startsWith('.')) walk(p); continue; }
-      if (name !== 'SOURCES.tsv') continue;
-      const folder = relative(dir, d).split('\\').join('/');
-      const lines = readFileSync(p, 'utf8').replace(/^\uFEFF/, '').split(/\r?\n/).filter((l) => l.trim());
-      const head = lines[0].split('\t');
-      const col = (k: string) => head.indexOf(k);
-      for (const l of lines.slice(1)) {
-        const c = l.split('\t');
-        const get = (k: string) => (col(k) >= 0 ? c[col(k)] ?? '' : '');
-        const year = Number(get('year'));
-        out.push({
-          file: (folder ? folder + '/' : '') + get('file'), repository: get('repository'), path: get('path'),
-          commit: get('commit'), agency: get('agency'), year: Number.isInteger(year) && year > 0 ? year : null,
-        });
-      }
+  for (const e of entries ?? listCorpus(dir)) {
+    const name = e.file.slice(e.file.lastIndexOf('/') + 1);
+    if (name !== 'SOURCES.tsv' || e.status !== 'skipped' || !lstatSync(e.abs).isFile()) continue;
+    const folder = e.file.slice(0, e.file.length - name.length);
+    const lines = readFileSync(e.abs, 'utf8').replace(/^\uFEFF/, '').split(/\r?\n/).filter((l) => l.trim());
+    if (!lines.length) continue;
+    const head = lines[0].split('\t');
+    const col = (k: string) => head.indexOf(k);
+    for (const l of lines.slice(1)) {
+      const c = l.split('\t');
+      const get = (k: string) => (col(k) >= 0 ? c[col(k)] ?? '' : '');
+      const year = Number(get('year'));
+      out.push({
+        file: folder + get('file'), repository: get('repository'), path: get('path'),
+        commit: get('commit'), agency: get('agency'), year: Number.isInteger(year) && year > 0 ? year : null,
+      });
     }
-  };
-  walk(dir);
+  }
   return out;
 }
 
