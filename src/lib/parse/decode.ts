@@ -7,6 +7,8 @@ export type Encoding = 'utf-8' | 'utf-8-bom' | 'utf-8-damaged' | 'utf-16le' | 'u
 
 export interface Decoded { text: string; encoding: Encoding }
 
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+
 export function decode(bytes: Uint8Array): Decoded {
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
     return { text: new TextDecoder('utf-8').decode(bytes.subarray(3)), encoding: 'utf-8-bom' };
@@ -17,20 +19,72 @@ export function decode(bytes: Uint8Array): Decoded {
   if (bytes[0] === 0xfe && bytes[1] === 0xff) {
     return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'utf-16be' };
   }
-  const utf16 = sniffUtf16(bytes);
-  if (utf16) return { text: new TextDecoder(utf16).decode(bytes), encoding: utf16 };
-  const declared = declaredCharset(bytes);
+  // Text without zero bytes that is valid UTF-8 is UTF-8 (see sniffUtf16): one native pass.
+  const zeroFree = !hasZero(bytes, Math.min(bytes.length, 8192));
   try {
-    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
+    if (zeroFree) return { text: strictUtf8.decode(bytes), encoding: 'utf-8' };
+    const utf16 = sniffUtf16(bytes);
+    if (utf16) return { text: new TextDecoder(utf16).decode(bytes), encoding: utf16 };
+    return { text: strictUtf8.decode(bytes), encoding: 'utf-8' };
   } catch {
-    // UTF-8 with a few damaged bytes stays UTF-8; GBK read as UTF-8 breaks almost everywhere.
-    const lossy = new TextDecoder('utf-8').decode(bytes);
-    let bad = 0;
-    for (let i = 0; i < lossy.length; i++) if (lossy.charCodeAt(i) === 0xfffd) bad++;
+    const utf16 = zeroFree ? sniffUtf16(bytes) : null;
+    if (utf16) return { text: new TextDecoder(utf16).decode(bytes), encoding: utf16 };
+    // UTF-8 with a few damaged bytes stays UTF-8; GBK read as UTF-8 breaks almost everywhere…
     // …unless the page itself declares a GB charset (a mostly-ASCII page with a little Chinese).
-    if (!declared?.startsWith('gb') && bad <= Math.max(8, lossy.length / 100)) return { text: lossy, encoding: 'utf-8-damaged' };
+    const declared = declaredCharset(bytes);
+    if (!declared?.startsWith('gb') && fewReplacements(bytes)) {
+      return { text: new TextDecoder('utf-8').decode(bytes), encoding: 'utf-8-damaged' };
+    }
     return { text: new TextDecoder('gb18030').decode(bytes), encoding: 'gb18030' };
   }
+}
+
+function hasZero(b: Uint8Array, n: number): boolean {
+  for (let i = 0; i < n; i++) if (b[i] === 0) return true;
+  return false;
+}
+
+/**
+ * Whether UTF-8 decoding of `b` (WHATWG, as TextDecoder does it) gives at most
+ * max(8, 1 % of its length) U+FFFD characters, counting those in the text as
+ * well as those for invalid bytes. Counted on the bytes, with the decoder's
+ * own rules, stopping as soon as the count is surely too high: GBK text,
+ * invalid almost everywhere, is refused after a few hundred bytes.
+ */
+export function fewReplacements(b: Uint8Array): boolean {
+  const n = b.length;
+  // Decoded length ≤ bytes, so more than this many is too many whatever the length.
+  const ceiling = Math.max(8, n / 100);
+  let bad = 0, units = 0;
+  let need = 0, lower = 0x80, upper = 0xbf, lead = 0, second = 0;
+  for (let i = 0; i < n; i++) {
+    const c = b[i];
+    if (need === 0) {
+      if (c < 0x80) { units++; continue; }
+      if (c >= 0xc2 && c <= 0xdf) { need = 1; lead = c; }
+      else if (c >= 0xe0 && c <= 0xef) { need = 2; lead = c; if (c === 0xe0) lower = 0xa0; if (c === 0xed) upper = 0x9f; }
+      else if (c >= 0xf0 && c <= 0xf4) { need = 3; lead = c; if (c === 0xf0) lower = 0x90; if (c === 0xf4) upper = 0x8f; }
+      else { bad++; units++; if (bad > ceiling) return false; }
+      second = 0;
+      continue;
+    }
+    if (c < lower || c > upper) {
+      // The sequence so far is one U+FFFD; this byte starts afresh.
+      need = 0; lower = 0x80; upper = 0xbf; bad++; units++;
+      if (bad > ceiling) return false;
+      i--;
+      continue;
+    }
+    lower = 0x80; upper = 0xbf;
+    if (second === 0) second = c;
+    if (--need === 0) {
+      // U+FFFD written out in the text (EF BF BD) counts as well.
+      if (lead === 0xef && second === 0xbf && c === 0xbd) { bad++; if (bad > ceiling) return false; }
+      units += lead >= 0xf0 ? 2 : 1;
+    }
+  }
+  if (need > 0) { bad++; units++; }
+  return bad <= Math.max(8, units / 100);
 }
 
 /**
@@ -59,7 +113,6 @@ export function sniffUtf16(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
   return null;
 }
 
-const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 function validUtf8(b: Uint8Array): boolean {
   // A multi-byte character cut at the end of the sample is not an error.
   let end = b.length;

@@ -48,6 +48,26 @@ function closable(s: string): string {
  */
 const AROUND_NL = /(?<![^\S\n])[^\S\n]*\n\s*/g;
 
+/** Spaces a cell's line is collapsed by. */
+const SPACES = /[ \t\r\f\v]+/g;
+/** What may follow a plain cell's text: its closing tags and whitespace. */
+const CLOSERS = /^(?:<\/t[dhr]\s*>|\s)*$/i;
+
+/** A cell's text, a string per line (none when empty). */
+function cellLines(raw: string): string[] {
+  // Most cells are plain text and closing tags (`12</td>`): read without the general pass.
+  const lt = raw.indexOf('<');
+  const head = lt < 0 ? raw : raw.slice(0, lt);
+  if (!/[&\n\u0001]/.test(head) && (lt < 0 || CLOSERS.test(raw.slice(lt)))) {
+    const t = head.replace(SPACES, ' ').trim();
+    return t ? [t] : [];
+  }
+  const cell = closable(raw);
+  // A cell holding an already converted inner table keeps its lines.
+  const text = decodeEntities((cell.includes('\n') ? cell.replace(AROUND_NL, ' ') : cell).replace(BLOCK, NL).replace(/<[^>]+>/g, ' '));
+  return text.split(NL).map((l) => l.replace(SPACES, ' ').trim()).filter(Boolean);
+}
+
 /** One table with no table inside it → text: a line per row, cells joined by tabs. */
 function tableToText(table: string): string {
   const inner = closable(table);
@@ -60,10 +80,7 @@ function tableToText(table: string): string {
     const cells: string[] = [];
     let multiline = false;
     row.replace(/<t([dh])\b([^>]*)>([\s\S]*?)(?=<t[dh]\b|$)/gi, (_c, _k, attrs: string, raw: string) => {
-      const cell = closable(raw);
-      // A cell holding an already converted inner table keeps its lines.
-      const text = decodeEntities((cell.includes('\n') ? cell.replace(AROUND_NL, ' ') : cell).replace(BLOCK, NL).replace(/<[^>]+>/g, ' '));
-      const parts = text.split(NL).map((l) => l.replace(/[ \t\r\f\v]+/g, ' ').trim()).filter(Boolean);
+      const parts = cellLines(raw);
       if (parts.length > 1) { multiline = true; cells.push(parts.join(NL)); }
       else cells.push(parts[0] ?? '');
       // A value cell spanning columns keeps its width; a label spanning the label columns does not

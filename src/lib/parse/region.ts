@@ -21,6 +21,8 @@ interface Index {
   /** name (full and short) → divisions, per level */
   byName: { province: Map<string, Division[]>; city: Map<string, Division[]>; area: Map<string, Division[]>; street: Map<string, Division[]> };
   streetsOfArea: Map<string, Division[]>;
+  /** Per level: the first two characters of every name → the longest name starting so. */
+  prefixes: Record<keyof Index['byName'], Map<string, number>>;
 }
 
 let index: Index | null = null;
@@ -60,6 +62,7 @@ function load(): Index {
     city: new Map(cities.map((c) => [c.code, c])),
     area: new Map(areas.map((a) => [a.code, a])),
     byName, streetsOfArea,
+    prefixes: { province: prefixesOf(byName.province), city: prefixesOf(byName.city), area: prefixesOf(byName.area), street: prefixesOf(byName.street) },
   };
   return index;
 }
@@ -80,11 +83,22 @@ export interface Location {
 
 const EMPTY: Location = { province: null, city: null, county: null, township: null, region_code: null, depth: null };
 
+function prefixesOf(map: Map<string, Division[]>): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const name of map.keys()) {
+    const p = name.slice(0, 2);
+    out.set(p, Math.max(out.get(p) ?? 0, name.length));
+  }
+  return out;
+}
+
 /** All substrings of `s` (length 2..14) found in `map`, longest first, with positions. */
-function findNames(s: string, map: Map<string, Division[]>): { name: string; at: number; list: Division[] }[] {
+function findNames(s: string, map: Map<string, Division[]>, prefixes: Map<string, number>): { name: string; at: number; list: Division[] }[] {
   const out: { name: string; at: number; list: Division[] }[] = [];
-  for (let i = 0; i < s.length; i++) {
-    for (let len = Math.min(14, s.length - i); len >= 2; len--) {
+  for (let i = 0; i + 2 <= s.length; i++) {
+    const longest = prefixes.get(s.slice(i, i + 2));
+    if (!longest) continue;
+    for (let len = Math.min(14, longest, s.length - i); len >= 2; len--) {
       const list = map.get(s.slice(i, i + len));
       if (list) out.push({ name: s.slice(i, i + len), at: i, list });
     }
@@ -110,17 +124,25 @@ export function resolveLocation(agency: string | null, context = '', hintCodes: 
   const name = agency.replace(/(?:人民政府|行政公署|街道办事处|办事处).*$/, (m) => (m.startsWith('街道') ? '街道' : ''));
   // Longest names win where matches overlap: `大同区` is a county, not the city `大同` + `区`.
   const all = (['province', 'city', 'area', 'street'] as const).flatMap((level) =>
-    findNames(name, idx.byName[level]).map((m) => ({ ...m, level, end: m.at + m.name.length })));
+    findNames(name, idx.byName[level], idx.prefixes[level]).map((m) => ({ ...m, level, end: m.at + m.name.length })));
   all.sort((a, b) => b.name.length - a.name.length || a.at - b.at);
   const kept: typeof all = [];
   for (const m of all) if (!kept.some((k) => m.at < k.end && k.at < m.end && !(k.at === m.at && k.end === m.end))) kept.push(m);
   const of = (level: string) => kept.filter((m) => m.level === level).flatMap((m) => m.list);
   const provinces = of('province'), cities = of('city'), areas = of('area'), towns = of('street');
 
+  // Many candidates share parents: each parent's name is looked for in the context once.
+  const seen = new Map<string, number>();
   const mentions = (d: Division | undefined, short: RegExp) => {
     if (!d) return 0;
-    const s = d.name.replace(short, '');
-    return context.includes(d.name) ? 2 : s.length >= 2 && context.includes(s) ? 1 : 0;
+    const key = short.source + '\u0000' + d.name;
+    let v = seen.get(key);
+    if (v === undefined) {
+      const s = d.name.replace(short, '');
+      v = context.includes(d.name) ? 2 : s.length >= 2 && context.includes(s) ? 1 : 0;
+      seen.set(key, v);
+    }
+    return v;
   };
   const provOk = (code?: string) => !provinces.length || provinces.some((p) => p.code === code);
   const cityOk = (code?: string) => !cities.length || cities.some((c) => c.code === code);
