@@ -75,16 +75,19 @@ export function alignRows<C extends string>(view: Compact, rows: RowSpec<C>[], c
   // takes occurrence k (k = occ[i].length means row i is skipped) and the
   // previous match ended at or before that occurrence's start.
   const n = rows.length;
-  // Common case: every row found in order, each at its first place after the previous one.
+  // Common case: every row that is printed at all found in order, each at its first place
+  // after the previous one. Then no alignment matches more rows, and the search below would
+  // choose the same places (the earliest of the best).
   const greedy: (Hit<C> | null)[] = [];
-  let at = 0;
-  for (let i = 0; i < n; i++) {
+  let at = 0, all = true;
+  for (let i = 0; i < n && all; i++) {
+    if (!occ[i].length) { greedy.push(null); continue; }
     const o = occ[i].find((x) => x.start >= at);
-    if (!o) break;
+    if (!o) { all = false; break; }
     greedy.push({ code: rows[i].code, start: view.at[o.start], end: view.at[o.end - 1] + 1 });
     at = o.end;
   }
-  if (greedy.length === n) return greedy;
+  if (all) return greedy;
   const memo = new Map<number, number>();
   const stride = view.s.length + 1;
   const solve = (i: number, pos: number): number => {

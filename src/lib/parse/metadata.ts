@@ -209,11 +209,13 @@ function signature(lines: string[]): { agency: string | null; date: string | nul
 }
 
 /** The body's first subject: `咸安区人民政府认真贯彻…`. */
-function agencyFromBody(lines: string[]): string | null {
+function agencyFromBody(nl: string[]): string | null {
   // A name right after a line start or punctuation, as the subject of a sentence.
   const re = /(?:^|[,，。;；:：、"“(（])(?:\d{4}年(?:度)?[,，]?)?([\u4e00-\u9fa5]{2,20}?(?:人民政府(?:办公室|办公厅)?|街道办事处))(?:认真|深入|坚持|始终|严格|全面|紧紧|高度|扎实|积极|持续|进一步|按照|以|在|围绕|贯彻)/;
-  for (const l of lines.slice(0, 120)) {
-    const m = re.exec(compact(normalize(l)));
+  for (const l of nl.slice(0, 120)) {
+    // 人民政府 or 街道办事处, however spaced: the line holds 府 or 处.
+    if (!l.includes('府') && !l.includes('处')) continue;
+    const m = re.exec(compact(l));
     if (m && !/^(?:国务院|中华人民共和国|省|市|县|区)人民政府/.test(m[1])) return m[1];
   }
   return null;
@@ -267,15 +269,16 @@ export function readMeta(lines: string[], nl: string[] = lines.map(normalize), p
       break;
     }
   }
+  const bodyAgency = agencyFromBody(nl.slice(body));
   if (fromTitle && looksLikeAgency(fromTitle)) { agency = fromTitle; agencySource = 'title'; }
   else if (publisher && looksLikeAgency(publisher)) { agency = compact(publisher); agencySource = 'field'; }
   else if (sig.agency) { agency = sig.agency; agencySource = 'signature'; }
-  else { const b = agencyFromBody(lines.slice(body)); if (b) { agency = b; agencySource = 'body'; } }
+  else if (bodyAgency) { agency = bodyAgency; agencySource = 'body'; }
   // A short name completed by a fuller one the report itself prints elsewhere
   // (title `辛庄镇`, signature `常熟市辛庄镇人民政府`).
   if (agency) {
     const core = normalizeAgency(agency);
-    for (const other of [sig.agency, publisher && compact(publisher), agencyFromBody(lines.slice(body))]) {
+    for (const other of [sig.agency, publisher && compact(publisher), bodyAgency]) {
       if (!other) continue;
       const full = normalizeAgency(other);
       if (full.length > core.length && (full.endsWith(core) || full.includes(agency)) && looksLikeAgency(full)) { agency = full; break; }
