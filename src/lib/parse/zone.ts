@@ -31,6 +31,14 @@ export interface ZoneToken {
   short?: boolean;
 }
 
+/**
+ * A token with every field present, so all tokens share one object shape
+ * (fields added later would give each token its own, and slow every reader).
+ */
+export function token(kind: ZoneToken['kind'], text: string, start: number, end: number, line: number, sep = false): ZoneToken {
+  return { kind, text, start, end, line, unit: undefined, lone: false, sep, short: false };
+}
+
 /** One cell of a candidate split. */
 export interface Cell {
   value: number | null;
@@ -67,7 +75,7 @@ export function zoneTokens(src: Source, from: number, to: number): ZoneToken[] {
     if (PLACEHOLDER.test(word)) {
       // `无` before a label on its line is a character of a vertical group cell (`（四）无法提供`), no value.
       const rest = /^[ \t]*(?:\d+[.、][ \t]*)?[\u4e00-\u9fff(（]/.exec(t.slice(j, Math.min(t.length, j + 10)));
-      if (!(/^[\u4e00-\u9fff]/.test(word) && rest)) out.push({ kind: 'placeholder', text: word, start: i, end: j, line: lineOf(src, i) });
+      if (!(/^[\u4e00-\u9fff]/.test(word) && rest)) out.push(token('placeholder', word, i, j, lineOf(src, i)));
       i = j;
       continue;
     }
@@ -83,7 +91,7 @@ export function zoneTokens(src: Source, from: number, to: number): ZoneToken[] {
       if (e === j && t.charCodeAt(e - 1) === 46 && e - k > 1) {
         const m = /^\s+(\d+)(?=\s|$)/.exec(t.slice(e, Math.min(to, e + 40)));
         if (m && isDigit(t.charCodeAt(k))) {
-          const tok: ZoneToken = { kind: 'run', text: t.slice(k, e) + m[1], start: k, end: e + m[0].length, line: lineOf(src, k) };
+          const tok = token('run', t.slice(k, e) + m[1], k, e + m[0].length, lineOf(src, k));
           out.push(tok);
           j = e + m[0].length;
           break;
@@ -105,7 +113,7 @@ export function zoneTokens(src: Source, from: number, to: number): ZoneToken[] {
         if (e - k === 4) { k = e + 1; continue; }
         e -= 4;
       }
-      const tok: ZoneToken = { kind: 'run', text: t.slice(k, e), start: k, end: e, line: lineOf(src, k) };
+      const tok = token('run', t.slice(k, e), k, e, lineOf(src, k));
       const u = numbering ? null : UNIT_RE.exec(t.slice(e, Math.min(j, e + 2)));
       if (u) { tok.unit = u[0]; e += u[0].length; }
       out.push(tok);
@@ -163,7 +171,7 @@ function addBlanks(src: Source, from: number, to: number, toks: ZoneToken[]) {
     const parts = between.split(sep);
     // parts[0] and the last part are the tails of the two cells; the middle ones are empty cells.
     for (let p = 1; p < parts.length - 1; p++) {
-      if (parts[p].trim() === '') extra.push({ kind: 'blank', text: '', start: y.start, end: y.start, line: x.line, sep: true });
+      if (parts[p].trim() === '') extra.push(token('blank', '', y.start, y.start, x.line, true));
     }
   }
   if (!extra.length) return;
@@ -405,7 +413,7 @@ export function positional(src: Source, tokens: ZoneToken[], k: number, leading:
     const inside = vals.filter((t) => t.start >= c.from && t.end <= c.to);
     if (inside.length > 1) return null;
     if (inside.length === 1) out.push(inside[0]);
-    else if (empty(c)) out.push({ kind: 'blank', text: '', start: c.from, end: c.from, line, sep: true });
+    else if (empty(c)) out.push(token('blank', '', c.from, c.from, line, true));
     else return null;
   }
   return out.filter((t) => t.kind !== 'blank').length === vals.length ? out : null;
