@@ -4,6 +4,7 @@
  * PNG of the same at twice the size. The buttons are hidden until this
  * script runs (the CSV link works without it).
  */
+import { saveBlob } from './save.ts';
 
 const FONT = 'system-ui, "PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", sans-serif';
 const PAD = 12;
@@ -107,17 +108,6 @@ export async function chartPng(fig: HTMLElement, scale = 2): Promise<Blob> {
   }
 }
 
-function save(blob: Blob, name: string) {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
-
 export function setupChartExports(root: Document): void {
   for (const b of root.querySelectorAll<HTMLButtonElement>('figure.chart [data-chart-export]')) {
     if (b.dataset.ready) continue;
@@ -127,8 +117,8 @@ export function setupChartExports(root: Document): void {
       const fig = b.closest<HTMLElement>('figure.chart')!;
       const name = fig.dataset.file || fig.id || 'chart';
       try {
-        if (b.dataset.chartExport === 'png') save(await chartPng(fig), `${name}.png`);
-        else save(new Blob([chartSvg(fig).svg], { type: 'image/svg+xml' }), `${name}.svg`);
+        if (b.dataset.chartExport === 'png') saveBlob(await chartPng(fig), `${name}.png`);
+        else saveBlob(new Blob([chartSvg(fig).svg], { type: 'image/svg+xml' }), `${name}.svg`);
       } catch (e) {
         b.textContent = `失败:${e instanceof Error ? e.message : String(e)}`;
       }

@@ -30,4 +30,16 @@ describe('data quality', () => {
     expect(all).not.toContain('(解析未读出)');
     await page.close();
   });
+
+  it('lists the corpus files that are not reports, with why, as the manifest does', async () => {
+    const res = await fetch(new URL('data/manifest.json', siteUrl));
+    const manifest = await res.json() as { inputs: { file: string; status: string; reason?: string }[] };
+    const skipped = manifest.inputs.filter((i) => i.status === 'skipped');
+    expect(skipped.map((i) => i.file)).toContain('real/SOURCES.tsv');
+    const page = await browser.newPage();
+    await page.goto(new URL('quality/', siteUrl).href);
+    const items = await page.locator('h2#skipped + ul > li').allInnerTexts();
+    expect(items).toEqual(skipped.map((i) => `${i.file}:${i.reason}`));
+    await page.close();
+  });
 });

@@ -14,6 +14,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { haveChromium, launch, watch } from './browser.ts';
+import { runInEditor as runIn, runs as runsOf } from './sql-page.ts';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const siteUrl = inject('siteUrl');
@@ -30,19 +31,8 @@ async function truth(sql: string): Promise<unknown[][]> {
   return (await node.runAndReadAll(sql)).getRowsJS() as unknown[][];
 }
 
-async function runs(): Promise<number> {
-  return Number(await page.getAttribute('#sql-app', 'data-runs') ?? 0);
-}
-
-async function runInEditor(sql: string) {
-  const before = await runs();
-  await page.click('.cm-content');
-  await page.keyboard.press('ControlOrMeta+a');
-  await page.keyboard.press('Delete');
-  await page.keyboard.insertText(sql);
-  await page.keyboard.press('Control+Enter');
-  await page.waitForFunction((n) => Number(document.getElementById('sql-app')!.dataset.runs ?? 0) > n, before, { timeout: 30_000 });
-}
+const runs = () => runsOf(page);
+const runInEditor = (sql: string) => runIn(page, sql);
 
 async function openShared(query: string) {
   await page.goto(`${siteUrl}sql/?${query}`);

@@ -13,6 +13,7 @@ import Papa from 'papaparse';
 import axe from 'axe-core';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { haveChromium, launch, watch } from './browser.ts';
+import { runInEditor as runIn, runs as runsOf } from './sql-page.ts';
 import { createViewStatements } from '../../src/lib/sql/views.ts';
 import { EXAMPLES } from '../../src/lib/sql/examples.ts';
 
@@ -33,20 +34,8 @@ async function truth(sql: string): Promise<{ columns: string[]; rows: unknown[][
   return { columns: r.columnNames(), rows: r.getRowsJS() as unknown[][] };
 }
 
-async function runs(): Promise<number> {
-  return Number(await page.getAttribute('#sql-app', 'data-runs') ?? 0);
-}
-
-/** Types `sql` into the editor and runs it with Ctrl+Enter; waits for the run to finish. */
-async function runInEditor(sql: string) {
-  const before = await runs();
-  await page.click('.cm-content');
-  await page.keyboard.press('ControlOrMeta+a');
-  await page.keyboard.press('Delete');
-  await page.keyboard.insertText(sql);
-  await page.keyboard.press('Control+Enter');
-  await page.waitForFunction((n) => Number(document.getElementById('sql-app')!.dataset.runs ?? 0) > n, before, { timeout: 30_000 });
-}
+const runs = () => runsOf(page);
+const runInEditor = (sql: string) => runIn(page, sql);
 
 async function resultCells(): Promise<{ columns: string[]; rows: string[][] }> {
   return page.evaluate(() => {

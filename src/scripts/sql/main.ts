@@ -13,6 +13,7 @@ import { completionSchema } from '../../lib/sql/schema-panel.ts';
 import { chartFromSearch, sqlFromSearch, sqlPageUrl, type ChartSettings } from '../../lib/sql/share.ts';
 import { errorSpan, explainError } from '../../lib/sql/errors.ts';
 import { getCached, putCached } from './result-cache.ts';
+import { saveBlob } from '../save.ts';
 
 performance.mark('sql:script');
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
@@ -199,14 +200,7 @@ async function cancel() {
 }
 
 function download(name: string, text: string, type: string) {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  saveBlob(new Blob([text], { type }), name);
 }
 
 runBtn.addEventListener('click', () => void run());
