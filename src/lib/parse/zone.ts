@@ -29,6 +29,21 @@ export interface ZoneToken {
   sep?: boolean;
   /** On a short line (a table row of PDF text), not a flattened page. */
   short?: boolean;
+  /**
+   * Nothing but numbers, blanks and cell separators follow it on its line
+   * (its unit aside): the row's numbers end there.
+   */
+  endsLine?: boolean;
+  /**
+   * On the line its zone starts on (its row's label's), or with only numbers
+   * before it on its line: it may be the first of a row's numbers.
+   */
+  startsClean?: boolean;
+  /**
+   * Alone in a cell of its own: only blanks between it and a `|` or tab on
+   * one side, and a separator or the line's end on the other.
+   */
+  own?: boolean;
 }
 
 /**
@@ -36,7 +51,8 @@ export interface ZoneToken {
  * (fields added later would give each token its own, and slow every reader).
  */
 export function token(kind: ZoneToken['kind'], text: string, start: number, end: number, line: number, sep = false): ZoneToken {
-  return { kind, text, start, end, line, unit: undefined, lone: false, sep, short: false };
+  return { kind, text, start, end, line, unit: undefined, lone: false, sep, short: false, own: false, endsLine: false,
+    startsClean: false };
 }
 
 /** One cell of a candidate split. */
@@ -121,7 +137,7 @@ export function zoneTokens(src: Source, from: number, to: number): ZoneToken[] {
     }
     i = j;
   }
-  markLone(src, out);
+  markLone(src, out, from);
   addBlanks(src, from, to, out);
   return out;
 }
@@ -130,18 +146,82 @@ export function zoneTokens(src: Source, from: number, to: number): ZoneToken[] {
 const SHORT_LINE = 160;
 
 /** A token alone on its line; a token on a line of separated cells. */
-function markLone(src: Source, toks: ZoneToken[]) {
-  for (const tok of toks) {
+function markLone(src: Source, toks: ZoneToken[], from: number) {
+  const t = src.text;
+  const fromLine = toks.length ? lineOf(src, from) : -1;
+  for (let i = 0; i < toks.length; i++) {
+    const tok = toks[i];
     const info = lineInfo(src, tok.line);
-    if (info.content === tok.end + (tok.unit?.length ?? 0) - tok.start) tok.lone = true;
+    const end = tok.end + (tok.unit?.length ?? 0);
+    if (info.content === end - tok.start) tok.lone = true;
     if (info.sep) tok.sep = true;
     if (info.content <= SHORT_LINE) tok.short = true;
+    if (info.sep) tok.own = ownCell(t, tok.start, end);
+    // On the label's line, or only numbers before it on its line: the first on its line looks
+    // back, the others carry it on (one pass over the line, however long).
+    const prev = toks[i - 1];
+    tok.startsClean = tok.line === fromLine || (prev && prev.line === tok.line
+      ? prev.startsClean && numbersOnly(t, prev.start, tok.start)
+      : numbersBack(t, tok.start, from));
+  }
+  // Only numbers after it on its line: the last on its line looks ahead, the others carry it back.
+  for (let i = toks.length - 1; i >= 0; i--) {
+    const tok = toks[i], next = toks[i + 1];
+    const end = tok.end + (tok.unit?.length ?? 0);
+    tok.endsLine = next && next.line === tok.line
+      ? next.endsLine && numbersOnly(t, end, next.end + (next.unit?.length ?? 0))
+      : numbersAhead(t, end);
   }
 }
 
+const isCellSep = (c: number) => c === 124 || c === 9; // | or tab
+const isBlank = (c: number) => c === 32 || c === 0x3000 || c === 13;
+/** Digits, `.`, `-`, `—`, blanks and cell separators: what a row of numbers is made of. */
+const isNumberChar = (c: number) =>
+  (c >= 48 && c <= 57) || c === 46 || c === 45 || c === 0x2014 || isBlank(c) || isCellSep(c);
+
+function numbersOnly(t: string, from: number, to: number): boolean {
+  for (let j = from; j < to; j++) if (!isNumberChar(t.charCodeAt(j))) return false;
+  return true;
+}
+
+/** Only number characters from `end` to the line's end. */
+function numbersAhead(t: string, end: number): boolean {
+  for (let j = end; j < t.length; j++) {
+    const c = t.charCodeAt(j);
+    if (c === 10) return true;
+    if (!isNumberChar(c)) return false;
+  }
+  return true;
+}
+
+/** Only number characters between the line's start (or `from`) and `start`. */
+function numbersBack(t: string, start: number, from: number): boolean {
+  for (let j = start - 1; j >= from; j--) {
+    const c = t.charCodeAt(j);
+    if (c === 10) return true;
+    if (!isNumberChar(c)) return false;
+  }
+  return true;
+}
+
+/** Only blanks between [start, end) and a separator or the line's end on each side, and a separator on one. */
+function ownCell(t: string, start: number, end: number): boolean {
+  let i = start - 1;
+  while (i >= 0 && isBlank(t.charCodeAt(i))) i--;
+  const left = i < 0 ? -1 : t.charCodeAt(i);
+  if (left !== -1 && left !== 10 && !isCellSep(left)) return false;
+  let j = end;
+  while (j < t.length && isBlank(t.charCodeAt(j))) j++;
+  const right = j >= t.length ? -1 : t.charCodeAt(j);
+  if (right !== -1 && right !== 10 && !isCellSep(right)) return false;
+  return isCellSep(left) || isCellSep(right);
+}
+
 /**
- * Tokens a row can use: a lone number on its own line after the row's
- * numbers, when the row has more than `k` of them, is a page number; a lone
+ * Tokens a row can use: a lone number on its own line after a row's numbers
+ * printed on one line, when the row has more than `k` of them, is a page
+ * number (PDF text: `行政许可 5` / `12`); a lone
  * `无` among too many tokens is a character of a vertical cell.
  */
 export function dropStray(tokens: ZoneToken[], k: number): ZoneToken[] {
@@ -152,6 +232,12 @@ export function dropStray(tokens: ZoneToken[], k: number): ZoneToken[] {
   const last = tokens[tokens.length - 1];
   const rest = tokens.slice(0, -1);
   if (!last.lone || last.kind !== 'run' || rest.some((t) => t.line !== rest[0].line) || rest[0].line === last.line) return tokens;
+  // The row's own numbers must stand on one line as a table row's do, beside its label or each
+  // other, and end it. After a number alone on its line (`行政许可` / `0` / `173`) or run into
+  // text (`0一、`, `0</tr>(三)`) the lone number may be the row's value: flagged, not guessed away.
+  // So must they start it: after text other than the label (`<td>0` / `173`) the same holds.
+  if (rest.length === 1 && rest[0].lone) return tokens;
+  if (!rest[0].startsClean || !rest[rest.length - 1].endsLine) return tokens;
   return rest;
 }
 
@@ -263,10 +349,15 @@ export interface Splits {
  * separate cells (`|`, tab, one cell per line) and in row-per-line text (PDF
  * text), a row that still shows four or more tokens has them as its cells;
  * only a row glued into a few tokens, or text flattened into long lines
- * (crawled pages), has cells that ran together.
+ * (crawled pages), has cells that ran together. Where a row prints one cell
+ * per line (`0 |` / `12 |`), each token on a line and in a cell of its own,
+ * a row short of cells lost one, and `12` is not `1|2`. (Values glued inside
+ * one separated cell, `| 21003 | 00000 |` or `| 0000000 | | |`, are still cut.)
  */
 export function wholeCells(tokens: ZoneToken[]): boolean {
-  return tokens.length >= 4 && tokens.every((t) => t.sep || t.lone || t.short);
+  if (tokens.length >= 4 && tokens.every((t) => t.sep || t.lone || t.short)) return true;
+  // One cell per line (`0 |` / `12 |`): each token has a line and a cell of its own.
+  return tokens.length >= 2 && tokens.every((t, i) => t.own && (i === 0 || t.line !== tokens[i - 1].line));
 }
 
 /**
