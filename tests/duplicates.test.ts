@@ -5,8 +5,7 @@
  * for one agency and year are both kept and flagged, the later one counts.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import Papa from 'papaparse';
@@ -15,6 +14,7 @@ import { buildDataset } from '../src/lib/dataset/build.ts';
 import { writeSiteData } from '../src/lib/site/site-data.ts';
 import type { Manifest } from '../src/lib/dataset/manifest.ts';
 import type { RegionData, SiteMeta, AgencyData } from '../src/lib/site/types.ts';
+import { workdir } from './fixtures/workdir.ts';
 
 const SEED = 'data/seeds/001_dab5396a0471019a.txt';
 const text = readFileSync(SEED, 'utf8');
@@ -29,10 +29,7 @@ async function sql(db: string, q: string) {
 }
 
 describe('five copies of one report', () => {
-  const work = mkdtempSync(join(tmpdir(), 'dups-'));
-  const corpus = join(work, 'data');
-  const out = join(work, 'out');
-  const site = join(work, 'site');
+  const { work, corpus, out, site } = workdir('dups-');
   let manifest: Manifest;
 
   beforeAll(async () => {
@@ -91,10 +88,7 @@ describe('five copies of one report', () => {
 });
 
 describe('a correction: two different reports for one agency and year', () => {
-  const work = mkdtempSync(join(tmpdir(), 'correction-'));
-  const corpus = join(work, 'data');
-  const out = join(work, 'out');
-  const site = join(work, 'site');
+  const { work, corpus, out, site } = workdir('correction-');
   let manifest: Manifest;
 
   beforeAll(async () => {

@@ -9,11 +9,10 @@
  * published, and every report is counted once.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closeSync, copyFileSync, ftruncateSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, copyFileSync, ftruncateSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync, writeSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { DuckDBInstance } from '@duckdb/node-api';
@@ -23,6 +22,7 @@ import { listCorpus } from '../src/lib/dataset/corpus.ts';
 import type { Manifest } from '../src/lib/dataset/manifest.ts';
 import type { RegionData, SiteMeta } from '../src/lib/site/types.ts';
 import { consistentApps, craft } from './fixtures/craft.ts';
+import { workdir } from './fixtures/workdir.ts';
 
 const SECRET = 'HOSTILE-SECRET-7f3a9c';
 const seed = (n: number) => readFileSync(readdirSync('data/seeds').sort().map((f) => join('data/seeds', f))[n]);
@@ -31,10 +31,7 @@ const toHtml = (text: string, junk = '') => `<html><head><title>t</title>${junk}
   (l.includes(' | ') ? `<table><tr>${l.split('|').map((c) => `<td>${c.trim()}</td>`).join('')}</tr></table>` : `<p>${l}</p>`)).join('\n')}</body></html>`;
 
 describe('a build over a corpus of every bad input at once', () => {
-  const work = mkdtempSync(join(tmpdir(), 'hostile-'));
-  const corpus = join(work, 'data');
-  const out = join(work, 'out');
-  const site = join(work, 'site');
+  const { work, corpus, out, site } = workdir('hostile-');
   let manifest: Manifest;
   let sock: Server | undefined;
   const at = (...p: string[]) => join(corpus, ...p);

@@ -5,8 +5,7 @@
  * line a number was read from included), says so and links to the whole text.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closeSync, existsSync, ftruncateSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync, writeSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { closeSync, existsSync, ftruncateSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildDataset } from '../src/lib/dataset/build.ts';
 import { writeSiteData } from '../src/lib/site/site-data.ts';
@@ -14,6 +13,7 @@ import { sourceCap, sourceHtml } from '../src/lib/site/source-html.ts';
 import { SOURCE_PAGE_CHARS, SOURCE_PAGE_LINES, SOURCE_LINE_CHARS } from '../src/lib/dataset/limits.ts';
 import type { Manifest } from '../src/lib/dataset/manifest.ts';
 import type { ReportPageData } from '../src/lib/site/types.ts';
+import { workdir } from './fixtures/workdir.ts';
 
 const seed = readFileSync('data/seeds/001_dab5396a0471019a.txt', 'utf8');
 const other = readFileSync('data/seeds/002_98cb17f5974e782f.txt', 'utf8');
@@ -25,10 +25,7 @@ function padded(n: number, line = '全年持续推进政务公开标准化规范
 }
 
 describe('size limits', () => {
-  const work = mkdtempSync(join(tmpdir(), 'limits-'));
-  const corpus = join(work, 'data');
-  const out = join(work, 'out');
-  const site = join(work, 'site');
+  const { work, corpus, out, site } = workdir('limits-');
   let manifest: Manifest;
 
   beforeAll(async () => {

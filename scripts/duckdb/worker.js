@@ -6,8 +6,9 @@
  * 1. The engine download and its compilation start as soon as this worker
  *    starts, before the page's main script has loaded and asked for them.
  * 2. It is compiled with WebAssembly.compileStreaming straight from the
- *    network Response, so the browser keeps the compiled code in its code
- *    cache and a repeat visit does not compile 34 MB again. (DuckDB-WASM's own
+ *    network Response, so the browser may keep the compiled code in its code
+ *    cache (V8 writes it once ~1 MB of optimised code exists; lazy compilation
+ *    already makes this step cheap, see docs/deployment.md). (DuckDB-WASM's own
  *    loader pipes the response through a TransformStream for its progress
  *    events; that Response is synthetic and is never code-cached.)
  * 3. Download progress is reported with DuckDB's own INSTANTIATE_PROGRESS
