@@ -215,6 +215,23 @@ describe('cells that ran together', () => {
     expect(check(r, 'run_together')!.passed).toBe(false);
     expect(r.status).toBe('warnings');
   });
+  it('a row in separated cells short of one (`0⇥12` under three columns) is not cut into 0|1|2', () => {
+    // A cell lost, or two run together inside one: the Article 20 table has no arithmetic to
+    // tell, so the cells the readings disagree on are NULL and the report is not ok.
+    for (const layout of ['tabs', 'pipe', 'markdown'] as const) {
+      const r = parse(craft({ layout, active: { normative: ['0', '12'] } }));
+      const got = r.active_disclosure.filter((x) => x.item === 'normative_document').map((x) => x.value);
+      // 0|1|2, 0|12|—, 0|—|12, —|0|12: no cell is the same in all four.
+      expect(got, layout).toEqual([null, null, null]);
+      expect(check(r, 'run_together')!.passed, layout).toBe(false);
+      expect(check(r, 'run_together')!.detail, layout).toContain('0|1|2、|0|12');
+      expect(r.status, layout).not.toBe('ok');
+    }
+    // Three cells printed: read as they stand.
+    const full = parse(craft({ layout: 'tabs', active: { normative: ['0', '1', '2'] } }));
+    expect(full.active_disclosure.filter((x) => x.item === 'normative_document').map((x) => x.value)).toEqual([0, 1, 2]);
+    expect(full.status).toBe('ok');
+  });
   it('splits a run-together review row using each group total', () => {
     const r = parse(craft({ reviews: ['21003', '00000', '01001'] }));
     const v = r.reviews.map((x) => x.value);

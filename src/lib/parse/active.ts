@@ -105,6 +105,17 @@ export function readActive(src: Source, from: number, to: number, issues: Issue[
   return { rows, found: true, template, pending };
 }
 
+/** Printed in separated cells, one number to a cell, on one line, and short of `k` cells. */
+function ownCellsShort(tokens: ZoneToken[], k: number): boolean {
+  return tokens.length < k && tokens.every((t) => t.own && t.kind !== 'blank' && t.line === tokens[0].line);
+}
+
+/** The splits of `a` and of `b`, each set of values once. */
+function union(a: Split[], b: Split[]): Split[] {
+  const seen = new Set(a.map((s) => s.cells.map((c) => c.value).join(',')));
+  return [...a, ...b.filter((s) => !seen.has(s.cells.map((c) => c.value).join(',')))];
+}
+
 /** Values the given splits agree on (NULL where they differ). */
 function agreed(splits: Split[], winners: number[]): (number | null)[] {
   return splits[winners[0]].cells.map((c, j) => (winners.every((k) => splits[k].cells[j].value === c.value) ? c.value : null));
@@ -125,6 +136,10 @@ function readItem(src: Source, item: Item, metrics: Metric[], tokens: ZoneToken[
   // A row printed short: the lost cell may be any of them.
   const lost = !s.splits.length && !s.overflow && tooShort(tokens, rules.length);
   if (lost) s = splitLost(tokens, rules, 1);
+  // Each number alone in a cell of its own, fewer than the row's cells (`0⇥12` for three): the
+  // row lost a cell, or two ran together inside one (`| 000 |`). Both are read; where they
+  // differ the cells are NULL, since this table has no arithmetic to choose.
+  else if (s.splits.length && ownCellsShort(tokens, rules.length)) s = { ...s, splits: union(s.splits, splitLost(tokens, rules, 1).splits) };
   if (!s.splits.length) {
     issues.push(unsplit('active_disclosure', item, `「${zh(item)}」行`, tokens, rules, s.overflow));
     return nulls();
