@@ -6,6 +6,8 @@
  *   table, cells dropped, garbage injected, bytes cut off) is never `ok` with a
  *   value different from the truth: either every value is right or the report
  *   is `warnings` / `failed`.
+ * The bases are clean generated reports of every layout, imagined and real
+ * (one-line crawled text, PDF text, markdown from PDFs, CMS pages).
  * FC_SEED and FC_RUNS override the defaults (fixed seed, so CI is reproducible).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,7 +16,7 @@ import { parseFile } from '../src/lib/parse/report.ts';
 import type { Report } from '../src/lib/types.ts';
 import { generateCorpus } from '../scripts/lib/synth/corpus.ts';
 import { encode } from '../scripts/lib/synth/encode.ts';
-import { IMAGINED_LAYOUTS, type SynthReport } from '../scripts/lib/synth/report.ts';
+import { IMAGINED_LAYOUTS, REAL_LAYOUTS, type SynthReport } from '../scripts/lib/synth/report.ts';
 
 const SEED = Number(process.env.FC_SEED ?? 4242);
 const RUNS = Number(process.env.FC_RUNS ?? 300);
@@ -22,11 +24,14 @@ const RUNS = Number(process.env.FC_RUNS ?? 300);
 let bases: SynthReport[] = [];
 
 beforeAll(() => {
-  // two clean reports per layout, mixed encodings and both templates; the layouts
-  // whose cell delimiters the mutations below know (the real ones join once the parser reads them)
-  const L = IMAGINED_LAYOUTS;
-  bases = [...generateCorpus({ seed: 99, count: L.length * 4, force: (i) => ({ layout: L[i % L.length], traps: [] }) })]
+  // Two clean reports per layout, mixed encodings and both templates: the imagined layouts first
+  // (the fixed examples below index them), then the real ones (one-line crawled text, PDF text,
+  // markdown from PDFs, CMS pages), where a dropped cell is a deleted line.
+  const I = IMAGINED_LAYOUTS, R = REAL_LAYOUTS;
+  const imagined = [...generateCorpus({ seed: 99, count: I.length * 4, force: (i) => ({ layout: I[i % I.length], traps: [] }) })]
     .filter((_, i) => i % 2 === 0);
+  const real = generateCorpus({ seed: 98, count: R.length * 2, force: (i) => ({ layout: R[i % R.length], traps: [] }) });
+  bases = [...imagined, ...real];
 });
 
 const STATUSES = new Set(['ok', 'warnings', 'failed']);
@@ -238,6 +243,13 @@ describe('damaged reports are never ok with a wrong value', () => {
         const cells = line.split(/(?=<td)/);
         if (cells.length > 1) cells.splice(1 + Math.floor(fc_ * (cells.length - 1)), 1);
         next = cells.join('');
+      } else if (REAL_LAYOUTS.includes(b.truth.layout)) {
+        // Real layouts have no delimiter of their own: one number (or run of numbers) goes.
+        const runs = [...line.matchAll(/\d+(?:\.\d+)?/g)];
+        if (!runs.length) return;
+        const m = pick(runs, fc_);
+        next = line.slice(0, m.index) + line.slice(m.index! + m[0].length);
+        if (next.trim() === '') next = ' ';
       } else {
         lines.splice(li, 1);
         next = '';
@@ -251,7 +263,8 @@ describe('damaged reports are never ok with a wrong value', () => {
       seed: SEED, numRuns: RUNS,
       // Found with FC_SEED=3 FC_RUNS=3000: a cell-per-line row (`0 |` / `0 |` / `12 |`) lost its
       // first cell, and `12` was cut into 1|2 to fill the row: an ok report with two wrong values.
-      examples: [[1, 0.015151515151515152, 0]],
+      // And on PDF text: `规章 1 0 32` lost its 1, and `0 32` was read 0|3|2.
+      examples: [[1, 0.015151515151515152, 0], [15, 0, 0]],
     });
   });
 

@@ -215,10 +215,10 @@ describe('cells that ran together', () => {
     expect(check(r, 'run_together')!.passed).toBe(false);
     expect(r.status).toBe('warnings');
   });
-  it('a row in separated cells short of one (`0⇥12` under three columns) is not cut into 0|1|2', () => {
-    // A cell lost, or two run together inside one: the Article 20 table has no arithmetic to
-    // tell, so the cells the readings disagree on are NULL and the report is not ok.
-    for (const layout of ['tabs', 'pipe', 'markdown'] as const) {
+  it('a row of numbers apart on one line, short of one (`0⇥12`, `0 12` under three columns), is not cut into 0|1|2', () => {
+    // A cell lost, or two run together: the Article 20 table has no arithmetic to tell, so the
+    // cells the readings disagree on are NULL and the report is not ok.
+    for (const layout of ['tabs', 'pipe', 'markdown', 'pdftext'] as const) {
       const r = parse(craft({ layout, active: { normative: ['0', '12'] } }));
       const got = r.active_disclosure.filter((x) => x.item === 'normative_document').map((x) => x.value);
       // 0|1|2, 0|12|—, 0|—|12, —|0|12: no cell is the same in all four.
@@ -482,6 +482,18 @@ describe('wrong or silently absent values (issue 8, points 6-8)', () => {
     const r = parse(text);
     expect(r.active_disclosure.find((a) => a.item === 'procurement' && a.metric === 'procurement_amount')?.value).toBe(513555.45);
     expect(r.active_disclosure.find((a) => a.item === 'procurement' && a.metric === 'procurement_projects')?.value).toBe(32);
+  });
+  it('so is an amount whose second half carries its unit (`150.` / `87万元`), in every layout; on one line it is flagged', () => {
+    for (const layout of ['markdown', 'pipe', 'tabs', 'pdftext', 'crawl'] as const) {
+      const fee = (r: Report) => r.active_disclosure.find((a) => a.item === 'fee')?.value;
+      // Found by the fuzz on markdown made from a PDF: `| 行政事业性收费 | 150.` / `87万元 |` read as 150, ok.
+      const split = parse(craft({ layout, active: { fee: ['150.87万元'] } }).replace('150.87万元', '150.\n87万元'));
+      expect(fee(split), layout).toBe(150.87);
+      // `150.` and `87万元` side by side are two cells of a one-cell row: NULL and flagged, not joined.
+      const side = parse(craft({ layout, active: { fee: ['150.', '87万元'] } }));
+      expect(fee(side), layout).toBeNull();
+      expect(side.status, layout).toBe('warnings');
+    }
   });
   it('rows of the Article 20 form whose caption and (八) block are gone are read under their own header, or NULL and flagged — never absent', () => {
     const full = craft({ layout: 'tabs' });

@@ -104,12 +104,15 @@ export function zoneTokens(src: Source, from: number, to: number): ZoneToken[] {
       let e = k;
       while (e < j && isRunChar(t.charCodeAt(e))) e++;
       // An amount split at its point over a line break (`513555.` / `45`): one number.
+      // Only over a line break; the second half may carry the unit (`150.` / `87万元`).
       if (e === j && t.charCodeAt(e - 1) === 46 && e - k > 1) {
-        const m = /^\s+(\d+)(?=\s|$)/.exec(t.slice(e, Math.min(to, e + 40)));
+        const m = /^[ \t\u3000\r]*\n\s*(\d+)(?=\s|$|[|]|万?元)/.exec(t.slice(e, Math.min(to, e + 40)));
         if (m && isDigit(t.charCodeAt(k))) {
           const tok = token('run', t.slice(k, e) + m[1], k, e + m[0].length, lineOf(src, k));
+          const u = UNIT_RE.exec(t.slice(tok.end, Math.min(to, tok.end + 2)));
+          if (u) tok.unit = u[0];
           out.push(tok);
-          j = e + m[0].length;
+          j = tok.end + (u ? u[0].length : 0);
           break;
         }
       }
