@@ -215,10 +215,10 @@ describe('cells that ran together', () => {
     expect(check(r, 'run_together')!.passed).toBe(false);
     expect(r.status).toBe('warnings');
   });
-  it('a row of numbers apart on one line, short of one (`0⇥12`, `0 12` under three columns), is not cut into 0|1|2', () => {
+  it('a row of numbers apart, short of one (`0⇥12`, `0 12`, `0` / `12` under three columns), is not cut into 0|1|2', () => {
     // A cell lost, or two run together: the Article 20 table has no arithmetic to tell, so the
     // cells the readings disagree on are NULL and the report is not ok.
-    for (const layout of ['tabs', 'pipe', 'markdown', 'pdftext'] as const) {
+    for (const layout of ['tabs', 'pipe', 'markdown', 'pdftext', 'cells'] as const) {
       const r = parse(craft({ layout, active: { normative: ['0', '12'] } }));
       const got = r.active_disclosure.filter((x) => x.item === 'normative_document').map((x) => x.value);
       // 0|1|2, 0|12|—, 0|—|12, —|0|12: no cell is the same in all four.

@@ -105,9 +105,9 @@ export function readActive(src: Source, from: number, to: number, issues: Issue[
   return { rows, found: true, template, pending };
 }
 
-/** Two or more numbers apart on one line, short of `k` cells. */
+/** Two or more numbers apart (on one line or on lines of their own), short of `k` cells. */
 function apartShort(tokens: ZoneToken[], k: number): boolean {
-  return tokens.length >= 2 && tokens.length < k && tokens.every((t) => t.kind !== 'blank' && t.line === tokens[0].line);
+  return tokens.length >= 2 && tokens.length < k && tokens.every((t) => t.kind !== 'blank');
 }
 
 /** The splits of `a` and of `b`, each set of values once. */
@@ -136,7 +136,7 @@ function readItem(src: Source, item: Item, metrics: Metric[], tokens: ZoneToken[
   // A row printed short: the lost cell may be any of them.
   const lost = !s.splits.length && !s.overflow && tooShort(tokens, rules.length);
   if (lost) s = splitLost(tokens, rules, 1);
-  // Numbers apart on one line, fewer than the row's cells (`0⇥12`, `0 32` for three): the row
+  // Numbers apart, fewer than the row's cells (`0⇥12`, `0 32`, `0` / `12` for three): the row
   // lost a cell, or two ran together. Both are read; where they differ the cells are NULL,
   // since this table has no arithmetic to choose.
   else if (s.splits.length && apartShort(tokens, rules.length)) {
