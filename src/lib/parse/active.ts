@@ -92,17 +92,24 @@ export function readActive(src: Source, from: number, to: number, issues: Issue[
     if (i + 1 === labels.length) tokens = untilText(src, tokens);
     rows.push(...readItem(src, item, metrics, tokens, issues, evidence, pending));
   }
-  // Cells of the form that were not printed at all are NULL.
-  if (template) {
-    for (const [item, ms] of Object.entries(ACTIVE_FORM[template]) as [Item, Metric[]][]) {
-      if (seen.has(item)) continue;
-      for (const m of ms) {
-        rows.push({ item, metric: m, value: null, line: null });
-        issues.push({ kind: 'missing', table: 'active_disclosure', row: item, col: m, detail: `表中没有「${zh(item)}」的「${zh(m)}」` });
-      }
+  if (template) fillMissingActive(rows, template, issues, seen);
+  return { rows, found: true, template, pending };
+}
+
+/**
+ * Cells of the form's Article 20 table that were not printed at all are NULL,
+ * and say so. The form is the table's own, else the report's (from its
+ * application table, when the table's captions and headers are gone).
+ */
+export function fillMissingActive(rows: ActiveRow[], template: Template, issues: Issue[],
+  seen: Set<Item> = new Set(rows.map((r) => r.item))) {
+  for (const [item, ms] of Object.entries(ACTIVE_FORM[template]) as [Item, Metric[]][]) {
+    if (seen.has(item)) continue;
+    for (const m of ms) {
+      rows.push({ item, metric: m, value: null, line: null });
+      issues.push({ kind: 'missing', table: 'active_disclosure', row: item, col: m, detail: `表中没有「${zh(item)}」的「${zh(m)}」` });
     }
   }
-  return { rows, found: true, template, pending };
 }
 
 /** Two or more numbers apart (on one line or on lines of their own), short of `k` cells. */

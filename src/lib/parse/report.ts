@@ -13,7 +13,7 @@ import { compactOf, makeSource, type Compact, type Source } from './source.ts';
 import { findHeadings, sectionTexts, type Heading } from './sections.ts';
 import { Evidence, type Pending } from './evidence.ts';
 import { readFacts, type Fact } from './narrative.ts';
-import { readActive } from './active.ts';
+import { fillMissingActive, readActive } from './active.ts';
 import { readApplications } from './applications.ts';
 import { readReviews } from './reviews.ts';
 import { readMeta } from './metadata.ts';
@@ -201,6 +201,7 @@ export function parseLines(lines: string[], base: Report, pageUrl: string | null
   });
   if (meta.agency) r.agency_place = meta.agency.slice(0, meta.agency.length - agencyRole(meta.agency, loc).length);
   r.active_disclosure = active?.rows ?? [];
+  if (active?.found && !active.template && template) fillMissingActive(r.active_disclosure, template, issues);
   r.applications = apps?.found ? apps.rows : [];
   r.reviews = reviews?.found ? reviews.rows : [];
   r.pending = [...(active?.pending ?? []), ...(apps?.pending ?? []), ...(reviews?.pending ?? [])];
