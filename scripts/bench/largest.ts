@@ -1,0 +1,41 @@
+/**
+ * The largest inputs the build accepts (2 MB of text or HTML, see
+ * src/lib/dataset/limits): parse time and memory of one such report.
+ *
+ *   npx tsx scripts/bench/largest.ts
+ *
+ * Three cases, each a real report padded to just under the limit: text with
+ * running paragraphs, HTML with nested markup, and one 1.9 MB line of digits
+ * and spaces inside the application table (the tokenizer must stay linear on
+ * long lines).
+ */
+import { readFileSync } from 'node:fs';
+import { parseFile } from '../../src/lib/parse/report.ts';
+
+const LIMIT = 2 * 1024 * 1024;
+const base = readFileSync('data/real/pingtan-czj-2019.txt', 'utf8');
+const filler = '本机关认真贯彻落实政府信息公开条例,持续推进政务公开工作,';
+
+/** `head`, then `unit` repeated up to just under the limit, then `tail` (sizes in UTF-8 bytes). */
+function padded(head: string, unit: string, tail = ''): string {
+  const room = LIMIT - 1024 - Buffer.byteLength(head) - Buffer.byteLength(tail);
+  return head + unit.repeat(Math.floor(room / Buffer.byteLength(unit))) + tail;
+}
+const text = () => padded(base + '\n', filler + '\n');
+const html = () => padded(`<html><body>${base.split('\n').map((l) => `<p>${l}</p>`).join('\n')}`,
+  `<div><span style="x">${filler}</span></div>\n`, '</body></html>');
+function digitsLine(): string {
+  const seed = readFileSync('data/seeds/001_dab5396a0471019a.txt', 'utf8');
+  const n = Math.floor((LIMIT - 1024 - Buffer.byteLength(seed)) / 2);
+  const nums = Array.from({ length: n }, (_, i) => String(i % 10)).join(' ');
+  return seed.replace('三、本年度办理结果', `三、本年度办理结果 ${nums}`);
+}
+
+for (const [name, file, make] of [['text', 'big.txt', text], ['html', 'big.html', html], ['digits line', 'line.txt', digitsLine]] as const) {
+  const bytes = Buffer.from(make(), 'utf8');
+  const t = performance.now();
+  const { report } = parseFile(bytes, file);
+  const ms = performance.now() - t;
+  const rss = process.memoryUsage().rss / 1048576;
+  console.log(`${name}: ${(bytes.length / 1048576).toFixed(2)} MB, ${report.status}, ${ms.toFixed(0)} ms, process RSS ${rss.toFixed(0)} MB`);
+}
