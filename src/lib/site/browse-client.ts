@@ -7,6 +7,7 @@
  * the CSV / JSON links download exactly the filtered rows.
  */
 import { browseCsv, browseRecord, type BrowseRecord } from './browse.ts';
+import { pagerHtml } from './pager.ts';
 import type { ReportSummary } from './types.ts';
 
 type Row = [string, string, number, number, number, number, number, number | null, number, number | null, number | null, string];
@@ -151,15 +152,7 @@ export function initBrowse(root: HTMLElement) {
 
   function renderPager(pages: number) {
     if (pages <= 1) { pager.innerHTML = ''; return; }
-    const shown = [...new Set([1, page - 2, page - 1, page, page + 1, page + 2, pages])].filter((n) => n >= 1 && n <= pages).sort((a, b) => a - b);
-    const parts: string[] = [];
-    if (page > 1) parts.push(`<li><a href="#" data-page="${page - 1}" rel="prev">上一页</a></li>`);
-    shown.forEach((n, i) => {
-      if (i > 0 && n - shown[i - 1] > 1) parts.push('<li><span aria-hidden="true">…</span></li>');
-      parts.push(n === page ? `<li><span aria-current="page">${n}</span></li>` : `<li><a href="#" data-page="${n}">${n}</a></li>`);
-    });
-    if (page < pages) parts.push(`<li><a href="#" data-page="${page + 1}" rel="next">下一页</a></li>`);
-    pager.innerHTML = `<nav aria-label="分页"><ul class="pager">${parts.join('')}</ul></nav>`;
+    pager.innerHTML = pagerHtml(page, pages, '分页');
   }
 
   /** The filtered rows as download records (the columns of the pre-built files). */

@@ -15,6 +15,7 @@
  * lists. State in the URL: ?q=&province=&year=&page=.
  */
 import { matchNames, type NameRow } from './name-match.ts';
+import { pagerHtml } from './pager.ts';
 import { decodeLines, joinWords, lineAt, queryWords } from './search-text.ts';
 
 const GROUPS_PER_PAGE = 10;
@@ -169,16 +170,7 @@ export function initSearch(root: HTMLElement) {
   function renderPager(groups: number, more: boolean) {
     const pages = Math.max(1, Math.ceil(groups / GROUPS_PER_PAGE));
     if (pages <= 1 && !more) { pager.innerHTML = ''; return; }
-    const shown = [...new Set([1, page - 2, page - 1, page, page + 1, page + 2, pages])].filter((n) => n >= 1 && n <= pages).sort((a, b) => a - b);
-    const parts: string[] = [];
-    if (page > 1) parts.push(`<li><a href="#" data-page="${page - 1}" rel="prev">上一页</a></li>`);
-    shown.forEach((n, i) => {
-      if (i > 0 && n - shown[i - 1] > 1) parts.push('<li><span aria-hidden="true">…</span></li>');
-      parts.push(n === page ? `<li><span aria-current="page">${n}</span></li>` : `<li><a href="#" data-page="${n}">${n}</a></li>`);
-    });
-    if (page < pages) parts.push(`<li><a href="#" data-page="${page + 1}" rel="next">下一页</a></li>`);
-    parts.push(`<li class="muted small">第 ${page} / ${pages} 页</li>`);
-    pager.innerHTML = `<nav aria-label="正文结果分页"><ul class="pager">${parts.join('')}</ul></nav>`;
+    pager.innerHTML = pagerHtml(page, pages, '正文结果分页', [`<li class="muted small">第 ${page} / ${pages} 页</li>`]);
   }
 
   async function searchText(pf: Pagefind, terms: string[][], my: number) {
