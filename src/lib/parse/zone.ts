@@ -71,6 +71,8 @@ export interface Split { cells: Cell[] }
 export const MONEY_UNITS = ['万元', '元'];
 const COUNT_UNITS = ['批次', '个', '笔', '项', '件', '条', '次', '家', '宗', '起', '份', '人'];
 const UNIT_RE = new RegExp(`^(?:${[...MONEY_UNITS, ...COUNT_UNITS].join('|')})`);
+/** After `513555.` at a line's end: the amount's digits on the next line, then a break, `|` or a money unit. */
+const AMOUNT_REST = new RegExp(`^[ \\t\\u3000\\r]*\\n\\s*(\\d+)(?=\\s|$|[|]|${MONEY_UNITS.join('|')})`);
 const PLACEHOLDER = /^(?:—+|-+|\/+|\\+|无|空|暂无|\*+|×|x|X|…+|\.{3,}|-)$/;
 const isDigit = (c: number) => c >= 48 && c <= 57;
 const isRunChar = (c: number) => isDigit(c) || c === 46 || c === 44 || c === 45 || c === 43; // . , - +
@@ -106,7 +108,7 @@ export function zoneTokens(src: Source, from: number, to: number): ZoneToken[] {
       // An amount split at its point over a line break (`513555.` / `45`): one number.
       // Only over a line break; the second half may carry the unit (`150.` / `87万元`).
       if (e === j && t.charCodeAt(e - 1) === 46 && e - k > 1) {
-        const m = /^[ \t\u3000\r]*\n\s*(\d+)(?=\s|$|[|]|万?元)/.exec(t.slice(e, Math.min(to, e + 40)));
+        const m = AMOUNT_REST.exec(t.slice(e, Math.min(to, e + 40)));
         if (m && isDigit(t.charCodeAt(k))) {
           const tok = token('run', t.slice(k, e) + m[1], k, e + m[0].length, lineOf(src, k));
           const u = UNIT_RE.exec(t.slice(tok.end, Math.min(to, tok.end + 2)));
