@@ -13,7 +13,8 @@ export type InputKind =
 
 /** A file that cannot be read; `reason` is shown to users (Chinese). */
 export class InputError extends Error {
-  constructor(readonly reason: string) { super(reason); }
+  readonly reason: string;
+  constructor(reason: string) { super(reason); this.reason = reason; }
 }
 
 /** Text pulled out of a PDF or Word file. */

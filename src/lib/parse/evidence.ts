@@ -20,7 +20,8 @@ export interface Pending {
 export class Evidence {
   /** What settled which row, in words, for the `run_together` check. */
   readonly used: string[] = [];
-  constructor(readonly facts: Fact[] = []) {}
+  readonly facts: Fact[];
+  constructor(facts: Fact[] = []) { this.facts = facts; }
 
   /** Narrow rows with several winners to the one split the facts agree with. */
   narrow(table: Fact['table'], choices: RowChoice[], sol: Solution): void {
