@@ -323,6 +323,30 @@ describe('more real-world wrappers', () => {
     expect(r.status, JSON.stringify(r.checks)).toBe('ok');
     expect(appRow(r, 'new_received')).toEqual([7, 0, 0, 0, 0, 0, 7]);
   });
+  it('markdown from a PDF converter with each table as one line of HTML (MinerU): cells, not attribute digits', () => {
+    // Consecutive table lines become one <table> line with a rowspan and a colspan, as MinerU writes.
+    const blocks = text.split('\n').reduce<string[]>((acc, l) => {
+      if (!l.includes('|')) acc.push(l.startsWith('一、') || l.startsWith('二、') ? `## ${l}` : l);
+      else if (acc.length && acc[acc.length - 1].startsWith('<table')) acc[acc.length - 1] = acc[acc.length - 1].replace('</table>', toHtmlTable(l) + '</table>');
+      else acc.push(`<table>${toHtmlTable(l)}</table>`);
+      return acc;
+    }, []);
+    const md = blocks.join('\n\n').replaceAll('<td><p><span>总计</span></p></td>', '<td rowspan="22" colspan="3">总计</td>');
+    expect(md).toMatch(/^<table><tr><td>/m);
+    const r = parse(utf8(md), 'mineru.md');
+    expect(r.status, JSON.stringify(r.checks)).toBe('ok');
+    expect(appRow(r, 'new_received')).toEqual([7, 0, 0, 0, 0, 0, 7]);
+    expect(act(r, 'normative_document', 'in_force')).toBe(20);
+    expect(r.reviews.find((x) => x.proceeding === 'review' && x.outcome === 'total')?.value).toBe(1);
+  });
+  it('tags a converter leaves in markdown cells (`<br>`, `<span style=…>`) are not read as numbers', () => {
+    const md = text.split('\n').map((l) => l.includes('|') ? `| ${l.replace(/ \| /g, ' <br/> | ').replace(/\|\s*$/, '|')}` : l)
+      .join('\n').replace('行政规范性文件', '<span style="font-size:16px">行政规范性文件</span>');
+    const r = parse(utf8(md), 'br.md');
+    expect(r.status, JSON.stringify(r.checks)).toBe('ok');
+    expect(act(r, 'normative_document', 'in_force')).toBe(20);
+    expect(appRow(r, 'new_received')).toEqual([7, 0, 0, 0, 0, 0, 7]);
+  });
   it('header cells separated by single spaces name every column', () => {
     const spaced = text.split('\n').map((l) => l.includes('|') ? l.replace(/ \| ?/g, ' ').trim() : l).join('\n');
     const r = parse(spaced);

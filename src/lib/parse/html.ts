@@ -185,6 +185,23 @@ export function htmlToText(html: string): string {
   return s.split('\n').map((l) => l.replace(/[ \u00a0]+/g, ' ').replace(/ +$/, '')).filter((l, i, a) => l.trim() !== '' || (i > 0 && a[i - 1].trim() !== '')).join('\n');
 }
 
+/** Tags a converter leaves in text (`<br>` in a markdown cell, `<span style=…>`), by name. */
+const STRAY_TAG = /<\/?(?:br|p|div|span|font|b|i|u|strong|em|sup|sub|img|a|td|tr|th|table|tbody|thead|tfoot|colgroup|col|center|h[1-6]|section|ul|ol|li)\b[^<>]*>/gi;
+
+/**
+ * HTML inside a text file. Markdown from PDF converters (MinerU) writes each
+ * table as one line of `<table><tr><td rowspan=…>`: the tables become lines of
+ * tab-separated cells, as in a page. Other tags left in the text (`<br>` in a
+ * markdown cell) become a space, so that the digits of their attributes
+ * (`rowspan="22"`) are never read as values. Text with no tags is returned unchanged.
+ */
+export function convertEmbeddedHtml(text: string): string {
+  if (!text.includes('<')) return text;
+  let s = text;
+  if (/<table\b/i.test(s) && /<t[dh]\b/i.test(s)) s = convertTables(closable(s)).replaceAll(NL, '\n').replaceAll(TAB, '\t').replaceAll(LT, '<');
+  return s.replace(STRAY_TAG, ' ');
+}
+
 /** The page's own URL, where it says it: `<link rel="canonical">`, `og:url`, `<meta name="Url">`. */
 export function pageUrlOf(html: string): string | null {
   const head = html.slice(0, 20000);

@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { APP_ROW_CODES, APPLICANT_CODES, type AppRow, type Template } from '../schema.ts';
 import type { CheckRow, Report } from '../types.ts';
 import { decode } from './decode.ts';
-import { htmlToText, looksLikeHtml, pageUrlOf } from './html.ts';
+import { convertEmbeddedHtml, htmlToText, looksLikeHtml, pageUrlOf } from './html.ts';
 import { splitLines } from './text.ts';
 import { compactOf, makeSource, type Compact, type Source } from './source.ts';
 import { findHeadings, sectionTexts, type Heading } from './sections.ts';
@@ -90,7 +90,7 @@ export function parseFile(bytes: Uint8Array, sourceFile: string): Parsed {
     const { text, encoding } = decode(bytes);
     base.encoding = encoding;
     const isHtml = /\.html?$/i.test(sourceFile) || looksLikeHtml(text);
-    lines = splitLines(isHtml ? htmlToText(text) : text);
+    lines = splitLines(isHtml ? htmlToText(text) : convertEmbeddedHtml(text));
     base.line_count = lines.length;
     return { report: parseLines(lines, base, isHtml ? pageUrlOf(text) : null), lines };
   } catch (e) {

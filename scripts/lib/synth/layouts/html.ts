@@ -24,7 +24,8 @@ function labelColspan(model: TableModel, row: Row): number {
   return 1;
 }
 
-function table(out: Out, m: TableModel, o: HtmlOpts) {
+/** A table with rowspans and colspans as a page prints it. */
+export function htmlTable(out: Out, m: TableModel, o: HtmlOpts) {
   out.push('<table border="1" cellspacing="0" cellpadding="0" style="border-collapse:collapse">');
   out.push('<tbody>');
   m.rows.forEach((row, ri) => {
@@ -77,7 +78,7 @@ export function renderHtml(doc: Doc, o: HtmlOpts, rng: Rng): Out {
         break;
       case 'raw': out.push('<div class="nav">'); for (const l of b.lines) out.push(`<span>${esc(l)}</span><br>`); out.push('</div>'); break;
       case 'sign': for (const l of b.lines) out.push(`<p style="text-align:right">${esc(l.trim())}</p>`); break;
-      case 'table': table(out, b.model, o); break;
+      case 'table': htmlTable(out, b.model, o); break;
     }
   }
   out.push('</div>');

@@ -4,18 +4,22 @@
  * per row under generic headers (`| 数据1 | 数据2 | … |` and `|---|`); a cell
  * sometimes moved out of its row onto a line of its own (`Row.stray`,
  * `Row.labelOut`); the Article 20 and review tables as markdown tables, some
- * with generic headers.
+ * with generic headers. Or, as MinerU writes them, every table as one line of
+ * HTML with its rowspans and colspans (`htmlTables`).
  */
 import type { Doc } from '../doc.ts';
 import type { Rng } from '../rng.ts';
 import type { Cell, Row, TableModel } from '../tables.ts';
 import { Out } from './out.ts';
+import { htmlTable } from './html.ts';
 
 export interface MarkdownOpts {
   /** `##` headings, else bold lines. */
   hashHeadings: boolean;
   /** Article 20 and review tables under `数据1…` headers, else under their own first row. */
   generic: boolean;
+  /** Each table as one line of `<table>…</table>` (MinerU), else markdown rows. */
+  htmlTables: boolean;
 }
 
 const md = (cells: string[]) => `| ${cells.map((c) => c.replace(/\|/g, '\\|')).join(' | ')} |`;
@@ -58,6 +62,14 @@ function apps(out: Out, m: TableModel) {
   for (const row of body) appRow(out, row);
 }
 
+/** A table as one line of HTML, without whitespace between tags. */
+function oneLine(out: Out, m: TableModel) {
+  const t = new Out();
+  htmlTable(t, m, { charset: 'utf-8', tdPerLine: false, wrapNumbers: false });
+  out.push(t.lines.join(''), [...t.keyLine.keys()]);
+  out.push('');
+}
+
 export function renderMarkdown(doc: Doc, o: MarkdownOpts, rng: Rng): Out {
   const out = new Out();
   for (const b of doc.blocks) {
@@ -68,6 +80,7 @@ export function renderMarkdown(doc: Doc, o: MarkdownOpts, rng: Rng): Out {
       case 'sign': for (const l of b.lines) { out.push(l.trim()); out.push(''); } break;
       case 'meta': case 'raw': break;
       case 'table':
+        if (o.htmlTables) { oneLine(out, b.model); break; }
         if (b.model.id === 'apps') apps(out, b.model);
         else table(out, b.model.rows, b.model.width, o.generic);
         break;

@@ -10,7 +10,9 @@ import { renderPdfText } from '../layouts/pdftext.ts';
 import type { Rng } from '../rng.ts';
 import type { Page } from './page.ts';
 
-export interface RealContext { agency: Agency; year: number; title: string; page: Page | null; encoding: Encoding }
+export interface RealContext { agency: Agency; year: number; title: string; page: Page | null; encoding: Encoding;
+  /** Markdown: tables as one line of HTML each. */
+  htmlTables?: boolean }
 
 export function renderReal(layout: LayoutName, doc: Doc, c: RealContext, rng: Rng): Out {
   switch (layout) {
@@ -22,7 +24,7 @@ export function renderReal(layout: LayoutName, doc: Doc, c: RealContext, rng: Rn
         runningHead: rng.chance(0.4) ? `${c.agency.name}${c.year}年政府信息公开工作年度报告` : null,
       }, rng);
     case 'markdown':
-      return renderMarkdown(doc, { hashHeadings: rng.chance(0.6), generic: rng.chance(0.5) }, rng);
+      return renderMarkdown(doc, { hashHeadings: rng.chance(0.6), generic: rng.chance(0.5), htmlTables: c.htmlTables ?? false }, rng);
     case 'cms':
       return renderCms(doc, {
         charset: c.encoding === 'gb18030' ? rng.pick(['gb2312', 'gbk', 'GB18030']) : 'utf-8', page: c.page!, title: c.title,
