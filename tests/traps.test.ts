@@ -409,6 +409,60 @@ describe('pdftotext -layout output (columns aligned with spaces, labels wrapped 
   });
 });
 
+describe('pdftotext page breaks and reading orders', () => {
+  const text = craft({ layout: 'pdftext' });
+  it('a bare page number before the form feed and a running head with its year inside the table are not values', () => {
+    // pdftotext ends a page with its number and starts the next with a form feed, then the running head.
+    const broken = text.replace('\n\n- 3 -\n\n', '\n\n                 3\n\f       仙居县人民政府办公室 2024 年政府信息公开工作年度报告\n\n');
+    expect(broken).toContain('\f');
+    const r = parse(broken);
+    expect(r.status, JSON.stringify(r.checks)).toBe('ok');
+    expect(appRow(r, 'withheld_process')).toEqual([0, 0, 0, 0, 0, 0, 0]);
+    expect(appRow(r, 'withheld_enforcement')).toEqual([0, 0, 0, 0, 0, 0, 0]);
+  });
+  it('labels printed as a block, then their numbers one per line (pdftotext without -layout), go to their rows in order', () => {
+    const lines = text.split('\n');
+    const at = (label: string) => lines.findIndex((l) => l.startsWith(label));
+    // (一)…(三)4: the labels first, then the 6 × 7 numbers, a number per line.
+    const from = at('三、本年度办理结果(一)予以公开'), to = at('4.保护第三方合法权益');
+    const labels: string[] = [], numbers: string[] = [];
+    for (const l of lines.slice(from, to + 1)) {
+      const m = /^(.*?)((?: \d+){7})$/.exec(l);
+      if (m) { labels.push(m[1]); numbers.push(...m[2].trim().split(' ')); } else labels.push(l);
+    }
+    numbers.splice(0, 7, '4', '1', '0', '0', '0', '0', '5');
+    const r = parse([...lines.slice(0, from), ...labels, ...numbers, ...lines.slice(to + 1)].join('\n'));
+    expect(appRow(r, 'granted')).toEqual([4, 1, 0, 0, 0, 0, 5]);
+    expect(appRow(r, 'partially_granted')).toEqual([0, 0, 0, 0, 0, 0, 0]);
+    expect(appRow(r, 'withheld_third_party')).toEqual([0, 0, 0, 0, 0, 0, 0]);
+    expect(appRow(r, 'new_received')).toEqual([7, 0, 0, 0, 0, 0, 7]);
+  });
+  it('numbers read down the columns instead are not spread over the rows: their 总计 fail, so they stay NULL', () => {
+    // The same block with the numbers column by column (another reading order): 5 0 0 0 0 0 / 0 0 …
+    const lines = text.split('\n');
+    const from = lines.findIndex((l) => l.startsWith('三、本年度办理结果(一)予以公开')), to = lines.findIndex((l) => l.startsWith('4.保护第三方合法权益'));
+    const labels: string[] = [], rows: string[][] = [];
+    for (const l of lines.slice(from, to + 1)) {
+      const m = /^(.*?)((?: \d+){7})$/.exec(l);
+      if (m) { labels.push(m[1]); rows.push(m[2].trim().split(' ')); } else labels.push(l);
+    }
+    rows[0] = ['3', '1', '0', '0', '1', '0', '5'];
+    const columnwise = rows[0].map((_, c) => rows.map((r) => r[c])).flat();
+    const r = parse([...lines.slice(0, from), ...labels, ...columnwise, ...lines.slice(to + 1)].join('\n'));
+    expect(appRow(r, 'granted')).toEqual(Array(7).fill(null));
+    expect(r.status).not.toBe('ok');
+  });
+  it('numbers printed apart that fill the cells only when cut inside them, breaking the row total, are NULL (`89 142 12`)', () => {
+    const r = parse(text.replace('(七)总计 7 0 0 0 0 0 7', '(七)总计 71 00 006'));
+    expect(appRow(r, 'total_handled')).toEqual(Array(7).fill(null));
+    expect(check(r, 'missing_cells')!.detail).toContain('不符合本行总计');
+    // One run of as many digits as cells is cut one way only and read as printed, flagged by the row total.
+    const one = parse(text.replace('(七)总计 7 0 0 0 0 0 7', '(七)总计 7100006'));
+    expect(appRow(one, 'total_handled')).toEqual([7, 1, 0, 0, 0, 0, 6]);
+    expect(check(one, 'row_total')!.passed).toBe(false);
+  });
+});
+
 describe('reports that cannot be read fully', () => {
   it('a picture-only report fails with the reason', () => {
     const r = parse('某某县人民政府2024年政府信息公开工作年度报告（图片版）\n\n详见附件图片。\n');

@@ -78,6 +78,8 @@ interface RowRead {
   moved?: boolean;
   /** The row printed fewer cells than the form has (lost cells at every position were tried). */
   lost?: boolean;
+  /** Its digits can be cut into the cells only in ways that break its 总计 (the first such cut). */
+  cutBreaks?: string;
 }
 
 /** Read the table in text[from, to). */
@@ -99,6 +101,7 @@ export function readApplications(src: Source, from: number, to: number, issues: 
     reads.push({ src, code: hit.code, hit, tokens, splits: [], overflow: false, cols: APP_COLUMNS });
   });
   rehome(reads, cols);
+  spread(reads, cols);
   const subRows = reads.some((r) => OTHER_SUB_ROWS.includes(r.code));
   const otherRead = reads.find((r) => r.code === 'other_total');
   // In the 2021 form `(六)其他处理` is only the group label of its sub-rows.
@@ -133,6 +136,13 @@ export function readApplications(src: Source, from: number, to: number, issues: 
     if (own.length && own.length < cands.length) {
       r.splits = own.map(([, k]) => r.splits[k]);
       cands = own.map(([v]) => v);
+    } else if (!own.length && !r.lost && !r.moved && r.tokens.length > 1 && r.splits.every((sp) => sp.cells.length > r.tokens.length)) {
+      // Numbers printed apart (`89 142 12`) that fill the cells only when cut inside them, and
+      // only in ways that break the row's own 总计: the cut is a guess, not what was printed.
+      // (One run of as many digits as cells, `8100008`, is cut one way only: read as printed.)
+      r.cutBreaks = r.splits[0].cells.map((c) => c.text).join(' ');
+      r.splits = [];
+      continue;
     }
     choices.push({ row: r.code, cols: r.cols, cands });
   }
@@ -156,6 +166,35 @@ function rehome(reads: RowRead[], cols: 6 | 7) {
     const a = reads[i], b = reads[i + 1];
     if (count(a) === cols + 1 && count(b) === cols - 1 && a.tokens[a.tokens.length - 1].lone) b.tokens.unshift(a.tokens.pop()!);
     else if (count(a) === cols - 1 && count(b) === cols + 1 && b.tokens[0].lone) a.tokens.push(b.tokens.shift()!);
+  }
+}
+
+/**
+ * Labels printed as a block, then their numbers (pdftotext's default reading
+ * order: `(一)予以公开` `(二)部分公开` … each on a line, then 354 / 57 / … a
+ * number per line): rows that print no numbers, followed by a row whose zone
+ * holds exactly `cols` numbers for each of them and itself, every number on a
+ * line of its own, take the numbers in order, `cols` each. `(六)其他处理`, only
+ * the label of its sub-rows, takes none. The arithmetic then checks each row.
+ */
+function spread(reads: RowRead[], cols: 6 | 7) {
+  const count = (r: RowRead) => r.tokens.filter((t) => t.kind !== 'blank').length;
+  let start = 0;
+  for (let j = 0; j < reads.length; j++) {
+    const n = count(reads[j]);
+    if (n === 0) continue;
+    const block = reads.slice(start, j + 1);
+    start = j + 1;
+    if (block.length < 2) continue;
+    const toks = reads[j].tokens.filter((t) => t.kind !== 'blank');
+    if (!toks.every((t) => t.lone)) continue;
+    const takers = n === block.length * cols ? block
+      : n === (block.length - 1) * cols ? block.filter((r) => r.code !== 'other_total') : null;
+    if (!takers || takers.length !== n / cols) continue;
+    // Only where each row's 总计 then holds: numbers read down the columns (another order) rarely do.
+    const chunks = takers.map((_, k) => toks.slice(k * cols, (k + 1) * cols));
+    if (cols !== 7 || !chunks.every((c) => rowTotalHolds(c.map((t) => (/^\d+$/.test(t.text) ? Number(t.text) : null))))) continue;
+    takers.forEach((r, k) => { r.tokens = toks.slice(k * cols, (k + 1) * cols); });
   }
 }
 
@@ -228,6 +267,10 @@ function rowCells(r: RowRead, values: (number | null)[] | undefined, winners: nu
   const printed = () => r.tokens.map((t) => t.text || '空白').join(' ');
   if (!r.tokens.length) {
     issues.push({ kind: 'missing', table: 'applications', row: code, detail: `「${zh(code)}」行没有印出数字` });
+    return nulls();
+  }
+  if (r.cutBreaks) {
+    issues.push({ kind: 'unsplittable', table: 'applications', row: code, detail: `「${zh(code)}」行的数字「${printed()}」只能拆分为 ${r.cutBreaks} 等不符合本行总计的形式,记为空` });
     return nulls();
   }
   if (!r.splits.length || !values || !winners) {

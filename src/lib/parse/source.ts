@@ -28,6 +28,8 @@ const PAGE_MARKS: RegExp[] = [
   /第\s{0,2}\d{1,3}\s{0,2}页(?:\s{0,2}[,，/]?\s{0,2}共\s{0,2}\d{1,3}\s{0,2}页)?/g,
   /共\s{0,2}\d{1,3}\s{0,2}页\s{0,2}第\s{0,2}\d{1,3}\s{0,2}页/g,
   /^\s*\d{1,3}\s*\/\s*\d{1,3}\s*$/gm,
+  // A bare page number on the last line of a page: pdftotext starts the next page with a form feed.
+  /^[ \t]*\d{1,3}[ \t]*(?=(?:\n[ \t]*)*\n\f)/gm,
 ];
 /** Markdown table rules and the generic headers converters write (`| 数据1 | 数据2 |`). */
 const MARKDOWN_NOISE: RegExp[] = [

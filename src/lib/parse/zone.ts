@@ -134,6 +134,8 @@ export function zoneTokens(src: Source, from: number, to: number): ZoneToken[] {
         if (e - k === 4) { k = e + 1; continue; }
         e -= 4;
       }
+      // A year of a running page head inside the table (`洛阳市 2020 年政府信息公开…报告`).
+      if (e - k === 4 && next === 32 && t.charCodeAt(after) === 0x5e74 && /^(?:19|20)\d\d$/.test(t.slice(k, e))) { k = after + 1; continue; }
       const tok = token('run', t.slice(k, e), k, e, lineOf(src, k));
       const u = numbering ? null : UNIT_RE.exec(t.slice(e, Math.min(j, e + 2)));
       if (u) { tok.unit = u[0]; e += u[0].length; }
