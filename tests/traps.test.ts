@@ -167,6 +167,13 @@ describe('text around and inside the tables', () => {
     const r = parse(craft({ layout: 'cells' }).replace('一、本年新收政府信息公开申请数量\n\n7', '一、本年新收政府信息公开申请数量7'));
     expect(appRow(r, 'new_received')).toEqual([7, 0, 0, 0, 0, 0, 7]);
   });
+  it('the last row of a text that ends with it is a row, not a sentence (its numbers have no unit after them)', () => {
+    const cut = craft({ layout: 'pdftext' }).split('\n(七)总计')[0].replace(/(2\.申请人逾期[^\n]*\n[^\n]*\n)3\.其他 0 0 0 0 0 0 0$/, '$1');
+    const text = cut.replace(/\n*$/, '\n3.其他 4 0 0 0 0 0 4');
+    expect(text.endsWith('3.其他 4 0 0 0 0 0 4')).toBe(true);
+    const r = parse(text);
+    expect(appRow(r, 'other_other')).toEqual([4, 0, 0, 0, 0, 0, 4]);
+  });
   it('a narrative sentence that mentions 本年新收 before the table opens no row', () => {
     const text = craft({ layout: 'tabs', headerTotal: false, apps: { new_received: ['7', '0', '0', '0', '0', '0'] } })
       .replace('三、收到和处理政府信息公开申请情况', '三、收到和处理政府信息公开申请情况\n本年新收政府信息公开申请7件,上年结转1件,全部按时办结,群众满意度较高,未发生因答复引起的争议,也未产生任何费用。');
@@ -261,6 +268,30 @@ describe('the 2019 form', () => {
     expect(act(r, 'procurement', 'procurement_amount')).toBe(513555.45);
     expect(r.year).toBe(2022);
   });
+  it('HTML: value cells spanning columns under headers spanning other ones are read cell by cell', () => {
+    // As a real page of 2019 prints it: 5 grid columns for 3 metrics, value and header spans that do not line up.
+    const tr = (...cells: string[]) => `<tr>${cells.join('')}</tr>`;
+    const td = (t: string, span = 1) => (span > 1 ? `<td colspan="${span}">${t}</td>` : `<td>${t}</td>`);
+    const table = '<table border="1"><tbody>' + [
+      tr(td('第二十条第(一)项', 5)), tr(td('信息内容'), td('本年新<br />制作数量'), td('本年新<br />公开数量', 2), td('对外公开总数量')),
+      tr(td('规章'), td('13'), td('13', 2), td('524')), tr(td('规范性文件'), td('60'), td('60', 2), td('368')),
+      tr(td('第二十条第(五)项', 5)), tr(td('信息内容'), td('上一年项目数量'), td('本年增/减', 2), td('处理决定数量')),
+      tr(td('行政许可'), td('7', 2), td('0'), td('9')), tr(td('其他对外管理服务事项'), td('0', 2), td('0'), td('0')),
+      tr(td('第二十条第(九)项', 5)), tr(td('信息内容'), td('采购项目数量', 2), td('采购总金额', 2)),
+      tr(td('政府集中采购'), td('6', 2), td('251000元', 2)),
+    ].join('') + '</tbody></table>';
+    const html = `<html><body><p>某某市人民政府办公厅2019年政府信息公开工作年度报告</p><p>二、主动公开政府信息情况</p>${table}</body></html>`;
+    const r = parse(utf8(html), 'r2019.html');
+    expect(act(r, 'regulation', 'made')).toBe(13);
+    expect(act(r, 'regulation', 'published')).toBe(13);
+    expect(act(r, 'regulation', 'published_total')).toBe(524);
+    expect(act(r, 'normative_document', 'published_total')).toBe(368);
+    expect(act(r, 'license', 'prior_count')).toBe(7);
+    expect(act(r, 'license', 'change')).toBe(0);
+    expect(act(r, 'license', 'decisions')).toBe(9);
+    expect(act(r, 'procurement', 'procurement_projects')).toBe(6);
+    expect(act(r, 'procurement', 'procurement_amount')).toBe(251000);
+  });
 });
 
 describe('encodings and containers', () => {
@@ -346,6 +377,29 @@ describe('more real-world wrappers', () => {
     expect(r.status, JSON.stringify(r.checks)).toBe('ok');
     expect(act(r, 'normative_document', 'in_force')).toBe(20);
     expect(appRow(r, 'new_received')).toEqual([7, 0, 0, 0, 0, 0, 7]);
+  });
+  it('the review table as three small markdown tables, each under its own header, is read group by group', () => {
+    const head = '| 结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 |\n|---|---|---|---|---|';
+    const groups = ['### 行政复议', head, '| 27 | 10 | 9 | 15 | 61 |', '', '### 行政诉讼(未经复议直接起诉)', head, '| 3 | 0 | 0 | 0 | 3 |', '',
+      '### 行政诉讼(复议后起诉)', head, '| 8 | 0 | 1 | 1 | 10 |'].join('\n');
+    const md = text.replace(/四、政府信息公开行政复议、行政诉讼情况[\s\S]*?(?=\n五、)/, `四、政府信息公开行政复议、行政诉讼情况\n\n${groups}\n`);
+    expect(md).toContain('### 行政诉讼(复议后起诉)');
+    const r = parse(md, 'groups.md');
+    expect(r.reviews.map((x) => x.value)).toEqual([27, 10, 9, 15, 61, 3, 0, 0, 0, 3, 8, 0, 1, 1, 10]);
+    // Groups whose numbers do not add up are not taken as groups.
+    const bad = parse(md.replace('| 8 | 0 | 1 | 1 | 10 |', '| 8 | 0 | 1 | 1 | 11 |'), 'groups.md');
+    expect(bad.reviews.every((x) => x.value === null)).toBe(true);
+  });
+  it('the Article 20 (一) rows printed after (八), their caption left in place (a PDF converter moved them), are still read', () => {
+    const block = '信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |\n规章 | 0 | 0 | 0 |\n行政规范性文件 | 3 | 1 | 20 |\n';
+    expect(text).toContain(block);
+    const moved = text.replace(block, '').replace('行政事业性收费 | 12.5 |\n', `行政事业性收费 | 12.5 |\n${block}`);
+    const r = parse(moved);
+    expect(act(r, 'regulation', 'issued')).toBe(0);
+    expect(act(r, 'normative_document', 'issued')).toBe(3);
+    expect(act(r, 'normative_document', 'in_force')).toBe(20);
+    expect(act(r, 'fee', 'fee_amount')).toBe(12.5);
+    expect(act(r, 'license', 'decisions')).toBe(120);
   });
   it('header cells separated by single spaces name every column', () => {
     const spaced = text.split('\n').map((l) => l.includes('|') ? l.replace(/ \| ?/g, ' ').trim() : l).join('\n');

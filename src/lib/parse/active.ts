@@ -38,6 +38,13 @@ function sameList(a: Metric[], b: Metric[] | undefined) {
 export function readActive(src: Source, from: number, to: number, issues: Issue[], evidence: Evidence): ActiveTable {
   const view = compactOf(src, from, to);
   const items = alignRows(view, ITEM_SPEC).filter((h): h is Hit<Item> => h !== null);
+  // A sub-table printed out of the form's order (the (一) rows after (八), as a PDF converter
+  // moved them): its items, lost to the in-order alignment, are looked for on their own.
+  for (const spec of ITEM_SPEC) {
+    if (items.some((h) => h.code === spec.code)) continue;
+    const [hit] = alignRows(view, [spec]);
+    if (hit && !items.some((h) => hit.start < h.end && h.start < hit.end)) items.push(hit);
+  }
   if (!items.length) return { rows: [], found: false, template: null, pending: [] };
 
   const labels: Label[] = items.map((h) => ({ kind: 'item', start: h.start, end: h.end, item: h.code }));

@@ -30,7 +30,8 @@ function inSentence(s: string, at: number, end: number, counted: boolean): boole
     if (c >= 48 && c <= 57) {
       let j = i;
       while (j < s.length && s.charCodeAt(j) >= 48 && s.charCodeAt(j) <= 57) j++;
-      return '件条次人份'.includes(s[j] ?? '');
+      // (`includes('')` is true: a number that ends the text has no unit.)
+      return j < s.length && '件条次人份'.includes(s[j]);
     }
   }
   return false;

@@ -75,20 +75,31 @@ function tableToText(table: string): string {
   const first = inner.search(/<tr\b/i);
   const before = decodeEntities((first < 0 ? inner : inner.slice(0, first)).replace(BLOCK, NL).replace(/<[^>]+>/g, ' '));
   for (const l of before.split(NL)) if (l.trim()) rows.push(l.trim());
+  // Cells of the last header row (two or more cells, words, no numbers): see below.
+  let headerCells = 0;
   inner.replace(/<tr\b[^>]*>([\s\S]*?)(?=<tr\b|$)/gi, (_m, tr: string) => {
     const row = closable(tr);
-    const cells: string[] = [];
+    const found: { text: string; span: number; words: boolean }[] = [];
     let multiline = false;
     row.replace(/<t([dh])\b([^>]*)>([\s\S]*?)(?=<t[dh]\b|$)/gi, (_c, _k, attrs: string, raw: string) => {
       const parts = cellLines(raw);
-      if (parts.length > 1) { multiline = true; cells.push(parts.join(NL)); }
-      else cells.push(parts[0] ?? '');
-      // A value cell spanning columns keeps its width; a label spanning the label columns does not
-      // (its filler cells would look like blank values between the label and its numbers).
+      if (parts.length > 1) multiline = true;
       const span = /colspan\s*=\s*["']?(\d+)/i.exec(attrs);
-      if (!/[\u4e00-\u9fff]/.test(parts[0] ?? '')) for (let k = 1; k < Math.min(Number(span?.[1] ?? 1), 20); k++) cells.push('');
+      found.push({ text: parts.join(NL), span: Math.min(Number(span?.[1] ?? 1), 20), words: /[\u4e00-\u9fff]/.test(parts[0] ?? '') });
       return '';
     });
+    // A value cell spanning columns keeps its width; a label spanning the label columns does not
+    // (its filler cells would look like blank values between the label and its numbers). A row with
+    // as many cells as the header above it is read cell by cell, whatever the spans: pages span a
+    // value over two columns under a header that spans other ones (`本年新公开数量` colspan=2 over
+    // `13` colspan=2; `上一年项目数量` over the first half of a `0` colspan=2).
+    const asHeader = found.length > 1 && found.length === headerCells;
+    const cells: string[] = [];
+    for (const c of found) {
+      cells.push(c.text);
+      if (!c.words && !asHeader) for (let k = 1; k < c.span; k++) cells.push('');
+    }
+    if (found.length > 1 && found.some((c) => c.words) && !found.some((c) => /^[\d.,\s%-]+(?:万?元)?$/.test(c.text))) headerCells = found.length;
     rows.push(multiline ? cells.filter(Boolean).join(NL) : cells.join(TAB));
     return '';
   });

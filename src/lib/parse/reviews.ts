@@ -20,6 +20,26 @@ const GROUPS: Equation[] = ['review', 'suit_direct', 'suit_after_review'].map((p
   plus: [`t/${p}.total`], minus: ['upheld', 'corrected', 'other', 'pending'].map((o) => `t/${p}.${o}`),
 }));
 
+/**
+ * The table printed as three small tables, each under its own header (markdown
+ * from a PDF: `### 行政复议` `| 结果维持 | … | 总计 |` `| 27 | 10 | 9 | 15 | 61 |`, then
+ * the two lawsuit groups): the numbers between the header words, when the last
+ * three such groups have five each.
+ */
+function subTables(src: Source, view: ReturnType<typeof compactOf>, to: number): ReturnType<typeof zoneTokens> | null {
+  const words = [...view.s.matchAll(REVIEW_HEADER)].map((m) => [view.at[m.index], view.at[m.index + m[0].length - 1] + 1]);
+  const groups = words.map(([, end], i) => zoneTokens(src, end, i + 1 < words.length ? words[i + 1][0] : to))
+    .map((g, i) => (i + 1 === words.length ? untilText(src, g) : g)).filter((g) => g.length);
+  // The last three: the region may begin with the end of the application table.
+  const last = groups.slice(-3);
+  // Each a group: four outcomes and their 总计, which must add up.
+  const adds = (g: ReturnType<typeof zoneTokens>) => {
+    const v = g.map((t) => (/^\d+$/.test(t.text) ? Number(t.text) : NaN));
+    return v[0] + v[1] + v[2] + v[3] === v[4];
+  };
+  return last.length === 3 && last.every((g) => g.length === 5 && adds(g)) ? last.flat() : null;
+}
+
 export function readReviews(src: Source, from: number, to: number, issues: Issue[]): ReviewTable {
   const view = compactOf(src, from, to);
   const heads = [...view.s.matchAll(REVIEW_HEADER)].map((m) => view.at[m.index + m[0].length - 1] + 1);
@@ -31,6 +51,7 @@ export function readReviews(src: Source, from: number, to: number, issues: Issue
     if (after.length) { tokens = after; break; }
   }
   tokens = untilText(src, tokens);
+  if (tokens.length < COLS.length) tokens = subTables(src, view, to) ?? tokens;
   const line = tokens[0]?.line ?? null;
   const nulls = (): ReviewRow[] => REVIEW_CELLS.map(([proceeding, outcome]) => ({ proceeding, outcome, value: null, line }));
   const printed = tokens.map((t) => t.text || '空白').join(' ');
