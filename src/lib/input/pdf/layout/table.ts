@@ -100,6 +100,11 @@ export function fillTable(g: Grid, items: readonly TextItem[]): Table | null {
     const text = joinWrapped(lines.map((l) => joinItems(l.items)));
     const last = lines[lines.length - 1];
     rows[c.r0].push({ ...c, text, x0, x1, ...(last && last.x1 >= x1 - WRAP_ROOM * last.size ? { wrapped: true } : {}) });
+    // A value cell merged down over rows (a number, or nothing, not in the first column) leaves an
+    // empty cell in each row below, so that their other cells keep their columns (as Word has it).
+    if (c.r1 > c.r0 && c.c0 > 0 && (text === '' || NUMERIC.test(text))) {
+      for (let r = c.r0 + 1; r <= c.r1; r++) rows[r].push({ ...c, r0: r, text: '', x0, x1 });
+    }
   }
   for (const r of rows) r.sort((a, b) => a.c0 - b.c0);
   const ys = g.ys, xs = g.xs;
