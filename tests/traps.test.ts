@@ -517,6 +517,30 @@ describe('pdftotext page breaks and reading orders', () => {
   });
 });
 
+describe('pdftotext -layout of narrow ruled columns (a Word table exported to PDF)', () => {
+  const text = craft({ layout: 'pdftext' });
+  it('a review header printed a character per line is no header: fifteen numbers in three groups that add up are the table', () => {
+    const vertical = ['         行政复议                    行政诉讼', '  结    结   其  尚   总 未经复议直接起诉               复议后起诉',
+      '  果    果   他  未   计   结 结 其  尚   总   结   结    其  尚 总', '  维    纠   结  审       果 果 他  未   计   果   果    他  未 计',
+      '  持    正   果  结       维 纠 结  审       维   纠    结  审', '                      持 正 果  结       持   正    果  结',
+      '  2    0   1   0   3  0 0 0  0   0   1   0     0 0 1'].join('\n');
+    const t = text.replace(/(四、政府信息公开行政复议、行政诉讼情况\n)[\s\S]*?(?=\n\n五、)/, `$1${vertical}`);
+    expect(t).toContain('  维    纠');
+    const r = parse(t);
+    expect(r.reviews.map((x) => x.value)).toEqual([2, 0, 1, 0, 3, 0, 0, 0, 0, 0, 1, 0, 0, 0, 1]);
+    // Numbers that do not make three groups are not taken for the table.
+    const off = parse(t.replace('0 0 1\n', '0 0 2\n').replace(/  2    0   1   0   3/, '  2    0   1   0   4'));
+    expect(off.reviews.every((x) => x.value === null)).toBe(true);
+  });
+  it('two zeros a space apart that pdftotext joined (`00 0 0 0 0 0` under seven columns) are 0|0; other numbers stay whole', () => {
+    const r = parse(text.replace('(七)总计 7 0 0 0 0 0 7', '(七)总计 7 00 0 0 0 7'));
+    expect(appRow(r, 'total_handled')).toEqual([7, 0, 0, 0, 0, 0, 7]);
+    // `12` beside them is not cut into 1|2: the row is one cell short, and only its 总计 is certain.
+    const short = parse(text.replace('(七)总计 7 0 0 0 0 0 7', '(七)总计 12 00 0 0 7'));
+    expect(appRow(short, 'total_handled')).toEqual([null, null, null, null, null, null, 7]);
+  });
+});
+
 describe('reports that cannot be read fully', () => {
   it('a picture-only report fails with the reason', () => {
     const r = parse('某某县人民政府2024年政府信息公开工作年度报告（图片版）\n\n详见附件图片。\n');

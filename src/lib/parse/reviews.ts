@@ -9,7 +9,7 @@ import { COUNT, REVIEW_CELLS, REVIEW_HEADER } from './form.ts';
 import { compactOf, type Source } from './source.ts';
 import { rowTest, solve, type Equation, type RowChoice } from './solve.ts';
 import { unsplit, untilText } from './applications.ts';
-import { colOf, dropStray, positional, splitZone, zoneTokens } from './zone.ts';
+import { colOf, dropStray, positional, splitZone, zoneTokens, type ZoneToken } from './zone.ts';
 import { zh, type Issue } from './issues.ts';
 import type { Pending } from './evidence.ts';
 
@@ -20,30 +20,35 @@ const GROUPS: Equation[] = ['review', 'suit_direct', 'suit_after_review'].map((p
   plus: [`t/${p}.total`], minus: ['upheld', 'corrected', 'other', 'pending'].map((o) => `t/${p}.${o}`),
 }));
 
+/** Five tokens that are a group: four outcome counts and their 总计, adding up. */
+function addsUp(g: ZoneToken[]): boolean {
+  const v = g.map((t) => (/^\d+$/.test(t.text) ? Number(t.text) : NaN));
+  return v.length === 5 && v[0] + v[1] + v[2] + v[3] === v[4];
+}
+
 /**
  * The table printed as three small tables, each under its own header (markdown
  * from a PDF: `### 行政复议` `| 结果维持 | … | 总计 |` `| 27 | 10 | 9 | 15 | 61 |`, then
  * the two lawsuit groups): the numbers between the header words, when the last
  * three such groups have five each.
  */
-function subTables(src: Source, view: ReturnType<typeof compactOf>, to: number): ReturnType<typeof zoneTokens> | null {
+function subTables(src: Source, view: ReturnType<typeof compactOf>, to: number): ZoneToken[] | null {
   const words = [...view.s.matchAll(REVIEW_HEADER)].map((m) => [view.at[m.index], view.at[m.index + m[0].length - 1] + 1]);
   const groups = words.map(([, end], i) => zoneTokens(src, end, i + 1 < words.length ? words[i + 1][0] : to))
     .map((g, i) => (i + 1 === words.length ? untilText(src, g) : g)).filter((g) => g.length);
   // The last three: the region may begin with the end of the application table.
   const last = groups.slice(-3);
   // Each a group: four outcomes and their 总计, which must add up.
-  const adds = (g: ReturnType<typeof zoneTokens>) => {
-    const v = g.map((t) => (/^\d+$/.test(t.text) ? Number(t.text) : NaN));
-    return v[0] + v[1] + v[2] + v[3] === v[4];
-  };
-  return last.length === 3 && last.every((g) => g.length === 5 && adds(g)) ? last.flat() : null;
+  return last.length === 3 && last.every((g) => g.length === 5 && addsUp(g)) ? last.flat() : null;
 }
 
 export function readReviews(src: Source, from: number, to: number, issues: Issue[]): ReviewTable {
   const view = compactOf(src, from, to);
   const heads = [...view.s.matchAll(REVIEW_HEADER)].map((m) => view.at[m.index + m[0].length - 1] + 1);
-  if (!heads.length || !/维持|纠正|审结/.test(view.s)) return { rows: [], found: false, pending: [] };
+  if (!heads.length) return { rows: [], found: false, pending: [] };
+  // Its outcome words, unless the header is printed a character per line (narrow columns of a
+  // PDF: 结/果/维/持) or not at all: then fifteen numbers in three groups that add up.
+  const worded = /维持|纠正|审结/.test(view.s);
   // The numbers follow the last header word that has numbers after it.
   let tokens = zoneTokens(src, heads[0], to);
   for (let h = heads.length - 1; h >= 0; h--) {
@@ -52,6 +57,7 @@ export function readReviews(src: Source, from: number, to: number, issues: Issue
   }
   tokens = untilText(src, tokens);
   if (tokens.length < COLS.length) tokens = subTables(src, view, to) ?? tokens;
+  if (!worded && !(tokens.length === COLS.length && [0, 5, 10].every((k) => addsUp(tokens.slice(k, k + 5))))) return { rows: [], found: false, pending: [] };
   const line = tokens[0]?.line ?? null;
   const nulls = (): ReviewRow[] => REVIEW_CELLS.map(([proceeding, outcome]) => ({ proceeding, outcome, value: null, line }));
   const printed = tokens.map((t) => t.text || '空白').join(' ');

@@ -367,6 +367,9 @@ export function wholeCells(tokens: ZoneToken[]): boolean {
   return tokens.length >= 2 && tokens.every((t, i) => t.own && (i === 0 || t.line !== tokens[i - 1].line));
 }
 
+/** A run that is no number by itself: digits with a leading zero (`00`, `012`). */
+const glued = (t: ZoneToken) => t.kind === 'run' && t.text.length > 1 && t.text.charCodeAt(0) === 48 && isDigit(t.text.charCodeAt(1));
+
 /**
  * Every way `tokens` fill `rules.length` cells, in order. Placeholders and
  * blanks are one cell each (NULL); runs are cut as the rules allow, unless
@@ -375,7 +378,10 @@ export function wholeCells(tokens: ZoneToken[]): boolean {
 export function splitZone(tokens: ZoneToken[], rules: CellRule[], limit = 20000): Splits {
   const k = rules.length;
   if (tokens.length === k) return { splits: oneEach(tokens, rules), overflow: false };
-  if (wholeCells(tokens)) return { splits: [], overflow: false };
+  // Whole cells are cut only where a token cannot be one cell: `00` (pdftotext joins two
+  // zeros a space apart) is `0|0`; the other tokens stay whole.
+  const whole = wholeCells(tokens);
+  if (whole && !tokens.some(glued)) return { splits: [], overflow: false };
   const out: Split[] = [];
   let overflow = false;
   const cells: Cell[] = [];
@@ -401,7 +407,7 @@ export function splitZone(tokens: ZoneToken[], rules: CellRule[], limit = 20000)
       cells.pop();
       return go;
     }
-    const most = Math.min(tok.text.length, left - rest);
+    const most = whole && !glued(tok) ? 1 : Math.min(tok.text.length, left - rest);
     for (let p = 1; p <= most; p++) {
       const go = cutRun(tok.text, p, rules, filled, tok.unit, (vals, texts) => {
         let at = tok.start;
