@@ -268,6 +268,33 @@ describe('the 2019 form', () => {
     expect(act(r, 'procurement', 'procurement_amount')).toBe(513555.45);
     expect(r.year).toBe(2022);
   });
+  it('pdftotext -layout: a row with empty cells has its numbers in the columns of the header words above them', () => {
+    const layout = [
+      '某某镇2022年政府信息公开工作年度报告', '二、主动公开政府信息情况',
+      '                   第二十条第（一）项',
+      '   信息内容        本年新          本年新                   对外公开',
+      '               制作数量        公开数量                   总数量',
+      '     规章          0           0                      0',
+      '   规范性文件                                        15',
+      '                   第二十条第（五）项',
+      '    信息内容         上一年         本年增/减           处理决定',
+      '                 项目数量                         数量',
+      '   行政许可           88',
+      '其他对外管理服务事项       0           0                  5',
+    ].join('\n');
+    const apps = '\n' + craft().split('三、收到和处理')[1].replace(/^/, '三、收到和处理');
+    const r = parse(layout + apps);
+    expect(act(r, 'license', 'prior_count')).toBe(88);
+    expect(act(r, 'license', 'change')).toBeNull();
+    expect(act(r, 'license', 'decisions')).toBeNull();
+    expect(act(r, 'normative_document', 'published_total')).toBe(15);
+    expect(act(r, 'normative_document', 'made')).toBeNull();
+    expect(act(r, 'other_service', 'decisions')).toBe(5);
+    // Single spaces show no columns: the lone number's cell is not known.
+    const plain = parse(layout.replace(/ {3,}/g, ' ').replace(/^ +/gm, '') + apps);
+    expect(act(plain, 'license', 'prior_count')).toBeNull();
+    expect(act(plain, 'normative_document', 'published_total')).toBeNull();
+  });
   it('HTML: value cells spanning columns under headers spanning other ones are read cell by cell', () => {
     // As a real page of 2019 prints it: 5 grid columns for 3 metrics, value and header spans that do not line up.
     const tr = (...cells: string[]) => `<tr>${cells.join('')}</tr>`;

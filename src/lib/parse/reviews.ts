@@ -57,10 +57,11 @@ export function readReviews(src: Source, from: number, to: number, issues: Issue
   }
   tokens = untilText(src, tokens);
   if (tokens.length < COLS.length) tokens = subTables(src, view, to) ?? tokens;
-  if (!worded && !(tokens.length === COLS.length && [0, 5, 10].every((k) => addsUp(tokens.slice(k, k + 5))))) return { rows: [], found: false, pending: [] };
   const line = tokens[0]?.line ?? null;
   const nulls = (): ReviewRow[] => REVIEW_CELLS.map(([proceeding, outcome]) => ({ proceeding, outcome, value: null, line }));
   const printed = tokens.map((t) => t.text || '空白').join(' ');
+  const none = { rows: [], found: false, pending: [] };
+  if (!worded && !tokens.length) return none;
   if (!tokens.length) {
     issues.push({ kind: 'missing', table: 'reviews', detail: '行政复议、行政诉讼表没有印出数字' });
     return { rows: nulls(), found: true, pending: [] };
@@ -68,6 +69,7 @@ export function readReviews(src: Source, from: number, to: number, issues: Issue
   tokens = dropStray(tokens, COLS.length);
   tokens = positional(src, tokens, COLS.length, () => true) ?? tokens;
   const s = splitZone(tokens, COLS.map(() => COUNT));
+  if (!worded && !s.splits.length) return none;
   if (!s.splits.length) {
     const i = unsplit('reviews', 't', '复议诉讼表', tokens, COLS.map(() => COUNT), s.overflow);
     issues.push({ ...i, row: undefined });
@@ -76,6 +78,8 @@ export function readReviews(src: Source, from: number, to: number, issues: Issue
   let splits = s.splits;
   const test = rowTest(GROUPS, 't', COLS);
   const own = splits.filter((sp) => test(sp.cells.map((c) => c.value)));
+  // Without its outcome words, only numbers that make the three groups one way are the table.
+  if (!worded && !(splits.length === 1 && own.length === 1)) return none;
   if (own.length && own.length < splits.length) splits = own;
   const choice: RowChoice = { row: 't', cols: COLS, cands: splits.map((sp) => sp.cells.map((c) => c.value)) };
   const sol = solve([choice], GROUPS);
