@@ -92,3 +92,14 @@ describe('the same .doc files exported to PDF by LibreOffice (committed; a third
     });
   }
 });
+
+describe('the text pdftotext -layout gives of those PDFs (committed)', () => {
+  // Columns set by spaces, headers wrapped in their cells, the review header a character per line.
+  for (const { name, file, layout } of DOC_FIXTURES) {
+    const txt = file.replace(/\.doc$/, '.pdftotext-layout.txt');
+    it(txt, async () => {
+      const bytes = readFileSync(new URL(`./fixtures/word/${txt}`, import.meta.url));
+      await expectTruth(name, bytes, txt, 'utf-8', editedTruth(loadTruth(name), layout.cells ?? {}));
+    });
+  }
+});

@@ -14,7 +14,7 @@ import { ACTIVE_FORM, FORM_2019_METRICS, FORM_2021_METRICS, ITEM_SPEC, METRIC_KE
 import { compactOf, lineOf, type Source } from './source.ts';
 import { solve, type RowChoice } from './solve.ts';
 import { unsplit, untilText } from './applications.ts';
-import { colOf, dropStray, positional, splitLost, splitZone, token, tooShort, zoneTokens, type Split, type ZoneToken } from './zone.ts';
+import { colOf, dropStray, GAP, inColumns, positional, spaced, splitLost, splitZone, tooShort, zoneTokens, type Split, type ZoneToken } from './zone.ts';
 import { zh, type Issue } from './issues.ts';
 import type { Evidence, Pending } from './evidence.ts';
 
@@ -124,49 +124,31 @@ function apartShort(tokens: ZoneToken[], k: number): boolean {
   return tokens.length >= 2 && tokens.length < k && tokens.every((t) => t.kind !== 'blank');
 }
 
-/** Spaces that set columns apart in text laid out by position (pdftotext -layout). */
-const GAP = 3;
-
 /**
- * A row printing fewer numbers than its cells in text laid out in columns by
- * spaces (pdftotext -layout of a table with empty cells): `行政许可          1`
- * under `信息内容   上一年   本年增/减   处理决定`. Each number is in the column of
- * the header word it stands under, the others are empty. Only where the layout
- * shows it: the sub-table's header line (the nearest line above that starts
- * with 信息内容) has one word per cell, words and numbers stand at least GAP
- * spaces apart, and each number is clearly nearer one header word than any
- * other. Null otherwise.
+ * The columns of an Article 20 sub-table in text laid out by spaces: the
+ * centres of the words of its header line (the nearest line above the row
+ * that starts with 信息内容), when it has one word per cell (words apart by
+ * GAP spaces). Null otherwise.
  */
-function aligned(src: Source, tokens: ZoneToken[], k: number, labelAt: number): ZoneToken[] | null {
-  const vals = tokens.filter((t) => t.kind !== 'blank');
-  if (!vals.length || vals.length >= k || vals.some((t) => t.kind !== 'run' || t.sep || t.line !== vals[0].line)) return null;
+/** A short row of text laid out by spaces, its numbers put in the columns of its header's words. */
+function byHeader(src: Source, tokens: ZoneToken[], k: number, labelAt: number): ZoneToken[] | null {
+  if (!tokens.some((t) => spaced(src, t))) return null;
+  const columns = headerColumns(src, k, labelAt);
+  return columns && inColumns(src, tokens, columns);
+}
+
+function headerColumns(src: Source, k: number, labelAt: number): number[] | null {
   const t = src.text;
   const lineText = (n: number) => t.slice(src.lineStarts[n - 1], n < src.lineStarts.length ? src.lineStarts[n] - 1 : t.length);
   const labelLine = lineOf(src, labelAt);
-  let head: string | null = null;
-  for (let n = labelLine - 1; n >= Math.max(1, labelLine - 6) && head === null; n--) if (/^\s*信息内容\s/.test(lineText(n))) head = lineText(n);
-  if (head === null || /[|\t]/.test(head)) return null;
-  const centre = (from: number, len: number) => from + len / 2;
-  const words = [...head.matchAll(new RegExp(`\\S+(?:\\s{1,${GAP - 1}}\\S+)*`, 'g'))].map((m) => centre(m.index, m[0].length));
-  if (words.length !== k + 1) return null;
-  const centres = words.slice(1);
-  const row = lineText(vals[0].line);
-  const ls = src.lineStarts[vals[0].line - 1];
-  const cols: number[] = [];
-  for (const v of vals) {
-    const at = v.start - ls;
-    if (!/ {3}$/.test(row.slice(0, at))) return null;
-    const d = centres.map((x) => Math.abs(x - centre(at, v.end - v.start)));
-    const best = d.indexOf(Math.min(...d));
-    const second = Math.min(...d.filter((_x, i) => i !== best));
-    if (d[best] > GAP + 1 || second < 2 * d[best] + GAP) return null;
-    if (cols.length && best <= cols[cols.length - 1]) return null;
-    cols.push(best);
+  for (let n = labelLine - 1; n >= Math.max(1, labelLine - 6); n--) {
+    const head = lineText(n);
+    if (!/^\s*信息内容\s/.test(head)) continue;
+    if (/[|\t]/.test(head)) return null;
+    const words = [...head.matchAll(new RegExp(`\\S+(?: {1,${GAP - 1}}\\S+)*`, 'g'))].map((m) => m.index + m[0].length / 2);
+    return words.length === k + 1 ? words.slice(1) : null;
   }
-  return centres.map((_c, i) => {
-    const j = cols.indexOf(i);
-    return j >= 0 ? vals[j] : token('blank', '', vals[0].start, vals[0].start, vals[0].line, true);
-  });
+  return null;
 }
 
 /** The splits of `a` and of `b`, each set of values once. */
@@ -191,7 +173,7 @@ function readItem(src: Source, item: Item, metrics: Metric[], tokens: ZoneToken[
   }
   const rules = metrics.map((m) => METRIC_RULE[m]);
   tokens = dropStray(tokens, metrics.length);
-  tokens = positional(src, tokens, metrics.length, () => true) ?? aligned(src, tokens, metrics.length, labelAt) ?? tokens;
+  tokens = positional(src, tokens, metrics.length, () => true) ?? byHeader(src, tokens, metrics.length, labelAt) ?? tokens;
   let s = splitZone(tokens, rules);
   // A row printed short: the lost cell may be any of them.
   const lost = !s.splits.length && !s.overflow && tooShort(tokens, rules.length);

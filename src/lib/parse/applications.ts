@@ -11,7 +11,7 @@ import { APP_COLUMNS, APP_ROWS_SPEC, COUNT, OTHER_SUB_ROWS, type CellRule } from
 import { handledRows } from './checks.ts';
 import { compactOf, type Source } from './source.ts';
 import { solve, type Equation, type RowChoice } from './solve.ts';
-import { colOf, dropStray, implausible, lineCells, positional, splitLost, splitZone, strayOrders, tooShort, zoneTokens, type Split, type Splits, type ZoneToken } from './zone.ts';
+import { centreOf, colOf, dropStray, implausible, inColumns, lineCells, positional, spaced, splitLost, splitZone, strayOrders, tooShort, zoneTokens, type Split, type Splits, type ZoneToken } from './zone.ts';
 import { zh, type Issue } from './issues.ts';
 import type { Evidence, Pending } from './evidence.ts';
 
@@ -121,7 +121,8 @@ export function readApplications(src: Source, from: number, to: number, issues: 
   // Under a header without 总计, rows before the first that prints seven numbers print the six applicant
   // columns only (the 总计 cells were not printed there); later a row of six lost a cell.
   const firstSeven = rowsRead.findIndex((r) => r.tokens.filter((t) => t.kind !== 'blank').length >= APP_COLUMNS.length);
-  rowsRead.forEach((r, i) => splitRow(r, cols, (n) => n === usualCells(), cols === 6 && (firstSeven < 0 || i < firstSeven)));
+  const columns = layoutColumns(src, rowsRead);
+  rowsRead.forEach((r, i) => splitRow(r, cols, (n) => n === usualCells(), cols === 6 && (firstSeven < 0 || i < firstSeven), columns));
   const present = new Set(rowsRead.map((r) => r.code));
   const eqs = equations(present, otherAsOneRow && !subRows);
 
@@ -226,11 +227,27 @@ export function untilText(src: Source, tokens: ZoneToken[]): ZoneToken[] {
   return out;
 }
 
-function splitRow(r: RowRead, cols: 6 | 7, leading: (cells: number) => boolean, sixBefore: boolean) {
+/**
+ * The seven columns of the table in text laid out by spaces (pdftotext
+ * -layout): where three or more rows print all seven numbers on one line, each
+ * set apart by GAP spaces, and stand in the same columns (each number within
+ * two characters of its column's middle), those middles. Null otherwise.
+ */
+function layoutColumns(src: Source, reads: RowRead[]): number[] | null {
+  const full = reads.map((r) => r.tokens).filter((ts) => ts.length === APP_COLUMNS.length && ts.every((t) => t.line === ts[0].line && spaced(src, t)));
+  if (full.length < 3) return null;
+  const centres = APP_COLUMNS.map((_c, j) => {
+    const xs = full.map((ts) => centreOf(src, ts[j])).sort((a, b) => a - b);
+    return xs[xs.length >> 1];
+  });
+  return full.every((ts) => ts.every((t, j) => Math.abs(centreOf(src, t) - centres[j]) <= 2)) ? centres : null;
+}
+
+function splitRow(r: RowRead, cols: 6 | 7, leading: (cells: number) => boolean, sixBefore: boolean, columns: number[] | null) {
   let values = r.tokens.filter((t) => t.kind !== 'blank' || r.tokens.some((x) => x.kind !== 'blank'));
   if (!values.length) return;
   values = dropStray(values, cols);
-  values = positional(r.src, values, APP_COLUMNS.length, leading) ?? values;
+  values = positional(r.src, values, APP_COLUMNS.length, leading) ?? (columns && inColumns(r.src, values, columns)) ?? values;
   r.tokens = values;
   // Six numbers under a header without 总计, in separated cells or before any row of seven: the six applicant columns.
   if (cols === 6 && values.length === 6 && values.every((t) => (t.sep || sixBefore) && (t.kind !== 'run' || /^\d+$/.test(t.text)))) {

@@ -523,6 +523,52 @@ export function positional(src: Source, tokens: ZoneToken[], k: number, leading:
   return out.filter((t) => t.kind !== 'blank').length === vals.length ? out : null;
 }
 
+/** Spaces that set columns apart in text laid out by position (pdftotext -layout). */
+export const GAP = 3;
+
+/** Spaces right before an offset on its line. */
+function spacesBefore(t: string, at: number): number {
+  let n = 0;
+  while (at - n - 1 >= 0 && t.charCodeAt(at - n - 1) === 32) n++;
+  return n;
+}
+
+/** Where a token stands on its line: the column of its middle. */
+export function centreOf(src: Source, tok: ZoneToken): number {
+  return tok.start - src.lineStarts[tok.line - 1] + (tok.end - tok.start) / 2;
+}
+
+/** A token set apart by GAP spaces on a line without separators: a cell of text laid out by spaces. */
+export function spaced(src: Source, tok: ZoneToken): boolean {
+  return tok.kind === 'run' && !tok.sep && spacesBefore(src.text, tok.start) >= GAP;
+}
+
+/**
+ * A row printing fewer numbers than its cells, in text laid out in columns by
+ * spaces (pdftotext -layout of a table with empty cells): each number goes to
+ * the column (`centres`, one per cell) it stands in, the others are empty.
+ * Only where the layout shows it: the numbers on one line, each set apart by
+ * GAP spaces and clearly nearer one column than any other, in order. Null otherwise.
+ */
+export function inColumns(src: Source, tokens: ZoneToken[], centres: number[]): ZoneToken[] | null {
+  const vals = tokens.filter((t) => t.kind !== 'blank');
+  if (!vals.length || vals.length >= centres.length || vals.some((t) => t.line !== vals[0].line || !spaced(src, t))) return null;
+  const cols: number[] = [];
+  for (const v of vals) {
+    const c = centreOf(src, v);
+    const d = centres.map((x) => Math.abs(x - c));
+    const best = d.indexOf(Math.min(...d));
+    const second = Math.min(...d.filter((_x, i) => i !== best));
+    if (d[best] > GAP + 1 || second < 2 * d[best] + GAP) return null;
+    if (cols.length && best <= cols[cols.length - 1]) return null;
+    cols.push(best);
+  }
+  return centres.map((_c, i) => {
+    const j = cols.indexOf(i);
+    return j >= 0 ? vals[j] : token('blank', '', vals[0].start, vals[0].start, vals[0].line, true);
+  });
+}
+
 /** The cells of a separated line (tabs, or pipes without the edge ones), as offset ranges. */
 export function lineCells(src: Source, line: number): { from: number; to: number }[] {
   const ls = src.lineStarts[line - 1];
