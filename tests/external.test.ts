@@ -30,10 +30,23 @@ const UNREAD: Record<string, { cells: RegExp; why: string }> = {
 
 const PROCS = ['review', 'suit_direct', 'suit_after_review'], OUTS = ['upheld', 'corrected', 'other', 'pending', 'total'];
 
+/** The page as a crawler's text of it: tags gone, nothing between cells, the body on one line. */
+function crawled(html: string): Uint8Array {
+  const body = html.replace(/^[\s\S]*?<body[^>]*>/i, '').replace(/<(script|style)[\s\S]*?<\/\1>/gi, '')
+    .replace(/<[^>]+>/g, '').replace(/&nbsp;/g, ' ').replace(/&[a-z]+;/g, '').replace(/\s*\n\s*/g, '');
+  return new TextEncoder().encode(`标题: 年度报告\n\n======== 正文 ========\n${body}`);
+}
+
 describe('real reports from other sources', () => {
-  for (const [file, e] of Object.entries(expected).filter(([k]) => !k.startsWith('_'))) {
-    it(`${file}: no cell wrong, only the listed cells unread`, () => {
-      const r = parseFile(new Uint8Array(readFileSync(join(dir, file))), file).report;
+  const cases = Object.entries(expected).filter(([k]) => !k.startsWith('_')).flatMap(([file, e]) => [
+    { file, e, crawl: false },
+    // Saved pages flattened as a crawler does: large numbers run together (`…总计133642520441212913810`).
+    ...(/\.html$/.test(file) ? [{ file, e, crawl: true }] : []),
+  ]);
+  for (const { file, e, crawl } of cases) {
+    it(`${file}${crawl ? ' as crawled text' : ''}: no cell wrong, only the listed cells unread`, () => {
+      const bytes = new Uint8Array(readFileSync(join(dir, file)));
+      const r = (crawl ? parseFile(crawled(new TextDecoder().decode(bytes)), file.replace(/\.html$/, '.txt')) : parseFile(bytes, file)).report;
       const got = new Map<string, number | null>([
         ...r.active_disclosure.map((x) => [`active ${x.item}.${x.metric}`, x.value] as const),
         ...r.applications.map((x) => [`apps ${x.row}.${x.applicant}`, x.value] as const),
@@ -52,9 +65,14 @@ describe('real reports from other sources', () => {
         else if (Math.abs(g - v) > 1e-9) wrong.push(`${k}: ${g}, printed ${v}`);
       }
       expect(wrong).toEqual([]);
+      if (r.status === 'ok') expect(unread).toEqual([]);
+      if (crawl) {
+        // Blank cells vanish from crawled text, so only a page that prints every cell is read far.
+        if (file.startsWith('hangzhou')) expect(unread.length).toBeLessThanOrEqual(want.size * 0.05);
+        return;
+      }
       const allowed = UNREAD[file];
       expect(unread.filter((k) => !allowed?.cells.test(k))).toEqual([]);
-      if (r.status === 'ok') expect(unread).toEqual([]);
     });
   }
 });

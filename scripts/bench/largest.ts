@@ -7,7 +7,9 @@
  * Three cases, each a real report padded to just under the limit: text with
  * running paragraphs, HTML with nested markup, and one 1.9 MB line of digits
  * and spaces inside the application table (the tokenizer must stay linear on
- * long lines).
+ * long lines). A fourth is small but the hardest to split: a page of a city's
+ * large numbers as crawled text, every row's digits run together (the review
+ * row's 33 digits into 15 cells took 200 s before splits were bounded).
  */
 import { readFileSync } from 'node:fs';
 import { parseFile } from '../../src/lib/parse/report.ts';
@@ -31,7 +33,15 @@ function digitsLine(): string {
   return seed.replace('三、本年度办理结果', `三、本年度办理结果 ${nums}`);
 }
 
-for (const [name, file, make] of [['text', 'big.txt', text], ['html', 'big.html', html], ['digits line', 'line.txt', digitsLine]] as const) {
+/** A saved page with large numbers, as a crawler's text of it: tags gone, nothing between cells. */
+function largeNumbersCrawled(): string {
+  const page = readFileSync('tests/fixtures/external/hangzhou-style-fixture-2025.html', 'utf8');
+  const body = page.replace(/^[\s\S]*?<body[^>]*>/i, '').replace(/<[^>]+>/g, '').replace(/&nbsp;/g, ' ').replace(/\s*\n\s*/g, '');
+  return `标题: 年度报告\n\n======== 正文 ========\n${body}`;
+}
+
+for (const [name, file, make] of [['text', 'big.txt', text], ['html', 'big.html', html], ['digits line', 'line.txt', digitsLine],
+  ['large numbers run together', 'crawl.txt', largeNumbersCrawled]] as const) {
   const bytes = Buffer.from(make(), 'utf8');
   const t = performance.now();
   const { report } = parseFile(bytes, file);

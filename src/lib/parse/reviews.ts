@@ -68,7 +68,15 @@ export function readReviews(src: Source, from: number, to: number, issues: Issue
   }
   tokens = dropStray(tokens, COLS.length);
   tokens = positional(src, tokens, COLS.length, () => true) ?? tokens;
-  const s = splitZone(tokens, COLS.map(() => COUNT));
+  // The splits whose groups add up, each group checked as soon as its five cells are cut (large
+  // numbers run together have too many splits to try them all); else every split.
+  let s = splitZone(tokens, COLS.map(() => COUNT), undefined, (vals) => {
+    const n = vals.length;
+    if (n === 0 || n % 5 !== 0) return true;
+    const a = vals[n - 5], b = vals[n - 4], c = vals[n - 3], d = vals[n - 2], t = vals[n - 1];
+    return a === null || b === null || c === null || d === null || t === null || a + b + c + d === t;
+  });
+  if (!s.splits.length) s = splitZone(tokens, COLS.map(() => COUNT));
   if (!worded && !s.splits.length) return none;
   if (!s.splits.length) {
     const i = unsplit('reviews', 't', '复议诉讼表', tokens, COLS.map(() => COUNT), s.overflow);

@@ -318,16 +318,18 @@ export function implausible(tok: ZoneToken, rule: CellRule): string | null {
 }
 
 /** Every way to cut `s` into pieces valid for columns `rules[at..]`, `count` pieces. */
-function cutRun(s: string, count: number, rules: CellRule[], at: number, unit: string | undefined, emit: (vals: (number | null)[], texts: string[]) => boolean): boolean {
+function cutRun(s: string, count: number, rules: CellRule[], at: number, unit: string | undefined, emit: (vals: (number | null)[], texts: string[]) => boolean,
+  work: { left: number } = { left: Infinity }, prefixOk?: (vals: (number | null)[]) => boolean): boolean {
   const vals: (number | null)[] = [];
   const texts: string[] = [];
   const rec = (pos: number, left: number): boolean => {
+    if (--work.left < 0) return false;
     if (left === 1) {
       const piece = s.slice(pos);
       const v = pieceValue(piece, rules[at + vals.length], unit);
       if (v === undefined) return true;
       vals.push(v); texts.push(piece);
-      const go = emit(vals, texts);
+      const go = !prefixOk || prefixOk(vals) ? emit(vals, texts) : true;
       vals.pop(); texts.pop();
       return go;
     }
@@ -336,6 +338,7 @@ function cutRun(s: string, count: number, rules: CellRule[], at: number, unit: s
       const v = pieceValue(piece, rules[at + vals.length], undefined);
       if (v === undefined) continue;
       vals.push(v); texts.push(piece);
+      if (prefixOk && !prefixOk(vals)) { vals.pop(); texts.pop(); continue; }
       const go = rec(e, left - 1);
       vals.pop(); texts.pop();
       if (!go) return false;
@@ -367,15 +370,21 @@ export function wholeCells(tokens: ZoneToken[]): boolean {
   return tokens.length >= 2 && tokens.every((t, i) => t.own && (i === 0 || t.line !== tokens[i - 1].line));
 }
 
+/** Cuts splitZone tries for one row before it gives up (the row is then too ambiguous to read). */
+const WORK = 1_000_000;
+
 /** A run that is no number by itself: digits with a leading zero (`00`, `012`). */
 const glued = (t: ZoneToken) => t.kind === 'run' && t.text.length > 1 && t.text.charCodeAt(0) === 48 && isDigit(t.text.charCodeAt(1));
 
 /**
  * Every way `tokens` fill `rules.length` cells, in order. Placeholders and
  * blanks are one cell each (NULL); runs are cut as the rules allow, unless
- * the tokens are whole cells (`wholeCells`).
+ * the tokens are whole cells (`wholeCells`). With `accept`, only splits whose
+ * every prefix of values it accepts are tried (a rule checked as soon as its
+ * cells are cut: a row of many digits is not refused for the number of its
+ * splits alone).
  */
-export function splitZone(tokens: ZoneToken[], rules: CellRule[], limit = 20000): Splits {
+export function splitZone(tokens: ZoneToken[], rules: CellRule[], limit = 20000, accept?: (values: (number | null)[]) => boolean): Splits {
   const k = rules.length;
   if (tokens.length === k) return { splits: oneEach(tokens, rules), overflow: false };
   // Whole cells are cut only where a token cannot be one cell: `00` (pdftotext joins two
@@ -388,6 +397,10 @@ export function splitZone(tokens: ZoneToken[], rules: CellRule[], limit = 20000)
   // Most cells each token can still give: a run of d characters gives at most d.
   const cap: number[] = new Array(tokens.length + 1).fill(0);
   for (let i = tokens.length - 1; i >= 0; i--) cap[i] = cap[i + 1] + (tokens[i].kind === 'run' ? tokens[i].text.length : 1);
+  // Cuts tried, at most WORK: digits that can be cut in very many ways, most of which fail
+  // only at their last cell (`0…` is no count), would otherwise take minutes.
+  const work = { left: WORK };
+  const prefix: (number | null)[] = [];
   const rec = (ti: number): boolean => {
     const filled = cells.length;
     if (ti === tokens.length) {
@@ -403,7 +416,7 @@ export function splitZone(tokens: ZoneToken[], rules: CellRule[], limit = 20000)
     const tok = tokens[ti];
     if (tok.kind !== 'run') {
       cells.push({ value: null, text: tok.text, line: tok.line, start: tok.start, kind: tok.kind });
-      const go = rec(ti + 1);
+      const go = !accept || accept(cells.map((c) => c.value)) ? rec(ti + 1) : true;
       cells.pop();
       return go;
     }
@@ -419,12 +432,18 @@ export function splitZone(tokens: ZoneToken[], rules: CellRule[], limit = 20000)
         const r = rec(ti + 1);
         cells.length = filled;
         return r;
-      });
+      }, work, accept && ((vals) => {
+        prefix.length = 0;
+        for (const c of cells) prefix.push(c.value);
+        for (const v of vals) prefix.push(v);
+        return accept(prefix);
+      }));
       if (!go) return false;
     }
     return true;
   };
   rec(0);
+  if (work.left < 0) overflow = true;
   return { splits: overflow ? [] : out, overflow };
 }
 
