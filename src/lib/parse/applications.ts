@@ -10,8 +10,8 @@ import { alignRows, type Hit } from './align.ts';
 import { APP_COLUMNS, APP_ROWS_SPEC, COUNT, OTHER_SUB_ROWS, type CellRule } from './form.ts';
 import { handledRows } from './checks.ts';
 import { compactOf, type Source } from './source.ts';
-import { solve, type Equation, type RowChoice, type Solution } from './solve.ts';
-import { centreOf, colOf, dropStray, implausible, inColumns, lineCells, positional, spaced, splitLost, splitZone, strayOrders, tooShort, zoneTokens, type Cell, type Split, type Splits, type ZoneToken } from './zone.ts';
+import { solve, type Equation, type RowChoice } from './solve.ts';
+import { centreOf, colOf, dropStray, implausible, inColumns, lineCells, positional, spaced, splitLost, splitZone, strayOrders, tooShort, zoneTokens, type Split, type Splits, type ZoneToken } from './zone.ts';
 import { zh, type Issue } from './issues.ts';
 import type { Evidence, Pending } from './evidence.ts';
 
@@ -80,8 +80,6 @@ interface RowRead {
   lost?: boolean;
   /** Its digits can be cut into the cells only in ways that break its 总计 (the first such cut). */
   cutBreaks?: string;
-  /** Its split is the one the column equations give from the other rows (too many to try). */
-  implied?: boolean;
 }
 
 /** Read the table in text[from, to). */
@@ -151,7 +149,6 @@ export function readApplications(src: Source, from: number, to: number, issues: 
   }
   const sol = solve(choices, [...eqs.local, ...eqs.table]);
   evidence.narrow('applications', choices, sol);
-  for (const r of rowsRead) if (r.overflow && !r.splits.length) implied(r, sol, eqs.table);
 
   const out: ApplicationRow[] = [];
   const pending: Pending[] = [];
@@ -228,52 +225,6 @@ export function untilText(src: Source, tokens: ZoneToken[]): ZoneToken[] {
     out.push(t);
   }
   return out;
-}
-
-/**
- * A row whose digits can be cut too many ways to try them all (a (七)总计 of
- * 21 digits run together): where the table's column equations give each of
- * its cells from rows read for certain (总计 = the handled rows; 新收 + 结转 =
- * 总计 + 结转下年度), and those values, written out, are exactly its digits
- * cut at its tokens' ends, that one split is the row's.
- */
-function implied(r: RowRead, sol: Solution, table: Equation[]) {
-  const known = (name: string): number | null => {
-    const k = name.indexOf('/');
-    const row = name.slice(0, k) as AppRow;
-    const j = APP_COLUMNS.indexOf(name.slice(k + 1) as Applicant);
-    return sol.winners.get(row)?.length === 1 ? sol.values.get(row)?.[j] ?? null : null;
-  };
-  const values = APP_COLUMNS.map((col) => {
-    const me = cell(r.code, col);
-    for (const eq of table) {
-      const sign = eq.plus.includes(me) ? 1 : eq.minus.includes(me) ? -1 : 0;
-      if (!sign) continue;
-      let sum = 0, ok = true;
-      for (const x of eq.plus) if (x !== me) { const v = known(x); if (v === null) { ok = false; break; } sum += v; }
-      for (const x of eq.minus) if (ok && x !== me) { const v = known(x); if (v === null) { ok = false; break; } sum -= v; }
-      if (ok) return -sign * sum;
-    }
-    return null;
-  });
-  if (values.some((v) => v === null || v < 0 || !Number.isInteger(v)) || !rowTotalHolds(values)) return;
-  // Written out, the values must be the row's digits, each token a run of whole cells.
-  const texts = values.map(String);
-  const cells: Cell[] = [];
-  let j = 0;
-  for (const t of r.tokens) {
-    if (t.kind !== 'run') return;
-    let run = '';
-    const from = j;
-    while (j < texts.length && run.length < t.text.length) run += texts[j++];
-    if (run !== t.text) return;
-    for (let q = from; q < j; q++) cells.push({ value: values[q], text: texts[q], line: t.line, start: t.start, kind: 'num' });
-  }
-  if (j !== texts.length) return;
-  r.splits = [{ cells }];
-  r.implied = true;
-  sol.values.set(r.code, values);
-  sol.winners.set(r.code, [0]);
 }
 
 /**
@@ -377,10 +328,6 @@ function rowCells(r: RowRead, values: (number | null)[] | undefined, winners: nu
       issues.push({ kind: 'unsplittable', table: 'applications', row: code, detail: `「${zh(code)}」行有一格单独印在另一行(原表单元格错位),有 ${winners.length} 种同样符合勾稽关系的位置,${open().map((c) => `「${zh(c)}」`).join('')}列无法确定,记为空` });
       keep();
     }
-    return out;
-  }
-  if (r.implied) {
-    issues.push({ kind: 'split', table: 'applications', row: code, detail: `「${zh(code)}」行的数字粘连为「${printed()}」,可拆分的方式过多,按各列勾稽关系由其他行唯一确定为 ${first.cells.map((c) => c.text).join(' ')}` });
     return out;
   }
   const cut = first.cells.length > r.tokens.length;
