@@ -69,6 +69,21 @@ describe('crawled page text: the whole body on one line', () => {
     expect(r.source_url).toBe('https://www.example.gov.cn/zwgk/nb/t20250120_1.htm');
     expect(r.sections.map((s) => s.section)).toEqual([1, 2, 3, 4, 5, 6]);
   });
+  it('reads other crawlers\' headers the same way: English keys, full-width colons, YAML front matter', () => {
+    const text = craft({ layout: 'crawl' });
+    const body = text.split('\n').slice(text.split('\n').findIndex((l) => /正文/.test(l)) + 1).join('\n');
+    const headers = [
+      'title: 仙居县人民政府办公室2024年政府信息公开工作年度报告\nurl: https://www.example.gov.cn/a.htm\ndate: 2025-01-20\n\n',
+      '---\nTitle: 仙居县人民政府办公室2024年政府信息公开工作年度报告\nURL: https://www.example.gov.cn/a.htm\nPublished: 2025-01-20\n---\n',
+      '标题：仙居县人民政府办公室2024年政府信息公开工作年度报告\n发布日期：2025年01月20日\n链接：https://www.example.gov.cn/a.htm\n\n',
+    ];
+    for (const h of headers) {
+      const r = parse(h + body);
+      expect(r.agency, h).toBe('仙居县人民政府办公室');
+      expect(r.source_url, h).toBe('https://www.example.gov.cn/a.htm');
+      expect(r.published_on, h).toBe('2025-01-20');
+    }
+  });
 });
 
 describe('PDF text', () => {

@@ -45,7 +45,13 @@ export function looksLikeAgency(s: string): boolean {
 }
 
 const FIELD_NAMES = '标题|文章标题|发布时间|发布日期|公开日期|成文日期|生成日期|文号|发文字号|发布机构|发文机关|发布单位|信息来源|来源|栏目|所属栏目|原文链接|原文地址|网址|本地目录|索引号|主题分类|组配分类|公开方式|公开范围|有效性|时效|页面链接与图片详见';
-const FIELD_LINE = new RegExp(`^\\s*(${FIELD_NAMES})\\s*[:：]\\s*(.*?)\\s*$`);
+/** Other crawlers' names for the same fields (English keys, YAML front matter), by the name used here. */
+const FIELD_ALIASES: Record<string, string> = {
+  title: '标题', url: '原文链接', link: '原文链接', source_url: '原文链接', 链接: '原文链接', 页面地址: '原文链接',
+  date: '发布时间', published: '发布时间', publish_date: '发布时间', pubdate: '发布时间', time: '发布时间',
+  publisher: '发布机构', author: '来源', source: '来源',
+};
+const FIELD_LINE = new RegExp(`^\\s*(${FIELD_NAMES}|${Object.keys(FIELD_ALIASES).join('|')})\\s*[:：]\\s*(.*?)\\s*$`, 'i');
 const BODY_MARK = /^\s*={3,}\s*正文\s*={3,}\s*$/;
 
 /**
@@ -61,10 +67,11 @@ export function headerFields(lines: string[]): { fields: Record<string, string>;
   let i = 0, seen = 0;
   for (; i < (mark >= 0 ? mark : head); i++) {
     const l = lines[i];
-    if (l.trim() === '') continue;
+    if (l.trim() === '' || (seen === 0 || mark < 0) && /^\s*-{3}\s*$/.test(l)) continue;
     const m = FIELD_LINE.exec(l);
     if (!m) { if (mark >= 0) continue; break; }
-    if (!(m[1] in fields)) fields[m[1]] = m[2];
+    const name = FIELD_ALIASES[m[1].toLowerCase()] ?? m[1];
+    if (!(name in fields)) fields[name] = m[2];
     seen++;
   }
   if (mark >= 0) return { fields, body: mark + 1 };
