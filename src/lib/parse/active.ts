@@ -70,13 +70,19 @@ export function readActive(src: Source, from: number, to: number, issues: Issue[
   const seen = new Set<Item>();
   let header: Metric[] = [];
   let lastWasItem = true;
+  // Numbers between a sub-table's header and its first row (two or more: a row's worth) say
+  // that its rows print their numbers before their labels (pdftotext's default order): read
+  // after their labels they would be the next row's. Its rows are then NULL, up to the next caption.
+  let shifted: string | null = null;
   for (let i = 0; i < labels.length; i++) {
     const l = labels[i];
+    if (l.kind === 'marker') shifted = null;
     if (l.kind !== 'item') {
       // Numbers between a caption or header and the next item belong to no cell.
       const orphans = zoneTokens(src, l.end, i + 1 < labels.length ? labels[i + 1].start : to).filter((t) => t.kind === 'run');
       if (orphans.length && i + 1 < labels.length) {
         issues.push({ kind: 'unreadable', table: 'active_disclosure', detail: `第二十条表「${src.raw.slice(l.start, l.end)}」之后有不属于任何一行的数字「${orphans.map((t) => t.text).join(' ')}」,表格结构不完整` });
+        if (orphans.length >= 2 && labels[i + 1].kind === 'item') shifted = orphans.map((t) => t.text).join(' ');
       }
       if (lastWasItem) header = [];
       if (l.kind === 'metric' && !header.includes(l.metric!)) header.push(l.metric!);
@@ -92,6 +98,11 @@ export function readActive(src: Source, from: number, to: number, issues: Issue[
       ?? (template ? ACTIVE_FORM[template][item] : undefined);
     if (!metrics) {
       issues.push({ kind: 'unreadable', table: 'active_disclosure', row: item, detail: `「${zh(item)}」行找不到表头,无法确定各数字的含义` });
+      continue;
+    }
+    if (shifted !== null) {
+      issues.push({ kind: 'unreadable', table: 'active_disclosure', row: item, detail: `「${zh(item)}」行:表头后已有「${shifted}」,数字可能印在行名之前(与下一行错位),记为空` });
+      for (const metric of metrics) rows.push({ item, metric, value: null, line: null });
       continue;
     }
     const end = i + 1 < labels.length ? labels[i + 1].start : to;

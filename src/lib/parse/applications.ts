@@ -91,6 +91,14 @@ export function readApplications(src: Source, from: number, to: number, issues: 
   const cols = headerColumns(src, from, found[0].start);
   const orphans = zoneTokens(src, from, found[0].start).filter((t) => t.kind === 'run');
   if (orphans.length) issues.push({ kind: 'unreadable', table: 'applications', detail: `申请情况表的表头中有不属于任何一行的数字「${orphans.map((t) => t.text).join(' ')}」,表格结构不完整` });
+  // A row's worth of numbers before the first row: the rows print their numbers elsewhere than after
+  // their labels (pdftotext's default order, by column blocks). Read after their labels, they would be
+  // other rows' numbers: the table is NULL.
+  if (orphans.length >= 3) {
+    const rows = found.flatMap((h) => APP_COLUMNS.map((applicant) => ({ row: h.code, applicant, value: null, line: null })));
+    issues.push({ kind: 'unreadable', table: 'applications', detail: '申请情况表的数字不在各行行名之后(表头之后已有数字),各行数字可能错位,整表记为空' });
+    return { rows, otherAsOneRow: false, otherSubRows: found.some((h) => OTHER_SUB_ROWS.includes(h.code)), found: true, headerColumns: cols, pending: [] };
+  }
 
   // Zones: from a label to the next label found.
   const reads: RowRead[] = [];
