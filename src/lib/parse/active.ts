@@ -11,7 +11,7 @@ import type { Item, Metric, Template } from '../schema.ts';
 import type { ActiveRow } from '../types.ts';
 import { alignRows, type Hit } from './align.ts';
 import { ACTIVE_FORM, FORM_2019_METRICS, FORM_2021_METRICS, ITEM_SPEC, METRIC_KEYS, METRIC_RULE } from './form.ts';
-import { compactOf, lineOf, type Source } from './source.ts';
+import { compactOf, lineOf, lineText, type Source } from './source.ts';
 import { solve, type RowChoice } from './solve.ts';
 import { unsplit, untilText } from './applications.ts';
 import { colOf, dropStray, GAP, inColumns, positional, spaced, splitLost, splitZone, tooShort, zoneTokens, type Split, type ZoneToken } from './zone.ts';
@@ -135,12 +135,6 @@ function apartShort(tokens: ZoneToken[], k: number): boolean {
   return tokens.length >= 2 && tokens.length < k && tokens.every((t) => t.kind !== 'blank');
 }
 
-/**
- * The columns of an Article 20 sub-table in text laid out by spaces: the
- * centres of the words of its header line (the nearest line above the row
- * that starts with 信息内容), when it has one word per cell (words apart by
- * GAP spaces). Null otherwise.
- */
 /** A short row of text laid out by spaces, its numbers put in the columns of its header's words. */
 function byHeader(src: Source, tokens: ZoneToken[], k: number, labelAt: number): ZoneToken[] | null {
   if (!tokens.some((t) => spaced(src, t))) return null;
@@ -148,15 +142,22 @@ function byHeader(src: Source, tokens: ZoneToken[], k: number, labelAt: number):
   return columns && inColumns(src, tokens, columns);
 }
 
+/** A header word: characters, with fewer than GAP spaces inside (`本年增/减`, `处理 决定`). */
+const HEADER_WORD = new RegExp(`\\S+(?: {1,${GAP - 1}}\\S+)*`, 'g');
+
+/**
+ * The columns of an Article 20 sub-table in text laid out by spaces: the
+ * centres of the words of its header line (the nearest line above the row
+ * that starts with 信息内容), when it has one word per cell (words apart by
+ * GAP spaces). Null otherwise.
+ */
 function headerColumns(src: Source, k: number, labelAt: number): number[] | null {
-  const t = src.text;
-  const lineText = (n: number) => t.slice(src.lineStarts[n - 1], n < src.lineStarts.length ? src.lineStarts[n] - 1 : t.length);
   const labelLine = lineOf(src, labelAt);
   for (let n = labelLine - 1; n >= Math.max(1, labelLine - 6); n--) {
-    const head = lineText(n);
+    const head = lineText(src, n);
     if (!/^\s*信息内容\s/.test(head)) continue;
     if (/[|\t]/.test(head)) return null;
-    const words = [...head.matchAll(new RegExp(`\\S+(?: {1,${GAP - 1}}\\S+)*`, 'g'))].map((m) => m.index + m[0].length / 2);
+    const words = [...head.matchAll(HEADER_WORD)].map((m) => m.index + m[0].length / 2);
     return words.length === k + 1 ? words.slice(1) : null;
   }
   return null;

@@ -110,6 +110,9 @@ function tableToText(table: string): string {
 const NL = '\u0001';
 const TAB = '\u0002';
 
+/** The marks of converted tables and hidden `<` back to line breaks, tabs and `<`. */
+const unmark = (s: string) => s.replaceAll(NL, '\n').replaceAll(TAB, '\t').replaceAll(LT, '<');
+
 /** Comments `<!-- … -->` removed; an unclosed one is left as it is. One pass. */
 function dropComments(s: string): string {
   let out = '';
@@ -191,7 +194,7 @@ function convertTables(s: string): string {
 export function htmlToText(html: string): string {
   let s = closable(dropElements(dropComments(html)));
   s = convertTables(s);
-  s = closable(s).replace(BLOCK, '\n').replace(/<[^>]+>/g, '').replaceAll(NL, '\n').replaceAll(TAB, '\t').replaceAll(LT, '<');
+  s = unmark(closable(s).replace(BLOCK, '\n').replace(/<[^>]+>/g, ''));
   s = decodeEntities(s);
   return s.split('\n').map((l) => l.replace(/[ \u00a0]+/g, ' ').replace(/ +$/, '')).filter((l, i, a) => l.trim() !== '' || (i > 0 && a[i - 1].trim() !== '')).join('\n');
 }
@@ -209,7 +212,7 @@ const STRAY_TAG = /<\/?(?:br|p|div|span|font|b|i|u|strong|em|sup|sub|img|a|td|tr
 export function convertEmbeddedHtml(text: string): string {
   if (!text.includes('<')) return text;
   let s = text;
-  if (/<table\b/i.test(s) && /<t[dh]\b/i.test(s)) s = convertTables(closable(s)).replaceAll(NL, '\n').replaceAll(TAB, '\t').replaceAll(LT, '<');
+  if (/<table\b/i.test(s) && /<t[dh]\b/i.test(s)) s = unmark(convertTables(closable(s)));
   return s.replace(STRAY_TAG, ' ');
 }
 

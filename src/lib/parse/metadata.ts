@@ -67,7 +67,8 @@ export function headerFields(lines: string[]): { fields: Record<string, string>;
   let i = 0, seen = 0;
   for (; i < (mark >= 0 ? mark : head); i++) {
     const l = lines[i];
-    if (l.trim() === '' || (seen === 0 || mark < 0) && /^\s*-{3}\s*$/.test(l)) continue;
+    // Blank lines and YAML front matter's `---` carry no field.
+    if (l.trim() === '' || /^\s*-{3}\s*$/.test(l)) continue;
     const m = FIELD_LINE.exec(l);
     if (!m) { if (mark >= 0) continue; break; }
     const name = FIELD_ALIASES[m[1].toLowerCase()] ?? m[1];

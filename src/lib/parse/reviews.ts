@@ -20,10 +20,15 @@ const GROUPS: Equation[] = ['review', 'suit_direct', 'suit_after_review'].map((p
   plus: [`t/${p}.total`], minus: ['upheld', 'corrected', 'other', 'pending'].map((o) => `t/${p}.${o}`),
 }));
 
-/** Five tokens that are a group: four outcome counts and their 总计, adding up. */
+/** The group of five values ending before `end` (four outcomes, then their 总计) adds up; true where a cell is NULL. */
+function groupHolds(v: readonly (number | null)[], end: number): boolean {
+  const a = v[end - 5], b = v[end - 4], c = v[end - 3], d = v[end - 2], t = v[end - 1];
+  return a === null || b === null || c === null || d === null || t === null || a + b + c + d === t;
+}
+
+/** Five tokens that are a group: four outcome counts, printed as plain numbers, and their 总计, adding up. */
 function addsUp(g: ZoneToken[]): boolean {
-  const v = g.map((t) => (/^\d+$/.test(t.text) ? Number(t.text) : NaN));
-  return v.length === 5 && v[0] + v[1] + v[2] + v[3] === v[4];
+  return g.length === 5 && g.every((t) => /^\d+$/.test(t.text)) && groupHolds(g.map((t) => Number(t.text)), 5);
 }
 
 /**
@@ -32,19 +37,20 @@ function addsUp(g: ZoneToken[]): boolean {
  * the two lawsuit groups): the numbers between the header words, when the last
  * three such groups have five each.
  */
-function subTables(src: Source, view: ReturnType<typeof compactOf>, to: number): ZoneToken[] | null {
-  const words = [...view.s.matchAll(REVIEW_HEADER)].map((m) => [view.at[m.index], view.at[m.index + m[0].length - 1] + 1]);
+function subTables(src: Source, words: [number, number][], to: number): ZoneToken[] | null {
   const groups = words.map(([, end], i) => zoneTokens(src, end, i + 1 < words.length ? words[i + 1][0] : to))
     .map((g, i) => (i + 1 === words.length ? untilText(src, g) : g)).filter((g) => g.length);
   // The last three: the region may begin with the end of the application table.
   const last = groups.slice(-3);
   // Each a group: four outcomes and their 总计, which must add up.
-  return last.length === 3 && last.every((g) => g.length === 5 && addsUp(g)) ? last.flat() : null;
+  return last.length === 3 && last.every(addsUp) ? last.flat() : null;
 }
 
 export function readReviews(src: Source, from: number, to: number, issues: Issue[]): ReviewTable {
   const view = compactOf(src, from, to);
-  const heads = [...view.s.matchAll(REVIEW_HEADER)].map((m) => view.at[m.index + m[0].length - 1] + 1);
+  // The header words, as [start, end) offsets of the source text.
+  const words = [...view.s.matchAll(REVIEW_HEADER)].map((m): [number, number] => [view.at[m.index], view.at[m.index + m[0].length - 1] + 1]);
+  const heads = words.map(([, end]) => end);
   if (!heads.length) return { rows: [], found: false, pending: [] };
   // Its outcome words, unless the header is printed a character per line (narrow columns of a
   // PDF: 结/果/维/持) or not at all: then fifteen numbers in three groups that add up.
@@ -56,7 +62,7 @@ export function readReviews(src: Source, from: number, to: number, issues: Issue
     if (after.length) { tokens = after; break; }
   }
   tokens = untilText(src, tokens);
-  if (tokens.length < COLS.length) tokens = subTables(src, view, to) ?? tokens;
+  if (tokens.length < COLS.length) tokens = subTables(src, words, to) ?? tokens;
   const line = tokens[0]?.line ?? null;
   const nulls = (): ReviewRow[] => REVIEW_CELLS.map(([proceeding, outcome]) => ({ proceeding, outcome, value: null, line }));
   const printed = tokens.map((t) => t.text || '空白').join(' ');
@@ -70,12 +76,7 @@ export function readReviews(src: Source, from: number, to: number, issues: Issue
   tokens = positional(src, tokens, COLS.length, () => true) ?? tokens;
   // The splits whose groups add up, each group checked as soon as its five cells are cut (large
   // numbers run together have too many splits to try them all); else every split.
-  let s = splitZone(tokens, COLS.map(() => COUNT), undefined, (vals) => {
-    const n = vals.length;
-    if (n === 0 || n % 5 !== 0) return true;
-    const a = vals[n - 5], b = vals[n - 4], c = vals[n - 3], d = vals[n - 2], t = vals[n - 1];
-    return a === null || b === null || c === null || d === null || t === null || a + b + c + d === t;
-  });
+  let s = splitZone(tokens, COLS.map(() => COUNT), undefined, (vals) => vals.length === 0 || vals.length % 5 !== 0 || groupHolds(vals, vals.length));
   if (!s.splits.length) s = splitZone(tokens, COLS.map(() => COUNT));
   if (!worded && !s.splits.length) return none;
   if (!s.splits.length) {

@@ -53,6 +53,12 @@ export function makeSource(lines: string[]): Source {
   return { lines, text, raw, lineStarts };
 }
 
+/** The text of a 1-based line of `src.text`, without its line break. */
+export function lineText(src: Source, line: number): string {
+  const ls = src.lineStarts[line - 1];
+  return src.text.slice(ls, line < src.lineStarts.length ? src.lineStarts[line] - 1 : src.text.length);
+}
+
 /** Per line: how many characters it has besides spaces and cell separators, and whether it separates cells (`|`, tab). */
 export interface LineInfo { content: number; sep: boolean }
 
@@ -66,9 +72,7 @@ export function lineInfo(src: Source, line: number): LineInfo {
   }
   let info = all[line - 1];
   if (!info) {
-    const ls = src.lineStarts[line - 1];
-    const le = line < src.lineStarts.length ? src.lineStarts[line] - 1 : src.text.length;
-    const text = src.text.slice(ls, le);
+    const text = lineText(src, line);
     info = all[line - 1] = { content: text.replace(/[\s|]+/g, '').length, sep: text.includes('\t') || text.includes('|') };
   }
   return info;

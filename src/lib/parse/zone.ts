@@ -12,7 +12,7 @@
  * only in `本年增/减`, a unit ends a cell.
  */
 import type { CellRule } from './form.ts';
-import { lineInfo, lineOf, type Source } from './source.ts';
+import { lineInfo, lineOf, lineText, type Source } from './source.ts';
 
 export interface ZoneToken {
   kind: 'run' | 'placeholder' | 'blank';
@@ -400,7 +400,14 @@ export function splitZone(tokens: ZoneToken[], rules: CellRule[], limit = 20000,
   // Cuts tried, at most WORK: digits that can be cut in very many ways, most of which fail
   // only at their last cell (`0…` is no count), would otherwise take minutes.
   const work = { left: WORK };
+  // The values cut so far and then `vals`, as `accept` sees them (one array, refilled).
   const prefix: (number | null)[] = [];
+  const accepts = accept && ((vals: readonly (number | null)[]) => {
+    prefix.length = 0;
+    for (const c of cells) prefix.push(c.value);
+    for (const v of vals) prefix.push(v);
+    return accept(prefix);
+  });
   const rec = (ti: number): boolean => {
     const filled = cells.length;
     if (ti === tokens.length) {
@@ -416,7 +423,7 @@ export function splitZone(tokens: ZoneToken[], rules: CellRule[], limit = 20000,
     const tok = tokens[ti];
     if (tok.kind !== 'run') {
       cells.push({ value: null, text: tok.text, line: tok.line, start: tok.start, kind: tok.kind });
-      const go = !accept || accept(cells.map((c) => c.value)) ? rec(ti + 1) : true;
+      const go = !accepts || accepts([]) ? rec(ti + 1) : true;
       cells.pop();
       return go;
     }
@@ -432,12 +439,7 @@ export function splitZone(tokens: ZoneToken[], rules: CellRule[], limit = 20000,
         const r = rec(ti + 1);
         cells.length = filled;
         return r;
-      }, work, accept && ((vals) => {
-        prefix.length = 0;
-        for (const c of cells) prefix.push(c.value);
-        for (const v of vals) prefix.push(v);
-        return accept(prefix);
-      }));
+      }, work, accepts);
       if (!go) return false;
     }
     return true;
@@ -591,8 +593,7 @@ export function inColumns(src: Source, tokens: ZoneToken[], centres: number[]): 
 /** The cells of a separated line (tabs, or pipes without the edge ones), as offset ranges. */
 export function lineCells(src: Source, line: number): { from: number; to: number }[] {
   const ls = src.lineStarts[line - 1];
-  const le = line < src.lineStarts.length ? src.lineStarts[line] - 1 : src.text.length;
-  const text = src.text.slice(ls, le);
+  const text = lineText(src, line);
   const sep = text.includes('\t') ? '\t' : '|';
   const cells: { from: number; to: number }[] = [];
   let at = 0;
