@@ -72,34 +72,28 @@ describe('cells as authors type them: Enter after a number, an empty cell beside
   });
 });
 
-describe('real reports as Word 97-2003 .doc (saved by LibreOffice, committed)', () => {
-  for (const { name, file, layout } of DOC_FIXTURES) {
-    it(file, async () => {
-      const bytes = readFileSync(new URL(`./fixtures/word/${file}`, import.meta.url));
-      await expectTruth(name, bytes, file, 'doc', editedTruth(loadTruth(name), layout.cells ?? {}));
-    });
-  }
-});
+/**
+ * The committed files made from each Word fixture, and the encoding each is read as: the
+ * .doc LibreOffice saved; that .doc exported to PDF by LibreOffice (a third PDF producer, with
+ * Word's ruled cells, group cells and one value cell merged down — the row under it keeps its
+ * other numbers in their columns, the covered cell is NULL); and the text `pdftotext -layout`
+ * gives of that PDF (columns set by spaces, headers wrapped in their cells, the review header
+ * a character per line).
+ */
+const COMMITTED = [
+  { title: 'real reports as Word 97-2003 .doc (saved by LibreOffice, committed)', ext: '.doc', encoding: 'doc' },
+  { title: 'the same .doc files exported to PDF by LibreOffice (committed; a third PDF producer)', ext: '.pdf', encoding: 'pdf' },
+  { title: 'the text pdftotext -layout gives of those PDFs (committed)', ext: '.pdftotext-layout.txt', encoding: 'utf-8' },
+];
 
-describe('the same .doc files exported to PDF by LibreOffice (committed; a third PDF producer)', () => {
-  // Word's table geometry: ruled cells, group cells and one value cell merged down; the row under
-  // a merged value cell keeps its other numbers in their columns, the covered cell is NULL.
-  for (const { name, file, layout } of DOC_FIXTURES) {
-    const pdf = file.replace(/\.doc$/, '.pdf');
-    it(pdf, async () => {
-      const bytes = readFileSync(new URL(`./fixtures/word/${pdf}`, import.meta.url));
-      await expectTruth(name, bytes, pdf, 'pdf', editedTruth(loadTruth(name), layout.cells ?? {}));
-    });
-  }
-});
-
-describe('the text pdftotext -layout gives of those PDFs (committed)', () => {
-  // Columns set by spaces, headers wrapped in their cells, the review header a character per line.
-  for (const { name, file, layout } of DOC_FIXTURES) {
-    const txt = file.replace(/\.doc$/, '.pdftotext-layout.txt');
-    it(txt, async () => {
-      const bytes = readFileSync(new URL(`./fixtures/word/${txt}`, import.meta.url));
-      await expectTruth(name, bytes, txt, 'utf-8', editedTruth(loadTruth(name), layout.cells ?? {}));
-    });
-  }
-});
+for (const { title, ext, encoding } of COMMITTED) {
+  describe(title, () => {
+    for (const { name, file, layout } of DOC_FIXTURES) {
+      const made = file.replace(/\.doc$/, ext);
+      it(made, async () => {
+        const bytes = readFileSync(new URL(`./fixtures/word/${made}`, import.meta.url));
+        await expectTruth(name, bytes, made, encoding, editedTruth(loadTruth(name), layout.cells ?? {}));
+      });
+    }
+  });
+}
