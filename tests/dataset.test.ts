@@ -206,7 +206,7 @@ describe('published files', () => {
 
 describe('npm run parse', () => {
   it('prints one JSON line per file, failed files with an error, exit code non-zero only for unreadable files', () => {
-    const res = spawnSync('npx', ['tsx', 'scripts/parse.ts', 'data/seeds/001_dab5396a0471019a.txt', join(corpus, 'picture.txt')], { encoding: 'utf8' });
+    const res = spawnSync(process.execPath, ['scripts/parse.ts', 'data/seeds/001_dab5396a0471019a.txt', join(corpus, 'picture.txt')], { encoding: 'utf8' });
     expect(res.status).toBe(0);
     const lines = res.stdout.trim().split('\n').map((l) => JSON.parse(l));
     expect(lines).toHaveLength(2);
@@ -216,7 +216,7 @@ describe('npm run parse', () => {
     expect(lines[0].applications[0].report_id).toBeUndefined();
     expect(lines[1].status).toBe('failed');
     expect(lines[1].error).toBeTruthy();
-    const missing = spawnSync('npx', ['tsx', 'scripts/parse.ts', 'data/seeds/001_dab5396a0471019a.txt', '/nonexistent/file.txt'], { encoding: 'utf8' });
+    const missing = spawnSync(process.execPath, ['scripts/parse.ts', 'data/seeds/001_dab5396a0471019a.txt', '/nonexistent/file.txt'], { encoding: 'utf8' });
     expect(missing.status).toBe(1);
     const l2 = missing.stdout.trim().split('\n').map((l) => JSON.parse(l));
     expect(l2[1]).toMatchObject({ status: 'failed', agency: null, year: null, source_file: 'file.txt' });

@@ -47,7 +47,7 @@ describe('two builds of the same corpus', () => {
       ...inherited(), CORPUS_DIR: corpus, DATA_OUT: join(work, `data${n}`), SITE_DATA_OUT: join(work, `gen${n}`),
       SITE_OUT: join(work, `site${n}`), SITE_BASE: '/nianbao/', ASTRO_TELEMETRY_DISABLED: '1', ...extra,
     };
-    execFileSync('npx', ['tsx', 'scripts/build-data.ts'], { env, stdio: 'ignore' });
+    execFileSync(process.execPath, ['scripts/build-data.ts'], { env, stdio: 'ignore' });
     return env;
   };
 

@@ -48,7 +48,7 @@ describe('site build with DATA_BASE_URL', () => {
       ...inherited, CORPUS_DIR: corpus, DATA_OUT: dataDir, SITE_DATA_OUT: join(dir, 'generated'), SITE_OUT: siteDir,
       SITE_BASE: BASE, SITE_URL: SITE, DATA_BASE_URL: DATA, ASTRO_TELEMETRY_DISABLED: '1',
     };
-    execFileSync('npx', ['tsx', 'scripts/build-data.ts'], { env, stdio: 'ignore' });
+    execFileSync(process.execPath, ['scripts/build-data.ts'], { env, stdio: 'ignore' });
     execFileSync('npm', ['run', '--silent', 'build:site'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
   }, 300_000);
   afterAll(() => { if (dir && !process.env.KEEP_ARCHIVE_TEST) rmSync(dir, { recursive: true, force: true }); });

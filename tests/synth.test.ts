@@ -204,7 +204,7 @@ describe('generator', () => {
   it('refuses to write into the embedded corpus data/', () => {
     let code = 0;
     try {
-      execFileSync('npx', ['tsx', 'scripts/generate.ts', '--count', '1', '--out', 'data/synth-should-not-exist'], { stdio: 'pipe' });
+      execFileSync(process.execPath, ['scripts/generate.ts', '--count', '1', '--out', 'data/synth-should-not-exist'], { stdio: 'pipe' });
     } catch (e) {
       code = (e as { status: number }).status;
     }
@@ -306,7 +306,7 @@ describe('real layouts', () => {
   it('the sample writer writes the layout asked for', () => {
     const out = mkdtempSync(join(tmpdir(), 'synth-sample-'));
     try {
-      execFileSync('npx', ['tsx', 'scripts/generate.ts', '--layout', 'markdown', '--count', '3', '--out', out], { stdio: 'pipe' });
+      execFileSync(process.execPath, ['scripts/generate.ts', '--layout', 'markdown', '--count', '3', '--out', out], { stdio: 'pipe' });
       const files = readdirSync(out).filter((f) => REPORT_FILE.test(f));
       expect(files.length).toBe(3);
       for (const f of files) {

@@ -42,7 +42,7 @@ export function ensureCorpus(workDir: string, n: number): string {
   const complete = existsSync(dir) && readdirSync(dir).filter((f) => REPORT_FILE.test(f)).length === n;
   if (!complete) {
     rmSync(dir, { recursive: true, force: true });
-    const r = spawnSync('npx', ['tsx', 'scripts/generate.ts', '--count', String(n), '--out', dir, '--seed', '1', '--no-truth'], { stdio: 'inherit' });
+    const r = spawnSync(process.execPath, ['scripts/generate.ts', '--count', String(n), '--out', dir, '--seed', '1', '--no-truth'], { stdio: 'inherit' });
     if (r.status !== 0) throw new Error(`generate ${n} failed`);
   }
   return dir;

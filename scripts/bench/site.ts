@@ -96,8 +96,8 @@ async function buildSite(env: NodeJS.ProcessEnv, siteDir: string, dataDir: strin
   rmSync(siteDir, { recursive: true, force: true });
   const siteEnv = { ...env, SITE_OUT: siteDir, SITE_BASE: BASE };
   const astroSeconds = await sh('npx', ['astro', 'build'], siteEnv, log);
-  const pagesSeconds = await sh('npx', ['tsx', 'scripts/postbuild.ts'], siteEnv, log);
-  const searchSeconds = await sh('npx', ['tsx', 'scripts/build-search.ts'], siteEnv, log);
+  const pagesSeconds = await sh(process.execPath, ['scripts/postbuild.ts'], siteEnv, log);
+  const searchSeconds = await sh(process.execPath, ['scripts/build-search.ts'], siteEnv, log);
 
   // public/data in the repo (whatever was built last) is copied by Astro: count the benchmark's own data dir instead.
   const notData = (p: string) => !p.startsWith(join(siteDir, 'data') + '/');
@@ -155,7 +155,7 @@ async function one(workDir: string, n: number): Promise<SiteBenchRow> {
   let dataSeconds: number | null = null;
   if (!existsSync(join(siteData, 'site', 'meta.json')) || !existsSync(join(dataDir, 'manifest.json'))) {
     env.CORPUS_DIR = ensureCorpus(workDir, n);
-    dataSeconds = await sh('npx', ['tsx', 'scripts/build-data.ts'], env, log);
+    dataSeconds = await sh(process.execPath, ['scripts/build-data.ts'], env, log);
   } else {
     const prev = join(workDir, 'build.json');
     if (existsSync(prev)) dataSeconds = JSON.parse(readFileSync(prev, 'utf8')).rows?.find((r: { reports: number }) => r.reports === n)?.seconds ?? null;
