@@ -275,7 +275,7 @@ describe('real layouts', () => {
     }
     expect(bad, show(bad)).toEqual([]);
     const traps = new Set(real().flatMap((c) => c.truth.layout_traps ?? []));
-    for (const t of ['numbers_run', 'numbers_mixed', 'lost_cells', 'stray_cell', 'html_tables']) expect(traps, t).toContain(t);
+    for (const t of ['numbers_run', 'numbers_mixed', 'lost_cells', 'stray_cell', 'html_tables', 'span_copies']) expect(traps, t).toContain(t);
   });
 
   it('a crawled page is the crawler header, the 正文 line, then the whole body on one line', () => {

@@ -397,6 +397,22 @@ describe('more real-world wrappers', () => {
     expect(act(r, 'normative_document', 'in_force')).toBe(20);
     expect(r.reviews.find((x) => x.proceeding === 'review' && x.outcome === 'total')?.value).toBe(1);
   });
+  it('merged cells a converter copied into every column they cover (docling) are read once; numbers that differ there are not a copy', () => {
+    const head = '| 信息内容 | 本年处理决定数量 |';
+    const spanned = (md: string, license: string) => md.replaceAll(head, '| 信息内容 | 本年处理决定数量 | 本年处理决定数量 | 本年处理决定数量 |')
+      .replace('| 行政许可 | 120 |', license).replace('| 行政处罚 | 45 |', '| 行政处罚 | 45 | 45 | 45 |');
+    const md = craft({ layout: 'markdown' });
+    expect(md).toContain(head);
+    const r = parse(spanned(md, '| 行政许可 | 120 | 120 | 120 |'), 'docling.md');
+    expect(r.status, JSON.stringify(r.checks)).toBe('ok');
+    expect(act(r, 'license', 'decisions')).toBe(120);
+    expect(act(r, 'punishment', 'decisions')).toBe(45);
+    expect(r.active_disclosure.find((a) => a.item === 'license')?.col).toBe(10);
+    const odd = parse(spanned(md, '| 行政许可 | 120 | 5 | 7 |'), 'docling.md');
+    expect(act(odd, 'license', 'decisions')).toBeNull();
+    expect(odd.status).toBe('warnings');
+    expect(check(odd, 'missing_cells')?.detail).toContain('120 5 7');
+  });
   it('tags a converter leaves in markdown cells (`<br>`, `<span style=…>`) are not read as numbers', () => {
     const md = text.split('\n').map((l) => l.includes('|') ? `| ${l.replace(/ \| /g, ' <br/> | ').replace(/\|\s*$/, '|')}` : l)
       .join('\n').replace('行政规范性文件', '<span style="font-size:16px">行政规范性文件</span>');

@@ -10,6 +10,7 @@ import type { Report } from '../src/lib/types.ts';
 import { APPLICANT_CODES, OUTCOME_CODES, PROCEEDING_CODES } from '../src/lib/schema.ts';
 import { editedTruth, loadTruth, reportDocx, TRUTH_DIR, type Truth } from './fixtures/word/real-report.ts';
 import { DOC_FIXTURES, TYPED_CELLS } from './fixtures/word/doc-fixtures.ts';
+import { reportMarkdown } from './fixtures/word/markdown.ts';
 
 const NAMES = readdirSync(TRUTH_DIR).filter((f) => f.endsWith('.json')).map((f) => f.slice(0, -5)).sort();
 
@@ -55,6 +56,16 @@ describe('real reports as .docx (Word tables with merged cells)', () => {
     it(name, async () => expectTruth(name, await reportDocx(name), `${name}.docx`, 'docx'));
   }
 });
+
+// What PDF-to-markdown converters make of the same tables: merged cells copied into every
+// position they cover (docling: `| 行政许可 | 315 | 315 | 315 |`), or written once (marker).
+for (const spans of ['copies', 'empty'] as const) {
+  describe(`real reports as converter markdown, merged cells ${spans === 'copies' ? 'copied (docling)' : 'written once (marker)'}`, () => {
+    for (const name of NAMES) {
+      it(name, async () => expectTruth(name, new TextEncoder().encode(await reportMarkdown(name, spans)), `${name}.md`, 'utf-8'));
+    }
+  });
+}
 
 describe('the application table split in two Word tables (at a page break)', () => {
   // Reports with numbers in rows on both sides of the cut.

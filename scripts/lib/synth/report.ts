@@ -115,7 +115,10 @@ export function buildReport(rng: Rng, spec: ReportSpec): SynthReport {
   if (layout === 'crawl' && !tr.noTables) layoutTraps.push(...planCrawl(rng, { active, apps, reviews }, values, overrides, form));
   // Some converters (MinerU) write each table as one line of HTML, not as markdown rows.
   const htmlTables = layout === 'markdown' && rng.chance(0.3);
+  // Others (docling) write each table as one grid, a merged cell's text in every position it covers.
+  const spanCopies = layout === 'markdown' && !htmlTables && rng.chance(0.25);
   if (htmlTables) layoutTraps.push('html_tables');
+  else if (spanCopies) layoutTraps.push('span_copies');
   else if (layout === 'markdown' && !tr.noTables) layoutTraps.push(...planMarkdown(rng, apps));
 
   const n: NarrativeOpts = {
@@ -180,7 +183,7 @@ export function buildReport(rng: Rng, spec: ReportSpec): SynthReport {
     case 'pipecell': out = renderPipeCell(doc); break;
     case 'tabs': out = renderTabs(doc, { breakLabels: rng.chance(0.7), spaceLabels: rng.chance(0.7), pageBreak: rng.chance(0.6) }, rng); break;
     case 'html': out = renderHtml(doc, { charset: encoding === 'gb18030' ? rng.pick(['gb18030', 'gbk', 'gb2312']) : 'utf-8', tdPerLine: rng.chance(0.5), wrapNumbers: rng.chance(0.3) }, rng); break;
-    default: out = renderReal(layout, doc, { agency, year, title: f.title!, page, encoding, htmlTables }, rng); break;
+    default: out = renderReal(layout, doc, { agency, year, title: f.title!, page, encoding, htmlTables, spanCopies }, rng); break;
   }
   const file = spec.name + (EXT[layout] ?? '.txt');
   const tv = (key: string, v: number | undefined): TruthValue => {

@@ -10,6 +10,7 @@
  * same length, so offsets stay valid and the noise separates like a space.
  */
 import { normalize } from './text.ts';
+import { blankSpanRepeats } from './pipe-spans.ts';
 
 export interface Source {
   /** Decoded source lines, as printed (for display and the sections). */
@@ -43,7 +44,7 @@ const ZERO_WIDTH = /[\u200b-\u200d\u2060\ufeff\u00ad]/g;
 
 export function makeSource(lines: string[]): Source {
   const raw = lines.join('\n').replace(ZERO_WIDTH, '');
-  let text = normalize(raw);
+  let text = blankSpanRepeats(normalize(raw));
   for (const re of PAGE_MARKS) text = text.replace(re, blank);
   if (text.includes('|')) for (const re of MARKDOWN_NOISE) text = text.replace(re, blank);
   // Markdown emphasis (`**五、存在的主要问题**`): the marks, not the words.

@@ -5,7 +5,9 @@
  * sometimes moved out of its row onto a line of its own (`Row.stray`,
  * `Row.labelOut`); the Article 20 and review tables as markdown tables, some
  * with generic headers. Or, as MinerU writes them, every table as one line of
- * HTML with its rowspans and colspans (`htmlTables`).
+ * HTML with its rowspans and colspans (`htmlTables`). Or, as docling writes
+ * them, every table as one full grid whose merged cells' text is repeated in
+ * every position they cover (`spanCopies`): `| 行政许可 | 315 | 315 | 315 |`.
  */
 import type { Doc } from '../doc.ts';
 import type { Rng } from '../rng.ts';
@@ -20,6 +22,8 @@ export interface MarkdownOpts {
   generic: boolean;
   /** Each table as one line of `<table>…</table>` (MinerU), else markdown rows. */
   htmlTables: boolean;
+  /** Each table as one grid, merged cells copied into every position they cover (docling). */
+  spanCopies?: boolean;
 }
 
 const md = (cells: string[]) => `| ${cells.map((c) => c.replace(/\|/g, '\\|')).join(' | ')} |`;
@@ -70,6 +74,28 @@ function oneLine(out: Out, m: TableModel) {
   out.push('');
 }
 
+/** A table as one full grid under its first row, each merged cell's text in every position it covers. */
+function grid(out: Out, m: TableModel) {
+  const g: string[][] = [];
+  const keys: (string | undefined)[][] = [];
+  m.rows.forEach((row, r) => {
+    g[r] ??= [];
+    keys[r] = row.cells.map((c) => c.key);
+    let c = 0;
+    for (const cell of row.cells) {
+      while (g[r][c] !== undefined) c++;
+      for (let dr = 0; dr < (cell.rows ?? 1); dr++) for (let dc = 0; dc < (cell.cols ?? 1); dc++) (g[r + dr] ??= [])[c + dc] = text(cell);
+      c += cell.cols ?? 1;
+    }
+  });
+  const row = (cells: string[]) => md(Array.from({ length: m.width }, (_, i) => cells[i] ?? ''));
+  g.forEach((cells, r) => {
+    out.push(row(cells), keys[r]);
+    if (r === 0) out.push(rule(m.width));
+  });
+  out.push('');
+}
+
 export function renderMarkdown(doc: Doc, o: MarkdownOpts, rng: Rng): Out {
   const out = new Out();
   for (const b of doc.blocks) {
@@ -81,6 +107,7 @@ export function renderMarkdown(doc: Doc, o: MarkdownOpts, rng: Rng): Out {
       case 'meta': case 'raw': break;
       case 'table':
         if (o.htmlTables) { oneLine(out, b.model); break; }
+        if (o.spanCopies) { grid(out, b.model); break; }
         if (b.model.id === 'apps') apps(out, b.model);
         else table(out, b.model.rows, b.model.width, o.generic);
         break;

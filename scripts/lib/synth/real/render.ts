@@ -12,7 +12,9 @@ import type { Page } from './page.ts';
 
 export interface RealContext { agency: Agency; year: number; title: string; page: Page | null; encoding: Encoding;
   /** Markdown: tables as one line of HTML each. */
-  htmlTables?: boolean }
+  htmlTables?: boolean;
+  /** Markdown: tables as full grids with merged cells copied (docling). */
+  spanCopies?: boolean }
 
 export function renderReal(layout: LayoutName, doc: Doc, c: RealContext, rng: Rng): Out {
   switch (layout) {
@@ -24,7 +26,7 @@ export function renderReal(layout: LayoutName, doc: Doc, c: RealContext, rng: Rn
         runningHead: rng.chance(0.4) ? `${c.agency.name}${c.year}年政府信息公开工作年度报告` : null,
       }, rng);
     case 'markdown':
-      return renderMarkdown(doc, { hashHeadings: rng.chance(0.6), generic: rng.chance(0.5), htmlTables: c.htmlTables ?? false }, rng);
+      return renderMarkdown(doc, { hashHeadings: rng.chance(0.6), generic: rng.chance(0.5), htmlTables: c.htmlTables ?? false, spanCopies: c.spanCopies ?? false }, rng);
     case 'cms':
       return renderCms(doc, {
         charset: c.encoding === 'gb18030' ? rng.pick(['gb2312', 'gbk', 'GB18030']) : 'utf-8', page: c.page!, title: c.title,

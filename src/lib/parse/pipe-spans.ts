@@ -1,0 +1,88 @@
+/**
+ * Merged cells repeated by a markdown converter. A pipe table has no merged
+ * cells, so converters such as docling write a merged cell's text into every
+ * column it covers: the 2021 form's `本年处理决定数量`, one cell over three
+ * columns, comes out as
+ *
+ *   | 信息内容 | 本年处理决定数量 | 本年处理决定数量 | 本年处理决定数量 |
+ *   | 行政许可 | 315 | 315 | 315 |
+ *
+ * Read as printed, that row holds three numbers for one cell. A run of equal
+ * header cells marks the span; under it, a value row whose cells are all the
+ * same number (or placeholder) printed that number once. The copies are
+ * blanked with spaces, so offsets stay valid and the row reads `315` then
+ * empty cells, as a converter that leaves covered cells empty writes it.
+ * Values that differ under a repeated header are left alone: they are not a
+ * copy, and the checks judge them.
+ */
+import { classify } from './cells.ts';
+
+interface Cell { text: string; start: number; end: number }
+
+/** The cells of a pipe row (`| a | b |`), with their offsets in `text`; null if the line is not one. */
+function pipeCells(text: string, from: number, to: number): Cell[] | null {
+  let a = from, b = to;
+  while (a < b && text.charCodeAt(a) === 32) a++;
+  while (b > a && text.charCodeAt(b - 1) === 32) b--;
+  if (text.charCodeAt(a) !== 124) return null;
+  const cells: Cell[] = [];
+  let start = a + 1;
+  for (let i = a + 1; i <= b; i++) {
+    if (i < b && text.charCodeAt(i) !== 124) continue;
+    if (i === b && i === start) break; // the closing `|`
+    cells.push({ text: text.slice(start, i).trim(), start, end: i });
+    start = i + 1;
+  }
+  return cells;
+}
+
+const RULE = /^:?-{3,}:?$/;
+type Kind = 'header' | 'values' | 'rule' | 'other';
+
+function kindOf(cells: Cell[]): Kind {
+  if (cells.every((c) => c.text === '' || RULE.test(c.text))) return cells.some((c) => c.text) ? 'rule' : 'other';
+  let text = false;
+  for (const c of cells) {
+    const k = classify(c.text, 0, true).kind;
+    if (k === 'num' || k === 'placeholder') return 'values';
+    if (k === 'label') text = true;
+  }
+  return text ? 'header' : 'other';
+}
+
+const isValue = (s: string) => { const k = classify(s, 0, true).kind; return k === 'num' || k === 'placeholder'; };
+
+/** `text` with the repeated copies of merged value cells blanked (same length). */
+export function blankSpanRepeats(text: string): string {
+  if (!text.includes('|')) return text;
+  let out: string[] | null = null;
+  // Header rows of the current pipe table, by cell count.
+  let headers = new Map<number, Cell[]>();
+  for (let from = 0; from <= text.length;) {
+    let to = text.indexOf('\n', from);
+    if (to < 0) to = text.length;
+    const cells = pipeCells(text, from, to);
+    if (!cells) headers = new Map();
+    else {
+      const kind = kindOf(cells);
+      if (kind === 'header') headers.set(cells.length, cells);
+      else if (kind === 'values') {
+        const head = headers.get(cells.length);
+        if (head) {
+          for (let j = 0; j < cells.length;) {
+            let k = j + 1;
+            while (k < cells.length && head[k].text !== '' && head[k].text === head[j].text) k++;
+            const run = cells.slice(j, k);
+            if (k - j > 1 && isValue(run[0].text) && run.every((c) => c.text === run[0].text)) {
+              out ??= text.split('');
+              for (const c of run.slice(1)) for (let i = c.start; i < c.end; i++) out[i] = ' ';
+            }
+            j = k;
+          }
+        }
+      }
+    }
+    from = to + 1;
+  }
+  return out ? out.join('') : text;
+}
