@@ -99,6 +99,24 @@ describe('rows matched by label, never by position', () => {
     expect(appRow(r, 'new_received')).toEqual(Array(7).fill(null));
     expect(check(r, 'run_together')).toBeUndefined();
   });
+  it('rows whose numbers stand before their labels (pdftotext\'s default order by column blocks) keep only the cells both readings agree on', () => {
+    const truth = consistentApps();
+    const r = parse(craft({ layout: 'blocks' }));
+    const read = r.applications.filter((a) => a.value !== null);
+    const cols = ['natural_person', 'commercial', 'research', 'social_org', 'legal_service', 'other_org', 'total'];
+    expect(read.filter((a) => String(a.value) !== truth[a.row][cols.indexOf(a.applicant)])).toEqual([]);
+    expect(read.length).toBeGreaterThan(80);
+    // Where a row and the row before differ, which is whose is not known: (七)总计 prints 7 after
+    // 3.其他 and 0 after its own label; both are NULL, and the zeros between them stay.
+    expect(appRow(r, 'total_handled')).toEqual([null, 0, 0, 0, 0, 0, null]);
+    expect(appRow(r, 'other_other')).toEqual([null, 0, 0, 0, 0, 0, null]);
+    expect(r.status).toBe('warnings');
+    expect(check(r, 'missing_cells')?.detail).toContain('数字可能印在行名之前');
+    // The same last row printed empty in an ordinary layout (labels, then their numbers) is only that.
+    const blank = parse(craft({ layout: 'cells', apps: { carried_forward: ['', '', '', '', '', '', ''] } }));
+    expect(appRow(blank, 'total_handled')).toEqual([7, 0, 0, 0, 0, 0, 7]);
+    expect(check(blank, 'missing_cells')?.detail ?? '').not.toContain('数字可能印在行名之前');
+  });
   it('a bare page number after a one-line row is dropped, not read as that row\'s total', () => {
     const apps = consistentApps();
     const six = (row: string[]) => row.slice(0, 6);

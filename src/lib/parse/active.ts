@@ -24,6 +24,8 @@ export interface ActiveTable {
   /** Form recognised from the header cells, or null when no header was found. */
   template: Template | null;
   pending: Pending[];
+  /** Each item's zone, for `numbersFirst`. */
+  zones?: ItemZone[];
 }
 
 interface Label { kind: 'item' | 'metric' | 'marker'; start: number; end: number; item?: Item; metric?: Metric }
@@ -74,6 +76,7 @@ export function readActive(src: Source, from: number, to: number, issues: Issue[
   // that its rows print their numbers before their labels (pdftotext's default order): read
   // after their labels they would be the next row's. Its rows are then NULL, up to the next caption.
   let shifted: string | null = null;
+  const zones: ItemZone[] = [];
   for (let i = 0; i < labels.length; i++) {
     const l = labels[i];
     if (l.kind === 'marker') shifted = null;
@@ -108,10 +111,48 @@ export function readActive(src: Source, from: number, to: number, issues: Issue[
     const end = i + 1 < labels.length ? labels[i + 1].start : to;
     let tokens = zoneTokens(src, l.start, end);
     if (i + 1 === labels.length) tokens = untilText(src, tokens);
+    const first = rows.length;
     rows.push(...readItem(src, item, metrics, tokens, issues, evidence, pending, l.start));
+    zones.push({ item, tokens, cells: metrics.length, rows: [first, rows.length] });
   }
   if (template) fillMissingActive(rows, template, issues, seen);
-  return { rows, found: true, template, pending };
+  return { rows, found: true, template, pending, zones };
+}
+
+/** What an item's label was followed by, and which of `rows` it gave. */
+interface ItemZone { item: Item; tokens: ZoneToken[]; cells: number; rows: [number, number] }
+
+/** The sub-tables of Article 20 with more than one row, their rows in printed order. */
+const SUB_TABLES: Item[][] = [['regulation', 'normative_document'], ['license', 'other_service'], ['punishment', 'coercion']];
+
+/**
+ * In text read by column blocks (pdftotext's default order, seen in the
+ * application table: `AppTable.columnBlocks`), a sub-table whose last row
+ * prints no numbers while the row before prints a full row, every number on a
+ * line of its own: the numbers stand before their labels (`规章 0 0 0
+ * 行政规范性文件`, the zeros being 行政规范性文件's). Read after their labels,
+ * each row would hold the next one's numbers. Nothing in the text says which
+ * it is, so the sub-table's rows are NULL. (Sub-tables by their rows, not
+ * their captions, which that order moves.)
+ */
+export function numbersFirst(table: ActiveTable, issues: Issue[]) {
+  const { zones = [], rows, pending } = table;
+  const runs = (z: ItemZone) => z.tokens.filter((t) => t.kind === 'run');
+  for (const sub of SUB_TABLES) {
+    const [prev, last] = sub.map((item) => zones.find((z) => z.item === item));
+    if (!prev || !last || zones.indexOf(prev) + 1 !== zones.indexOf(last)) continue;
+    const full = runs(prev);
+    if (runs(last).length || last.tokens.some((t) => t.kind === 'placeholder')) continue;
+    if (full.length !== prev.cells || !full.every((t) => t.lone)) continue;
+    for (const z of [prev, last]) {
+      for (let r = z.rows[0]; r < z.rows[1]; r++) rows[r] = { ...rows[r], value: null, line: null, col: null };
+      for (let p = pending.length - 1; p >= 0; p--) if (pending[p].row === z.item) pending.splice(p, 1);
+    }
+    issues.push({
+      kind: 'unreadable', table: 'active_disclosure', row: prev.item,
+      detail: `「${zh(prev.item)}」行印出「${full.map((t) => t.text).join(' ')}」而「${zh(last.item)}」行没有数字,数字可能印在行名之前(与下一行错位),该子表记为空`,
+    });
+  }
 }
 
 /**

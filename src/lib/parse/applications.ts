@@ -26,6 +26,8 @@ export interface AppTable {
   headerColumns: 6 | 7;
   /** Rows left partly NULL because several splits remain (for evidence from other reports). */
   pending: Pending[];
+  /** The text reads the table by column blocks (see `columnBlocks`): numbers may stand before their labels. */
+  columnBlocks?: boolean;
 }
 
 const EMPTY: AppTable = { rows: [], otherAsOneRow: false, otherSubRows: false, found: false, headerColumns: 7, pending: [] };
@@ -109,7 +111,9 @@ export function readApplications(src: Source, from: number, to: number, issues: 
     reads.push({ src, code: hit.code, hit, tokens, splits: [], overflow: false, cols: APP_COLUMNS });
   });
   rehome(reads, cols);
+  const blocks = columnBlocks(reads, cols);
   spread(reads, cols);
+  if (blocks) numbersFirst(reads, cols, issues);
   const subRows = reads.some((r) => OTHER_SUB_ROWS.includes(r.code));
   const otherRead = reads.find((r) => r.code === 'other_total');
   // In the 2021 form `(六)其他处理` is only the group label of its sub-rows.
@@ -161,7 +165,18 @@ export function readApplications(src: Source, from: number, to: number, issues: 
   const out: ApplicationRow[] = [];
   const pending: Pending[] = [];
   for (const r of rowsRead) out.push(...rowCells(r, sol.values.get(r.code), sol.winners.get(r.code), issues, pending));
-  return { rows: out, otherAsOneRow, otherSubRows: subRows, found: true, headerColumns: cols, pending };
+  return { rows: out, otherAsOneRow, otherSubRows: subRows, found: true, headerColumns: cols, pending, columnBlocks: blocks };
+}
+
+/**
+ * pdftotext's default order reads a table block by block: a page's labels,
+ * then its numbers. Its sign is a row whose zone holds more than a row's
+ * numbers after a row that holds none (the labels before it printed theirs
+ * there).
+ */
+function columnBlocks(reads: RowRead[], cols: 6 | 7): boolean {
+  const count = (r: RowRead) => r.tokens.filter((t) => t.kind !== 'blank').length;
+  return reads.some((r, i) => i > 0 && count(r) > cols && count(reads[i - 1]) === 0);
 }
 
 /**
@@ -205,6 +220,40 @@ function spread(reads: RowRead[], cols: 6 | 7) {
     if (cols !== 7 || !chunks.every((c) => rowTotalHolds(c.map((t) => (/^\d+$/.test(t.text) ? Number(t.text) : null))))) continue;
     takers.forEach((r, k) => { r.tokens = toks.slice(k * cols, (k + 1) * cols); });
   }
+}
+
+/**
+ * In text read by column blocks, the table's last rows print no numbers, and
+ * the rows just before them a full row each, every number on a line of its
+ * own: the numbers stand before their
+ * labels there (pdftotext's default order, `3.其他 1 0 0 0 0 0 1 (七)总计 0 …
+ * 四、结转下年度继续办理`, the ones being (七)总计's). Read after their labels,
+ * each of those rows would hold the next one's numbers; read before them,
+ * the previous one's.
+ */
+function numbersFirst(reads: RowRead[], cols: 6 | 7, issues: Issue[]) {
+  const numbers = (r: RowRead) => r.tokens.filter((t) => t.kind !== 'blank');
+  let end = reads.length;
+  while (end > 0 && !numbers(reads[end - 1]).length) end--;
+  if (end === reads.length || reads[reads.length - 1].code !== 'carried_forward') return;
+  // The 2021 form's (六)其他处理 is only the label of its sub-rows: it prints no numbers either way.
+  const label = (r: RowRead) => r.code === 'other_total' && !numbers(r).length;
+  let start = end;
+  while (start > 0 && (label(reads[start - 1]) || (numbers(reads[start - 1]).length === cols && numbers(reads[start - 1]).every((t) => t.kind === 'run' && t.lone)))) start--;
+  while (start < end && label(reads[start])) start++;
+  if (start === end) return;
+  // Read either way, a cell is known where its row and the row before print the same number
+  // there; the others are NULL (the first row of the run: what would be its numbers is not
+  // among them).
+  const run = reads.slice(start, end).filter((r) => !label(r));
+  const printed = run.map(numbers);
+  run.forEach((r, k) => {
+    r.tokens = printed[k].map((t, j) => (k > 0 && printed[k - 1][j].text === t.text ? t : { ...t, kind: 'blank' as const, text: '' }));
+  });
+  issues.push({
+    kind: 'unreadable', table: 'applications', row: run[run.length - 1].code,
+    detail: `申请情况表最后的「${reads.slice(end).map((r) => zh(r.code)).join('、')}」行没有数字,而此前 ${run.length} 行各印出一行数字,数字可能印在行名之前(与下一行错位):这些行中与上一行不同的数字记为空`,
+  });
 }
 
 /**

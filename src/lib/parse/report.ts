@@ -13,7 +13,7 @@ import { compactOf, makeSource, type Compact, type Source } from './source.ts';
 import { findHeadings, sectionTexts, type Heading } from './sections.ts';
 import { Evidence, type Pending } from './evidence.ts';
 import { readFacts, type Fact } from './narrative.ts';
-import { fillMissingActive, readActive } from './active.ts';
+import { fillMissingActive, numbersFirst, readActive } from './active.ts';
 import { readApplications } from './applications.ts';
 import { readReviews } from './reviews.ts';
 import { readMeta } from './metadata.ts';
@@ -183,6 +183,7 @@ export function parseLines(lines: string[], base: Report, pageUrl: string | null
   const active = regions.active ? readActive(src, ...regions.active, issues, evidence) : null;
   const apps = regions.apps ? readApplications(src, ...regions.apps, issues, evidence) : null;
   const reviews = regions.reviews ? readReviews(src, ...regions.reviews, issues) : null;
+  if (active && apps?.columnBlocks) numbersFirst(active, issues);
 
   const body = view.s.slice(0, 6000);
   const loc = resolveLocation(meta.agency, [meta.title ?? '', meta.publisher ?? '', body.slice(0, 4000)].join(' '), meta.indexRegionCodes);
