@@ -11,6 +11,7 @@ import { APPLICANT_CODES, OUTCOME_CODES, PROCEEDING_CODES } from '../src/lib/sch
 import { editedTruth, loadTruth, reportDocx, TRUTH_DIR, type Truth } from './fixtures/word/real-report.ts';
 import { DOC_FIXTURES, TYPED_CELLS } from './fixtures/word/doc-fixtures.ts';
 import { reportMarkdown } from './fixtures/word/markdown.ts';
+import { plumberText } from './fixtures/word/pdf-lines.ts';
 
 const NAMES = readdirSync(TRUTH_DIR).filter((f) => f.endsWith('.json')).map((f) => f.slice(0, -5)).sort();
 
@@ -54,6 +55,25 @@ describe('real reports as .docx (Word tables with merged cells)', () => {
   it('covers the 30 hand-read reports', () => expect(NAMES).toHaveLength(30));
   for (const name of NAMES) {
     it(name, async () => expectTruth(name, await reportDocx(name), `${name}.docx`, 'docx'));
+  }
+});
+
+describe('the text pdfplumber\'s extract_text() gives of those PDFs (emulated with pdf.js: lines by top, words by gaps)', () => {
+  // Cells a word apart, wrapped labels' second lines after the row's numbers, empty cells gone:
+  // the report's values, except where an empty cell vanished (those rows are short, hence NULL).
+  for (const { name, file, layout } of DOC_FIXTURES) {
+    const pdf = file.replace(/\.doc$/, '.pdf');
+    it(pdf, async () => {
+      const text = await plumberText(new Uint8Array(readFileSync(new URL(`./fixtures/word/${pdf}`, import.meta.url))));
+      const { report: r } = parseFile(new TextEncoder().encode(text), pdf.replace(/\.pdf$/, '.txt'));
+      const t = editedTruth(loadTruth(name), layout.cells ?? {});
+      expect(r.agency).toContain(t.agency_contains);
+      expect(r.year).toBe(t.year);
+      const want = truthCells(t), got = reportCells(r);
+      if (!layout.cells) expect(got).toEqual(want);
+      const differ = Object.entries(got).filter(([k, v]) => want[k] !== v).map(([k, v]) => `${k}: ${v}, truth ${want[k] ?? 'NULL'}`);
+      expect(differ).toEqual([]);
+    });
   }
 });
 

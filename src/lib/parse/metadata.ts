@@ -95,10 +95,11 @@ function findTitle(lines: string[], nl: string[], from = 0): { index: number; te
       raw = `${raw}${next}`;
     }
     if (isTitle(compact(normalize(raw)))) return { index: i, text: raw.replace(/\s+/g, ' ') };
-    // …or wrapped inside the agency's name (a centred title in PDF text): `XX自然资源与生态环境` / `局 2019 年政府信息公开年度报告`.
+    // …or wrapped inside the agency's name or its year (a centred title in PDF text): `XX自然资源与生态环境` /
+    // `局 2019 年政府信息公开年度报告`; `XX财政金融局 2020 年` / `度政府信息公开工作年度报告`.
     const next = i + 1 < lines.length ? cleanTitle(lines[i + 1]) : '';
     const head = compact(normalize(raw));
-    if (head.length >= 4 && head.length <= 30 && /^[\u4e00-\u9fff]+$/.test(head) && next && isTitle(compact(normalize(raw + next)))) {
+    if (head.length >= 4 && head.length <= 30 && /^[\u4e00-\u9fff]+(?:\d{4}年?)?$/.test(head) && next && isTitle(compact(normalize(raw + next)))) {
       return { index: i, text: `${raw}${next.trim()}`.replace(/\s+/g, ' ') };
     }
   }
