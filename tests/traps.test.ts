@@ -498,6 +498,12 @@ describe('more real-world wrappers', () => {
     const r = parse(text.replace('仙居县人民政府办公室2024年政府信息公开工作年度报告', '仙居县人民政府办公室政府信息公开工作年度报告\n现将2024年度政府信息公开工作年度报告公布如下。'));
     expect(r.year).toBe(2024);
   });
+  it('a title broken after its year (centred PDF text) keeps the agency and the year', () => {
+    const r = parse(text.replace('仙居县人民政府办公室2024年政府信息公开工作年度报告', '仙居县人民政府办公室 2024 年\n度政府信息公开工作年度报告'));
+    expect(r.agency).toBe('仙居县人民政府办公室');
+    expect(r.year).toBe(2024);
+    expect(r.title).toBe('仙居县人民政府办公室 2024 年度政府信息公开工作年度报告');
+  });
   it('a title broken over two lines keeps the agency from the line above', () => {
     const r = parse(text.replace('仙居县人民政府办公室2024年政府信息公开工作年度报告', '仙居县人民政府办公室\n2024年政府信息公开工作年度报告'));
     expect(r.agency).toBe('仙居县人民政府办公室');
