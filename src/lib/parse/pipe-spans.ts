@@ -50,6 +50,12 @@ function kindOf(cells: Cell[]): Kind {
   return text ? 'header' : 'other';
 }
 
+/** Two neighbouring cells print the same text. */
+function repeats(cells: Cell[]): boolean {
+  for (let j = 1; j < cells.length; j++) if (cells[j].text !== '' && cells[j].text === cells[j - 1].text) return true;
+  return false;
+}
+
 const isValue = (s: string) => { const k = classify(s, 0, true).kind; return k === 'num' || k === 'placeholder'; };
 
 /** `text` with the repeated copies of merged value cells blanked (same length). */
@@ -62,9 +68,12 @@ export function blankSpanRepeats(text: string): string {
     let to = text.indexOf('\n', from);
     if (to < 0) to = text.length;
     const cells = pipeCells(text, from, to);
-    if (!cells) headers = new Map();
-    else {
+    if (!cells) { if (headers.size) headers = new Map(); }
+    // Only a row with equal neighbours can mark a span or be a copy; another row matters only
+    // as a header that ends the spans of one before it.
+    else if (repeats(cells) || headers.has(cells.length)) {
       const kind = kindOf(cells);
+      if (kind === 'header' && !repeats(cells)) { headers.delete(cells.length); from = to + 1; continue; }
       if (kind === 'header') headers.set(cells.length, cells);
       else if (kind === 'values') {
         const head = headers.get(cells.length);
