@@ -55,6 +55,10 @@ export function findHeadings(src: Source): Heading[] {
   return found;
 }
 
+/** Cell bars and tabs of table rows in the text, with the spaces around them (within a line). */
+const CELL_BAR = /[^\S\n]*\|[^\S\n]*/g;
+const TABS = /\t+/g;
+
 /** Narrative text of each part: from its heading to the next, table regions left out. */
 export function sectionTexts(src: Source, headings: Heading[], tables: [number, number][]): SectionRow[] {
   const out: SectionRow[] = [];
@@ -71,7 +75,12 @@ export function sectionTexts(src: Source, headings: Heading[], tables: [number, 
       pos = Math.max(pos, b);
     }
     if (pos < stop) text += t.slice(pos, stop);
-    const clean = text.split('\n').map((l) => l.replace(/\s*\|\s*/g, ' ').replace(/\t+/g, ' ').trim()).filter(Boolean).join('\n');
+    const lines: string[] = [];
+    for (const l of text.replace(CELL_BAR, ' ').replace(TABS, ' ').split('\n')) {
+      const x = l.trim();
+      if (x) lines.push(x);
+    }
+    const clean = lines.join('\n');
     out.push({ section: headings[h].section, heading: headings[h].text, text: clean });
   }
   return out;

@@ -23,14 +23,17 @@ export interface Source {
   lineStarts: number[];
 }
 
-/** Page footers and running page marks, on their own or inline between spaces. */
-const PAGE_MARKS: RegExp[] = [
-  /(?<=^|[\s|])[-—–]\s{0,2}\d{1,3}\s{0,2}[-—–](?=[\s|]|$)/gm,
-  /第\s{0,2}\d{1,3}\s{0,2}页(?:\s{0,2}[,，/]?\s{0,2}共\s{0,2}\d{1,3}\s{0,2}页)?/g,
-  /共\s{0,2}\d{1,3}\s{0,2}页\s{0,2}第\s{0,2}\d{1,3}\s{0,2}页/g,
-  /^\s*\d{1,3}\s*\/\s*\d{1,3}\s*$/gm,
+/**
+ * Page footers and running page marks, on their own or inline between spaces;
+ * each with a character it cannot match without (to skip a pass over text that has none).
+ */
+const PAGE_MARKS: [RegExp, string[]][] = [
+  [/(?<=^|[\s|])[-—–]\s{0,2}\d{1,3}\s{0,2}[-—–](?=[\s|]|$)/gm, ['-', '—', '–']],
+  [/第\s{0,2}\d{1,3}\s{0,2}页(?:\s{0,2}[,，/]?\s{0,2}共\s{0,2}\d{1,3}\s{0,2}页)?/g, ['页']],
+  [/共\s{0,2}\d{1,3}\s{0,2}页\s{0,2}第\s{0,2}\d{1,3}\s{0,2}页/g, ['页']],
+  [/^\s*\d{1,3}\s*\/\s*\d{1,3}\s*$/gm, ['/']],
   // A bare page number on the last line of a page: pdftotext starts the next page with a form feed.
-  /^[ \t]*\d{1,3}[ \t]*(?=(?:\n[ \t]*)*\n\f)/gm,
+  [/^[ \t]*\d{1,3}[ \t]*(?=(?:\n[ \t]*)*\n\f)/gm, ['\f']],
 ];
 /** Markdown table rules and the generic headers converters write (`| 数据1 | 数据2 |`). */
 const MARKDOWN_NOISE: RegExp[] = [
@@ -45,7 +48,7 @@ const ZERO_WIDTH = /[\u200b-\u200d\u2060\ufeff\u00ad]/g;
 export function makeSource(lines: string[]): Source {
   const raw = lines.join('\n').replace(ZERO_WIDTH, '');
   let text = blankSpanRepeats(normalize(raw));
-  for (const re of PAGE_MARKS) text = text.replace(re, blank);
+  for (const [re, needs] of PAGE_MARKS) if (needs.some((c) => text.includes(c))) text = text.replace(re, blank);
   if (text.includes('|')) for (const re of MARKDOWN_NOISE) text = text.replace(re, blank);
   // Markdown emphasis (`**五、存在的主要问题**`): the marks, not the words.
   if (text.includes('**')) text = text.replace(/\*\*([^*\n]+?)\*\*/g, (_m, inner: string) => `  ${inner}  `);
