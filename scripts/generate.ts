@@ -1,7 +1,7 @@
 /**
  * Synthetic report generator.
  *
- *   npx tsx scripts/generate.ts --count N --out DIR [--seed S] [--layout L] [--truth-out DIR2] [--no-truth] [--pdf]
+ *   npx node scripts/generate.ts --count N --out DIR [--seed S] [--layout L] [--truth-out DIR2] [--no-truth] [--pdf]
  *
  * Writes N reports (`.txt` / `.html` / `.htm` / `.md`, mixed layouts and
  * encodings) to DIR and, for each, `<name>.truth.json` (the expected parse) to

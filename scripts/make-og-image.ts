@@ -1,7 +1,7 @@
 /**
  * Draws the share-card image every page names in og:image, `public/og.png`
  * (1200 × 630), with Debian's Chromium and the Noto CJK fonts. Run by hand
- * when the card should change: `npx tsx scripts/make-og-image.ts`; the PNG is
+ * when the card should change: `npx node scripts/make-og-image.ts`; the PNG is
  * committed, so builds need neither.
  */
 import { chromium } from 'playwright-core';

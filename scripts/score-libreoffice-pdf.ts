@@ -4,7 +4,7 @@
  * cell compared. A PDF producer with Word's table geometry that CI does not install
  * (needs `soffice`, Debian's libreoffice-writer-nogui); PDFs are cached in /tmp/lo30.
  *
- *   npx tsx scripts/score-libreoffice-pdf.ts [plain|split]   (split: the application table in two Word tables)
+ *   npx node scripts/score-libreoffice-pdf.ts [plain|split]   (split: the application table in two Word tables)
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';

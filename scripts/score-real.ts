@@ -1,5 +1,5 @@
 /**
- * `npx tsx scripts/score-real.ts [DIR]`: parse every real report in DIR
+ * `npx node scripts/score-real.ts [DIR]`: parse every real report in DIR
  * (default data/real) the way the build does (cross-year evidence included),
  * score the ones with hand-read truth, and print statuses and cell counts.
  * `-v` lists every cell that is not right.

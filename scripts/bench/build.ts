@@ -8,7 +8,7 @@
  * Corpora go to <workDir>/corpus-<n> (seed 1, no truth files) and the output to
  * <workDir>/generated-<n>/{data,generated}, the layout the SQL benchmark reuses.
  *
- *   npx tsx scripts/bench/build.ts [--quick] [--work DIR]
+ *   npx node scripts/bench/build.ts [--quick] [--work DIR]
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { closeSync, existsSync, openSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';

@@ -2,7 +2,7 @@
  * The largest inputs the build accepts (2 MB of text or HTML, see
  * src/lib/dataset/limits): parse time and memory of one such report.
  *
- *   npx tsx scripts/bench/largest.ts
+ *   npx node scripts/bench/largest.ts
  *
  * Three cases, each a real report padded to just under the limit: text with
  * running paragraphs, HTML with nested markup, and one 1.9 MB line of digits

@@ -5,7 +5,7 @@
  * with `quick`), by layout, and over the embedded corpus data/ (parsed repeatedly).
  * Input is held in memory, so the figures exclude disk I/O. Goal: ≥ 2,000 reports/s.
  *
- *   npx tsx scripts/bench/parse.ts [--quick]
+ *   npx node scripts/bench/parse.ts [--quick]
  */
 import { readFileSync } from 'node:fs';
 import { parseFile } from '../../src/lib/parse/report.ts';

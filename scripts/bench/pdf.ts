@@ -10,7 +10,7 @@
  *
  * `msPerPage` is CPU milliseconds per page.
  *
- *   npx tsx scripts/bench/pdf.ts [--quick]
+ *   npx node scripts/bench/pdf.ts [--quick]
  */
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';

@@ -20,7 +20,7 @@
  * runs); the 50,000-report site on GitHub Pages (B, site part) < 1 GB; data +
  * site built within 10 minutes.
  *
- *   npx tsx scripts/bench/site.ts [--quick] [--work DIR] [--sizes 1000,50000]
+ *   npx node scripts/bench/site.ts [--quick] [--work DIR] [--sizes 1000,50000]
  */
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';

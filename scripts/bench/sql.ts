@@ -17,7 +17,7 @@
  * Also shows how many bytes of dataset.duckdb a selective and an aggregate
  * query fetch.
  *
- *   npx tsx scripts/bench/sql.ts [--quick] [--work DIR]
+ *   npx node scripts/bench/sql.ts [--quick] [--work DIR]
  *   SQL_BENCH_SITE=DIR   reuse a built site (base /nianbao/) instead of building one
  *   SQL_BENCH_DATASETS=name=path.duckdb,...   measure these files instead of building corpora
  *
