@@ -111,6 +111,24 @@ function townCore(n: string): string {
   return n.replace(/(?:街道办事处|街道|民族乡|族乡|乡|镇|苏木|办事处)$/, '').replace(/(?:回|蒙古|藏|维吾尔|苗|彝|壮|布依|朝鲜|满|侗|瑶|白|土家|哈尼|哈萨克|傣|黎|傈僳|佤|畲|高山|拉祜|水|东乡|纳西|景颇|柯尔克孜|土|达斡尔|仫佬|羌|布朗|撒拉|毛南|仡佬|锡伯|阿昌|普米|塔吉克|怒|乌孜别克|俄罗斯|鄂温克|德昂|保安|裕固|京|塔塔尔|独龙|鄂伦春|赫哲|门巴|珞巴|基诺)族/g, (m) => m.replace(/族$/, ''));
 }
 
+type Found = ReturnType<typeof findNames>[number] & { level: 'province' | 'city' | 'area' | 'street'; end: number };
+/** Division names found in an agency's name, by name (the same body reports year after year). */
+const namesCache = new Map<string, Found[]>();
+
+/** The divisions an agency's name names; the longest win where matches overlap: `大同区` is a county, not the city `大同` + `区`. */
+function namesIn(idx: Index, name: string): Found[] {
+  const hit = namesCache.get(name);
+  if (hit) return hit;
+  const all: Found[] = (['province', 'city', 'area', 'street'] as const).flatMap((level) =>
+    findNames(name, idx.byName[level], idx.prefixes[level]).map((m) => ({ ...m, level, end: m.at + m.name.length })));
+  all.sort((a, b) => b.name.length - a.name.length || a.at - b.at);
+  const kept: Found[] = [];
+  for (const m of all) if (!kept.some((k) => m.at < k.end && k.at < m.end && !(k.at === m.at && k.end === m.end))) kept.push(m);
+  if (namesCache.size >= 10_000) namesCache.clear();
+  namesCache.set(name, kept);
+  return kept;
+}
+
 /**
  * Resolve the location of `agency`. `context` is other text of the report
  * (title, publisher, body) used only to choose between same-named divisions;
@@ -122,12 +140,7 @@ export function resolveLocation(agency: string | null, context = '', hintCodes: 
   const aliased = findAlias(agency);
   if (aliased) return aliasLocation(idx, agency, aliased.alias.code, aliased.spelling, aliased.alias.level, aliased.alias.townships ?? []);
   const name = agency.replace(/(?:人民政府|行政公署|街道办事处|办事处).*$/, (m) => (m.startsWith('街道') ? '街道' : ''));
-  // Longest names win where matches overlap: `大同区` is a county, not the city `大同` + `区`.
-  const all = (['province', 'city', 'area', 'street'] as const).flatMap((level) =>
-    findNames(name, idx.byName[level], idx.prefixes[level]).map((m) => ({ ...m, level, end: m.at + m.name.length })));
-  all.sort((a, b) => b.name.length - a.name.length || a.at - b.at);
-  const kept: typeof all = [];
-  for (const m of all) if (!kept.some((k) => m.at < k.end && k.at < m.end && !(k.at === m.at && k.end === m.end))) kept.push(m);
+  const kept = namesIn(idx, name);
   const of = (level: string) => kept.filter((m) => m.level === level).flatMap((m) => m.list);
   const provinces = of('province'), cities = of('city'), areas = of('area'), towns = of('street');
 
