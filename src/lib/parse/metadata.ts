@@ -194,6 +194,26 @@ function headerDate(nl: string[], fields: Record<string, string>): string | null
   return null;
 }
 
+const BARS = /[|\t]/g;
+const PAGE_TAIL = /\s*(?:附件下载|附件|【?打印本页】?|【?关闭窗口】?|打印|关闭|返回顶部)\s*$/g;
+
+/**
+ * A line without cell bars, trimmed; of a very long line (a body printed on
+ * one line) only enough of its end for `lastWords`, which reads no further.
+ */
+function lineEnd(line: string): string {
+  if (line.length > 2000) {
+    const end = line.slice(-1000).replace(BARS, ' ').trim();
+    if (end.length > 200 && end.replace(PAGE_TAIL, '').length >= 160) return end;
+  }
+  return line.replace(BARS, ' ').trim();
+}
+
+/** The last 160 characters of a long line, without the page's own links after the signature. */
+function lastWords(raw: string): string {
+  return raw.replace(PAGE_TAIL, '').slice(-160);
+}
+
 /** The signature block: the last agency-looking line and the last date line near the end. */
 function signature(lines: string[]): { agency: string | null; date: string | null } {
   let agency: string | null = null, date: string | null = null;
@@ -201,11 +221,10 @@ function signature(lines: string[]): { agency: string | null; date: string | nul
   // The last lines; a body printed on one line ends with its signature (`… 常熟市辛庄镇人民政府 2020 年 1 月 17 日`).
   const tail: string[] = [];
   for (let i = lines.length - 1; i >= 0 && tail.length < 12; i--) {
-    const raw = lines[i].replace(/[|\t]/g, ' ').trim();
+    const raw = lineEnd(lines[i]);
     if (!raw) continue;
     if (raw.length <= 200) { tail.push(raw); continue; }
-    const end = raw.replace(/\s*(?:附件下载|附件|【?打印本页】?|【?关闭窗口】?|打印|关闭|返回顶部)\s*$/g, '');
-    const parts = end.slice(-160).split(/[。；;！!？?]|\s{2,}|(?<=[)）])\s/).map((x) => x.trim()).filter(Boolean);
+    const parts = lastWords(raw).split(/[。；;！!？?]|\s{2,}|(?<=[)）])\s/).map((x) => x.trim()).filter(Boolean);
     const last = parts[parts.length - 1] ?? '';
     const m = /^(.*?)\s*((?:\d{4}|[〇零一二三四五六七八九]{4})\s*年.*日)\s*$/.exec(last);
     if (m) tail.push(m[2], m[1]); else tail.push(last);
