@@ -17,12 +17,12 @@ const MB = 1024 * 1024;
 /** Largest input read, by kind (bytes). */
 export const INPUT_LIMITS: Record<InputKind, number> = {
   text: 2 * MB, html: 2 * MB, empty: 2 * MB,
-  pdf: 30 * MB, docx: 30 * MB, doc: 30 * MB,
+  mhtml: 30 * MB, pdf: 30 * MB, docx: 30 * MB, doc: 30 * MB,
   image: 30 * MB, archive: 30 * MB, 'office-other': 30 * MB, ofd: 30 * MB, binary: 30 * MB,
 };
 
 const KIND_ZH: Record<InputKind, string> = {
-  text: '文本报告', html: '网页报告', empty: '文本报告', pdf: 'PDF 文件', docx: 'Word 文件', doc: 'Word 文件',
+  text: '文本报告', html: '网页报告', mhtml: 'MHTML 网页存档', empty: '文本报告', pdf: 'PDF 文件', docx: 'Word 文件', doc: 'Word 文件',
   image: '图片文件', archive: '压缩包', 'office-other': '办公文档', ofd: 'OFD 文件', binary: '文件',
 };
 

@@ -5,10 +5,11 @@
  * named, so the manifest says what the file was and why it was not read.
  */
 import { sniffUtf16 } from '../parse/decode.ts';
+import { looksLikeMhtml } from './mhtml.ts';
 
 /** The kinds of input the build can meet. */
 export type InputKind =
-  | 'text' | 'html' | 'pdf' | 'docx' | 'doc'
+  | 'text' | 'html' | 'mhtml' | 'pdf' | 'docx' | 'doc'
   | 'image' | 'archive' | 'office-other' | 'ofd' | 'empty' | 'binary';
 
 /** A file that cannot be read; `reason` is shown to users (Chinese). */
@@ -23,8 +24,10 @@ export interface Extracted {
   text: string;
   /** 1-based page of each line, for paged sources (PDF). */
   pages?: number[];
-  /** The text is HTML (Word via mammoth) and goes through the HTML reader. */
+  /** The text is HTML (Word via mammoth, a saved MHTML page) and goes through the HTML reader. */
   html?: boolean;
+  /** The address the page was saved from (MHTML), when it is a web address. */
+  url?: string | null;
 }
 
 const starts = (b: Uint8Array, sig: number[], at = 0) => sig.every((x, i) => b[at + i] === x);
@@ -66,6 +69,7 @@ export function sniff(bytes: Uint8Array, name: string): InputKind {
   if (ascii(b, 'Rar!') || starts(b, [0x1f, 0x8b]) || starts(b, [0x37, 0x7a, 0xbc, 0xaf]) || starts(b, [0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00]) ||
     ascii(b, 'BZh') || starts(b, [0x28, 0xb5, 0x2f, 0xfd]) || ascii(b, 'ustar', 257)) return 'archive';
   if (binary(b)) return 'binary';
+  if (looksLikeMhtml(new TextDecoder('latin1').decode(b))) return 'mhtml';
   if (/\.html?$/i.test(name)) return 'html';
   return 'text';
 }
@@ -83,9 +87,10 @@ export function unreadableReason(kind: InputKind): string | null {
   }
 }
 
-/** Turn a PDF or Word file into text (see `Extracted`). Throws `InputError`. */
-export async function extract(bytes: Uint8Array, kind: 'pdf' | 'docx' | 'doc'): Promise<Extracted> {
+/** Turn a PDF, Word or MHTML file into text (see `Extracted`). Throws `InputError`. */
+export async function extract(bytes: Uint8Array, kind: 'pdf' | 'docx' | 'doc' | 'mhtml'): Promise<Extracted> {
   if (kind === 'pdf') return (await import('./pdf/index.ts')).extractPdf(bytes);
+  if (kind === 'mhtml') return (await import('./mhtml.ts')).readMhtml(bytes);
   if (kind === 'docx') return (await import('./word.ts')).readDocx(bytes);
   return (await import('./word.ts')).readDoc(bytes);
 }

@@ -37,14 +37,14 @@ export interface Parsed {
  */
 export async function parseInput(bytes: Uint8Array, sourceFile: string): Promise<Parsed> {
   const kind = sniff(bytes, sourceFile);
-  if (kind === 'pdf' || kind === 'docx' || kind === 'doc') {
+  if (kind === 'pdf' || kind === 'docx' || kind === 'doc' || kind === 'mhtml') {
     const base = emptyReport(bytes, sourceFile);
     base.encoding = kind;
     try {
       const ex = await extract(bytes, kind);
       const lines = splitLines(ex.html ? htmlToText(ex.text) : ex.text);
       base.line_count = lines.length;
-      const report = parseLines(lines, base);
+      const report = parseLines(lines, base, ex.url ?? (kind === 'mhtml' ? pageUrlOf(ex.text) : null));
       if (ex.pages) setPages(report, ex.pages);
       return { report, lines, pages: ex.pages };
     } catch (e) {
