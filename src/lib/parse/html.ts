@@ -53,6 +53,77 @@ const SPACES = /[ \t\r\f\v]+/g;
 /** What may follow a plain cell's text: its closing tags and whitespace. */
 const CLOSERS = /^(?:<\/t[dhr]\s*>|\s)*$/i;
 
+/** `[A-Za-z0-9_]`, what `\b` counts as a word (NaN, past the end, is not). */
+function isWordCode(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
+}
+
+/**
+ * Where the next `<tr`, `<td` or `<th` (any case, then a word boundary: what
+ * `/<t[dh]\b/i` finds) starts at or after `from`: `a` and `b` are the lower
+ * case codes of the letters wanted after the `t`. -1 if none.
+ */
+function nextCellTag(s: string, from: number, a: number, b: number): number {
+  for (let i = s.indexOf('<', from); i >= 0; i = s.indexOf('<', i + 1)) {
+    if ((s.charCodeAt(i + 1) | 32) !== 116) continue;
+    const c = s.charCodeAt(i + 2) | 32;
+    if ((c === a || c === b) && !isWordCode(s.charCodeAt(i + 3))) return i;
+  }
+  return -1;
+}
+
+/** JavaScript's `\s`: the characters a whitespace run is made of. */
+function isSpaceCode(c: number): boolean {
+  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
+  if (c < 0xa0) return false;
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029
+    || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/** Each whitespace run holding a line break → one space: what AROUND_NL does, as a scan. */
+function joinLines(s: string): string {
+  let nl = s.indexOf('\n');
+  if (nl < 0) return s;
+  let out = '';
+  let i = 0; // copied up to here
+  while (nl >= 0) {
+    let a = nl;
+    while (a > i && isSpaceCode(s.charCodeAt(a - 1))) a--;
+    let b = nl + 1;
+    while (b < s.length && isSpaceCode(s.charCodeAt(b))) b++;
+    out += s.slice(i, a) + ' ';
+    i = b;
+    nl = s.indexOf('\n', b);
+  }
+  return out + s.slice(i);
+}
+
+/** A block tag's start (see BLOCK), tried at one place. */
+const BLOCK_AT = /<\/?(?:p|div|br|li|ul|ol|h[1-6]|table|thead|tbody|tfoot|section|article|blockquote|pre|dd|dt|dl|center|hr)\b/iy;
+
+/**
+ * A cell's source with whitespace runs holding a line break made one space,
+ * block tags a line break (NL) and other tags a space, in one scan: the three
+ * passes of the general case give the same when each `<` opens a tag that the
+ * next `>` closes before any other `<`. Null for any other cell.
+ */
+function flatten(raw: string): string | null {
+  let out = '';
+  let i = 0; // copied up to here
+  let lt = raw.indexOf('<');
+  while (lt >= 0) {
+    const gt = raw.indexOf('>', lt + 1);
+    if (gt < lt + 2) return null; // `<>`, or no `>` after this `<`
+    const next = raw.indexOf('<', lt + 1);
+    if (next >= 0 && next < gt) return null;
+    BLOCK_AT.lastIndex = lt;
+    out += joinLines(raw.slice(i, lt)) + (BLOCK_AT.test(raw) ? NL : ' ');
+    i = gt + 1;
+    lt = next;
+  }
+  return out + joinLines(raw.slice(i));
+}
+
 /** A cell's text, a string per line (none when empty). */
 function cellLines(raw: string): string[] {
   // Most cells are plain text and closing tags (`12</td>`): read without the general pass.
@@ -62,9 +133,13 @@ function cellLines(raw: string): string[] {
     const t = head.replace(SPACES, ' ').trim();
     return t ? [t] : [];
   }
-  const cell = closable(raw);
-  // A cell holding an already converted inner table keeps its lines.
-  const text = decodeEntities((cell.includes('\n') ? cell.replace(AROUND_NL, ' ') : cell).replace(BLOCK, NL).replace(/<[^>]+>/g, ' '));
+  let flat = flatten(raw);
+  if (flat === null) {
+    const cell = closable(raw);
+    // A cell holding an already converted inner table keeps its lines.
+    flat = (cell.includes('\n') ? cell.replace(AROUND_NL, ' ') : cell).replace(BLOCK, NL).replace(/<[^>]+>/g, ' ');
+  }
+  const text = decodeEntities(flat);
   return text.split(NL).map((l) => l.replace(SPACES, ' ').trim()).filter(Boolean);
 }
 
@@ -72,22 +147,29 @@ function cellLines(raw: string): string[] {
 function tableToText(table: string): string {
   const inner = closable(table);
   const rows: string[] = [];
-  const first = inner.search(/<tr\b/i);
+  const first = nextCellTag(inner, 0, 114, 114);
   const before = decodeEntities((first < 0 ? inner : inner.slice(0, first)).replace(BLOCK, NL).replace(/<[^>]+>/g, ' '));
   for (const l of before.split(NL)) if (l.trim()) rows.push(l.trim());
   // Cells of the last header row (two or more cells, words, no numbers): see below.
   let headerCells = 0;
-  inner.replace(/<tr\b[^>]*>([\s\S]*?)(?=<tr\b|$)/gi, (_m, tr: string) => {
-    const row = closable(tr);
+  // A row runs from its `<tr …>` to the next `<tr` (closing tags are optional), a cell likewise;
+  // every `<` left in `inner` has a `>` after it (closable), so each opening tag ends.
+  for (let at = first; at >= 0;) {
+    const open = inner.indexOf('>', at + 3);
+    const next = nextCellTag(inner, open + 1, 114, 114);
+    const row = closable(inner.slice(open + 1, next < 0 ? inner.length : next));
+    at = next;
     const found: { text: string; span: number; words: boolean }[] = [];
     let multiline = false;
-    row.replace(/<t([dh])\b([^>]*)>([\s\S]*?)(?=<t[dh]\b|$)/gi, (_c, _k, attrs: string, raw: string) => {
-      const parts = cellLines(raw);
+    for (let c = nextCellTag(row, 0, 100, 104); c >= 0;) {
+      const gt = row.indexOf('>', c + 3);
+      const end = nextCellTag(row, gt + 1, 100, 104);
+      const parts = cellLines(row.slice(gt + 1, end < 0 ? row.length : end));
       if (parts.length > 1) multiline = true;
-      const span = /colspan\s*=\s*["']?(\d+)/i.exec(attrs);
+      const span = /colspan\s*=\s*["']?(\d+)/i.exec(row.slice(c + 3, gt));
       found.push({ text: parts.join(NL), span: Math.min(Number(span?.[1] ?? 1), 20), words: /[\u4e00-\u9fff]/.test(parts[0] ?? '') });
-      return '';
-    });
+      c = end;
+    }
     // A value cell spanning columns keeps its width; a label spanning the label columns does not
     // (its filler cells would look like blank values between the label and its numbers). A row with
     // as many cells as the header above it is read cell by cell, whatever the spans: pages span a
@@ -101,8 +183,7 @@ function tableToText(table: string): string {
     }
     if (found.length > 1 && found.some((c) => c.words) && !found.some((c) => /^[\d.,\s%-]+(?:万?元)?$/.test(c.text))) headerCells = found.length;
     rows.push(multiline ? cells.filter(Boolean).join(NL) : cells.join(TAB));
-    return '';
-  });
+  }
   return NL + rows.join(NL) + NL;
 }
 
