@@ -50,8 +50,6 @@ const AROUND_NL = /(?<![^\S\n])[^\S\n]*\n\s*/g;
 
 /** Spaces a cell's line is collapsed by. */
 const SPACES = /[ \t\r\f\v]+/g;
-/** What may follow a plain cell's text: its closing tags and whitespace. */
-const CLOSERS = /^(?:<\/t[dhr]\s*>|\s)*$/i;
 
 /** `[A-Za-z0-9_]`, what `\b` counts as a word (NaN, past the end, is not). */
 function isWordCode(c: number): boolean {
@@ -101,45 +99,58 @@ function joinLines(s: string): string {
 /** A block tag's start (see BLOCK), tried at one place. */
 const BLOCK_AT = /<\/?(?:p|div|br|li|ul|ol|h[1-6]|table|thead|tbody|tfoot|section|article|blockquote|pre|dd|dt|dl|center|hr)\b/iy;
 
+/** A line of a cell, its spaces collapsed, kept unless blank. */
+function pushTrimmed(lines: string[], line: string): void {
+  const t = line.replace(SPACES, ' ').trim();
+  if (t) lines.push(t);
+}
+
 /**
- * A cell's source with whitespace runs holding a line break made one space,
- * block tags a line break (NL) and other tags a space, in one scan: the three
- * passes of the general case give the same when each `<` opens a tag that the
- * next `>` closes before any other `<`. Null for any other cell.
+ * A line of a cell with its entities decoded: an entity never spans a tag or
+ * a line, but may stand for a line break (NL) of its own.
  */
-function flatten(raw: string): string | null {
-  let out = '';
-  let i = 0; // copied up to here
+function pushLine(lines: string[], line: string): void {
+  if (line.includes('&')) line = decodeEntities(line);
+  if (!line.includes(NL)) pushTrimmed(lines, line);
+  else for (const l of line.split(NL)) pushTrimmed(lines, l);
+}
+
+/**
+ * A cell's lines read in one scan: whitespace runs holding a line break are
+ * one space, a block tag ends a line and another tag is a space. The general
+ * passes of cellLines give the same when each `<` opens a tag that the next
+ * `>` closes before any other `<`: null for any other cell.
+ */
+function scanCellLines(raw: string): string[] | null {
+  const lines: string[] = [];
+  let line = '';
+  let i = 0; // read up to here
   let lt = raw.indexOf('<');
   while (lt >= 0) {
     const gt = raw.indexOf('>', lt + 1);
     if (gt < lt + 2) return null; // `<>`, or no `>` after this `<`
     const next = raw.indexOf('<', lt + 1);
     if (next >= 0 && next < gt) return null;
+    if (lt > i) line += joinLines(raw.slice(i, lt));
     BLOCK_AT.lastIndex = lt;
-    out += joinLines(raw.slice(i, lt)) + (BLOCK_AT.test(raw) ? NL : ' ');
+    if (BLOCK_AT.test(raw)) { pushLine(lines, line); line = ''; }
+    else if (line) line += ' '; // a space at the start of a line would be trimmed
     i = gt + 1;
     lt = next;
   }
-  return out + joinLines(raw.slice(i));
+  if (i < raw.length) line += joinLines(raw.slice(i));
+  pushLine(lines, line);
+  return lines;
 }
 
 /** A cell's text, a string per line (none when empty). */
 function cellLines(raw: string): string[] {
-  // Most cells are plain text and closing tags (`12</td>`): read without the general pass.
-  const lt = raw.indexOf('<');
-  const head = lt < 0 ? raw : raw.slice(0, lt);
-  if (!/[&\n\u0001]/.test(head) && (lt < 0 || CLOSERS.test(raw.slice(lt)))) {
-    const t = head.replace(SPACES, ' ').trim();
-    return t ? [t] : [];
-  }
-  let flat = flatten(raw);
-  if (flat === null) {
-    const cell = closable(raw);
-    // A cell holding an already converted inner table keeps its lines.
-    flat = (cell.includes('\n') ? cell.replace(AROUND_NL, ' ') : cell).replace(BLOCK, NL).replace(/<[^>]+>/g, ' ');
-  }
-  const text = decodeEntities(flat);
+  const lines = scanCellLines(raw);
+  if (lines) return lines;
+  // Stray `<` (`a<<b>`, `<>`, a `<` never closed): the general passes.
+  const cell = closable(raw);
+  // A cell holding an already converted inner table keeps its lines.
+  const text = decodeEntities((cell.includes('\n') ? cell.replace(AROUND_NL, ' ') : cell).replace(BLOCK, NL).replace(/<[^>]+>/g, ' '));
   return text.split(NL).map((l) => l.replace(SPACES, ' ').trim()).filter(Boolean);
 }
 
