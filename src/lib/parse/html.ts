@@ -115,30 +115,51 @@ function pushLine(lines: string[], line: string): void {
   else for (const l of line.split(NL)) pushTrimmed(lines, l);
 }
 
+/** Only spaces, tabs and line breaks from a to b: one space in a line, once collapsed (SPACES, joinLines). */
+function blankAt(s: string, a: number, b: number): boolean {
+  for (let k = a; k < b; k++) {
+    const c = s.charCodeAt(k);
+    if (c !== 32 && (c < 9 || c > 13)) return false;
+  }
+  return true;
+}
+
 /**
  * A cell's lines read in one scan: whitespace runs holding a line break are
  * one space, a block tag ends a line and another tag is a space. The general
  * passes of cellLines give the same when each `<` opens a tag that the next
- * `>` closes before any other `<`: null for any other cell.
+ * `>` closes before any other `<`: null for any other cell. Spaces between
+ * two texts are written as one (they collapse to one), and none at the ends
+ * of a line (they are trimmed).
  */
 function scanCellLines(raw: string): string[] | null {
   const lines: string[] = [];
   let line = '';
+  let space = false; // a space is due before the line's next text
   let i = 0; // read up to here
-  let lt = raw.indexOf('<');
-  while (lt >= 0) {
+  for (let lt = raw.indexOf('<'); ; ) {
+    const to = lt < 0 ? raw.length : lt;
+    if (to > i) {
+      if (blankAt(raw, i, to)) space = line !== '';
+      else {
+        line += (space ? ' ' : '') + joinLines(raw.slice(i, to));
+        space = false;
+      }
+    }
+    if (lt < 0) break;
     const gt = raw.indexOf('>', lt + 1);
     if (gt < lt + 2) return null; // `<>`, or no `>` after this `<`
     const next = raw.indexOf('<', lt + 1);
     if (next >= 0 && next < gt) return null;
-    if (lt > i) line += joinLines(raw.slice(i, lt));
     BLOCK_AT.lastIndex = lt;
-    if (BLOCK_AT.test(raw)) { pushLine(lines, line); line = ''; }
-    else if (line) line += ' '; // a space at the start of a line would be trimmed
+    if (BLOCK_AT.test(raw)) {
+      pushLine(lines, line);
+      line = '';
+      space = false;
+    } else space = line !== '';
     i = gt + 1;
     lt = next;
   }
-  if (i < raw.length) line += joinLines(raw.slice(i));
   pushLine(lines, line);
   return lines;
 }
