@@ -226,12 +226,18 @@ const TAB = '\u0002';
 /** The marks of converted tables and hidden `<` back to line breaks, tabs and `<`. */
 const unmark = (s: string) => s.replaceAll(NL, '\n').replaceAll(TAB, '\t').replaceAll(LT, '<');
 
+/** Where the next `<!--` starts at or after `from`, or -1; found by its `!--`, as `!` is rare in a page and `<` is not. */
+function commentAt(s: string, from: number): number {
+  for (let k = s.indexOf('!--', from + 1); k >= 0; k = s.indexOf('!--', k + 1)) if (s.charCodeAt(k - 1) === 60) return k - 1;
+  return -1;
+}
+
 /** Comments `<!-- … -->` removed; an unclosed one is left as it is. One pass. */
 function dropComments(s: string): string {
   let out = '';
   let i = 0;
   for (;;) {
-    const j = s.indexOf('<!--', i);
+    const j = commentAt(s, i);
     if (j < 0) break;
     const k = s.indexOf('-->', j + 4);
     if (k < 0) break; // no comment closes after this: the rest stays as it is
@@ -304,12 +310,27 @@ function convertTables(s: string): string {
   return root.concat(...stack.map((t) => [t.open, ...t.parts])).join('');
 }
 
+/**
+ * The page's lines, each with its runs of spaces and no-break spaces made one
+ * space and none at its end; of blank lines only the first after a text kept.
+ */
+function tidyLines(s: string): string {
+  const out: string[] = [];
+  let afterText = false;
+  for (const line of s.split('\n')) {
+    const l = line.replace(/[ \u00a0]+/g, ' ').replace(/ +$/, '');
+    const text = l.trim() !== '';
+    if (text || afterText) out.push(l);
+    afterText = text;
+  }
+  return out.join('\n');
+}
+
 export function htmlToText(html: string): string {
   let s = closable(dropElements(dropComments(html)));
   s = convertTables(s);
   s = unmark(closable(s).replace(BLOCK, '\n').replace(/<[^>]+>/g, ''));
-  s = decodeEntities(s);
-  return s.split('\n').map((l) => l.replace(/[ \u00a0]+/g, ' ').replace(/ +$/, '')).filter((l, i, a) => l.trim() !== '' || (i > 0 && a[i - 1].trim() !== '')).join('\n');
+  return tidyLines(decodeEntities(s));
 }
 
 /** Tags a converter leaves in text (`<br>` in a markdown cell, `<span style=…>`), by name. */
