@@ -124,35 +124,46 @@ function blankAt(s: string, a: number, b: number): boolean {
   return true;
 }
 
+/** Does a cell's tag start at this `<` (`<td`, `<th`, any case, then a word boundary, as in nextCellTag)? */
+function cellTagAt(s: string, lt: number): boolean {
+  if ((s.charCodeAt(lt + 1) | 32) !== 116) return false;
+  const c = s.charCodeAt(lt + 2) | 32;
+  return (c === 100 || c === 104) && !isWordCode(s.charCodeAt(lt + 3));
+}
+
 /**
- * A cell's lines read in one scan: whitespace runs holding a line break are
- * one space, a block tag ends a line and another tag is a space. The general
- * passes of cellLines give the same when each `<` opens a tag that the next
- * `>` closes before any other `<`: null for any other cell. Spaces between
- * two texts are written as one (they collapse to one), and none at the ends
- * of a line (they are trimmed).
+ * The lines of the cell whose text starts at `from` in a row, read in one
+ * scan up to the next cell's tag: whitespace runs holding a line break are
+ * one space, a block tag ends a line and another tag is a space. Returns
+ * where the cell ends (the row's length for its last cell), or -1 where a
+ * `<` opens no tag that the next `>` closes before any other `<`: only there
+ * do strayCellLines' passes read otherwise. Spaces between two texts are
+ * written as one (they collapse to one), none at the ends of a line (they
+ * are trimmed).
  */
-function scanCellLines(raw: string): string[] | null {
-  const lines: string[] = [];
+function scanCell(row: string, from: number, lines: string[]): number {
   let line = '';
   let space = false; // a space is due before the line's next text
-  let i = 0; // read up to here
-  for (let lt = raw.indexOf('<'); ; ) {
-    const to = lt < 0 ? raw.length : lt;
+  let i = from; // read up to here
+  for (let lt = row.indexOf('<', from); ; ) {
+    const to = lt < 0 ? row.length : lt;
     if (to > i) {
-      if (blankAt(raw, i, to)) space = line !== '';
+      if (blankAt(row, i, to)) space = line !== '';
       else {
-        line += (space ? ' ' : '') + joinLines(raw.slice(i, to));
+        line += (space ? ' ' : '') + joinLines(row.slice(i, to));
         space = false;
       }
     }
-    if (lt < 0) break;
-    const gt = raw.indexOf('>', lt + 1);
-    if (gt < lt + 2) return null; // `<>`, or no `>` after this `<`
-    const next = raw.indexOf('<', lt + 1);
-    if (next >= 0 && next < gt) return null;
+    if (lt < 0 || cellTagAt(row, lt)) {
+      pushLine(lines, line);
+      return to;
+    }
+    const gt = row.indexOf('>', lt + 1);
+    if (gt < lt + 2) return -1; // `<>`, or no `>` after this `<`
+    const next = row.indexOf('<', lt + 1);
+    if (next >= 0 && next < gt) return -1;
     BLOCK_AT.lastIndex = lt;
-    if (BLOCK_AT.test(raw)) {
+    if (BLOCK_AT.test(row)) {
       pushLine(lines, line);
       line = '';
       space = false;
@@ -160,15 +171,10 @@ function scanCellLines(raw: string): string[] | null {
     i = gt + 1;
     lt = next;
   }
-  pushLine(lines, line);
-  return lines;
 }
 
-/** A cell's text, a string per line (none when empty). */
-function cellLines(raw: string): string[] {
-  const lines = scanCellLines(raw);
-  if (lines) return lines;
-  // Stray `<` (`a<<b>`, `<>`, a `<` never closed): the general passes.
+/** The lines of a cell with a stray `<` in it (`a<<b>`, `<>`, a `<` never closed), by the general passes. */
+function strayCellLines(raw: string): string[] {
   const cell = closable(raw);
   // A cell holding an already converted inner table keeps its lines.
   const text = decodeEntities((cell.includes('\n') ? cell.replace(AROUND_NL, ' ') : cell).replace(BLOCK, NL).replace(/<[^>]+>/g, ' '));
@@ -195,12 +201,17 @@ function tableToText(table: string): string {
     let multiline = false;
     for (let c = nextCellTag(row, 0, 100, 104); c >= 0;) {
       const gt = row.indexOf('>', c + 3);
-      const end = nextCellTag(row, gt + 1, 100, 104);
-      const parts = cellLines(row.slice(gt + 1, end < 0 ? row.length : end));
+      let parts: string[] = [];
+      let end = scanCell(row, gt + 1, parts);
+      if (end < 0) {
+        const tag = nextCellTag(row, gt + 1, 100, 104);
+        end = tag < 0 ? row.length : tag;
+        parts = strayCellLines(row.slice(gt + 1, end));
+      }
       if (parts.length > 1) multiline = true;
       const span = /colspan\s*=\s*["']?(\d+)/i.exec(row.slice(c + 3, gt));
       found.push({ text: parts.join(NL), span: Math.min(Number(span?.[1] ?? 1), 20), words: /[\u4e00-\u9fff]/.test(parts[0] ?? '') });
-      c = end;
+      c = end < row.length ? end : -1;
     }
     // A value cell spanning columns keeps its width; a label spanning the label columns does not
     // (its filler cells would look like blank values between the label and its numbers). A row with
