@@ -13,7 +13,11 @@
  */
 
 const DROP_NAMES = ['script', 'style', 'noscript', 'nav', 'header', 'footer', 'iframe', 'svg', 'select', 'button', 'form'];
-const BLOCK = /<\/?(?:p|div|br|li|ul|ol|h[1-6]|table|thead|tbody|tfoot|section|article|blockquote|pre|dd|dt|dl|center|hr)\b[^>]*>/gi;
+/** Tags that end a line. */
+const BLOCK_NAMES = 'p|div|br|li|ul|ol|h[1-6]|table|thead|tbody|tfoot|section|article|blockquote|pre|dd|dt|dl|center|hr';
+const BLOCK = new RegExp(`<\\/?(?:${BLOCK_NAMES})\\b[^>]*>`, 'gi');
+/** A block tag's start, tried at one place (the tag then ends at the next `>`, as in BLOCK). */
+const BLOCK_AT = new RegExp(`<\\/?(?:${BLOCK_NAMES})\\b`, 'iy');
 
 const ENTITIES: Record<string, string> = { nbsp: ' ', amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", ldquo: '“', rdquo: '”', lsquo: '‘', rsquo: '’', mdash: '—', ndash: '–', middot: '·', hellip: '…', emsp: ' ', ensp: ' ', thinsp: ' ', times: '×' };
 
@@ -95,9 +99,6 @@ function joinLines(s: string): string {
   }
   return out + s.slice(i);
 }
-
-/** A block tag's start (see BLOCK), tried at one place. */
-const BLOCK_AT = /<\/?(?:p|div|br|li|ul|ol|h[1-6]|table|thead|tbody|tfoot|section|article|blockquote|pre|dd|dt|dl|center|hr)\b/iy;
 
 /** A line of a cell, its spaces collapsed, kept unless blank. */
 function pushTrimmed(lines: string[], line: string): void {
@@ -239,7 +240,9 @@ const unmark = (s: string) => s.replaceAll(NL, '\n').replaceAll(TAB, '\t').repla
 
 /** Where the next `<!--` starts at or after `from`, or -1; found by its `!--`, as `!` is rare in a page and `<` is not. */
 function commentAt(s: string, from: number): number {
-  for (let k = s.indexOf('!--', from + 1); k >= 0; k = s.indexOf('!--', k + 1)) if (s.charCodeAt(k - 1) === 60) return k - 1;
+  for (let k = s.indexOf('!--', from + 1); k >= 0; k = s.indexOf('!--', k + 1)) {
+    if (s.charCodeAt(k - 1) === 60) return k - 1;
+  }
   return -1;
 }
 
