@@ -41,3 +41,14 @@ describe('htmlToText on hostile pages', () => {
     expect(report.applications.find((a) => a.row === 'new_received' && a.applicant === 'total')?.value).toBe(97);
   });
 });
+
+describe('entities in table cells are text, never markup', () => {
+  it('a cell printing `&lt;5万元` keeps it, and the text after the table survives', () => {
+    const out = htmlToText('<div><table><tr><td>&lt;5万元</td><td>7</td></tr></table>后文<b>粗</b>尾</div>');
+    expect(out).toContain('<5万元\t7');
+    expect(out).toContain('后文粗尾');
+  });
+  it('control-character entities (`&#1;`, `&#2;`) add no line or cell', () => {
+    expect(htmlToText('<table><tr><td>&#1;x&#2;y</td></tr></table>').trim()).toBe('xy');
+  });
+});

@@ -25,6 +25,8 @@ export function decodeEntities(s: string): string {
   return s.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (m, e: string) => {
     if (e[0] === '#') {
       const n = e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
+      // Control characters stand for nothing in a report (and \u0001-\u0003 are this file's own marks).
+      if (n > 0 && n < 0x20 && n !== 9 && n !== 10 && n !== 13) return '';
       return Number.isFinite(n) && n > 0 && n < 0x110000 ? String.fromCodePoint(n) : m;
     }
     return ENTITIES[e.toLowerCase()] ?? m;
@@ -108,10 +110,11 @@ function pushTrimmed(lines: string[], line: string): void {
 
 /**
  * A line of a cell with its entities decoded: an entity never spans a tag or
- * a line, but may stand for a line break (NL) of its own.
+ * a line.
  */
 function pushLine(lines: string[], line: string): void {
-  if (line.includes('&')) line = decodeEntities(line);
+  // A `<` the cell prints (`&lt;5万元`) is text: hidden from the page's later tag patterns (see LT).
+  if (line.includes('&')) line = decodeEntities(line).replaceAll('<', LT);
   if (!line.includes(NL)) pushTrimmed(lines, line);
   else for (const l of line.split(NL)) pushTrimmed(lines, l);
 }
