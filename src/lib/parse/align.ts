@@ -39,30 +39,87 @@ function inSentence(s: string, at: number, end: number, counted: boolean): boole
 
 const globals = new WeakMap<RegExp, RegExp>();
 const PLAIN = /[\\^$.*+?()[\]{}|]/;
+/** A regex of literal characters only, some escaped (`\(七\)总计`, `危及\"三`). */
+const ESCAPED = /^(?:[^\\^$.*+?()[\]{}|]|\\[^\w\s])*$/;
 
-/** Occurrences of a row's keys in compact text (compact indexes). */
-function occurrences(s: string, keys: RegExp[], counted: boolean): Occ[] {
-  const out: Occ[] = [];
-  for (const key of keys) {
-    if (!PLAIN.test(key.source)) {
-      // A plain word: indexOf is much faster than a regex.
-      const w = key.source;
-      for (let k = s.indexOf(w); k >= 0; k = s.indexOf(w, k + 1)) {
-        if (!inSentence(s, k, k + w.length, counted)) out.push({ start: k, end: k + w.length });
-      }
-      continue;
+/** Does a proper prefix of `w` end it too (so that two matches may overlap)? */
+function selfOverlaps(w: string): boolean {
+  for (let k = 1; k < w.length; k++) if (w.endsWith(w.slice(0, k))) return true;
+  return false;
+}
+
+/**
+ * The keys of some rows, for one pass over the text: their plain words by
+ * first character (`first[c]` is 1 + the index in `buckets` of the words
+ * starting with `c`, or 0; each word is found at every place, overlapping
+ * ones too, as `indexOf` finds them), and each row's regexes (global copies).
+ * An escaped literal that cannot overlap itself is a word as well: a regex
+ * finds the same places.
+ */
+interface Keys { first: Uint16Array; buckets: { row: number; word: string }[][]; res: RegExp[][] }
+
+const compiled = new WeakMap<object, Keys>();
+
+/** The keys of `rows` (of its one row: callers pass a new array each time). */
+function keysOf(rows: RowSpec<string>[]): Keys {
+  const id = rows.length === 1 ? rows[0] : rows;
+  let k = compiled.get(id);
+  if (k) return k;
+  const t: Keys = { first: new Uint16Array(65536), buckets: [], res: rows.map(() => []) };
+  const addWord = (row: number, word: string) => {
+    const c = word.charCodeAt(0);
+    if (!t.first[c]) { t.buckets.push([]); t.first[c] = t.buckets.length; }
+    t.buckets[t.first[c] - 1].push({ row, word });
+  };
+  rows.forEach((r, row) => {
+    for (const key of r.keys) {
+      const src = key.source;
+      if (!PLAIN.test(src)) { addWord(row, src); continue; }
+      const lit = src.replace(/\\(.)/g, '$1');
+      if (!key.flags && ESCAPED.test(src) && !selfOverlaps(lit)) { addWord(row, lit); continue; }
+      let re = globals.get(key);
+      if (!re) globals.set(key, (re = new RegExp(src, key.flags.includes('g') ? key.flags : key.flags + 'g')));
+      t.res[row].push(re);
     }
-    let re = globals.get(key);
-    if (!re) globals.set(key, (re = new RegExp(key.source, key.flags.includes('g') ? key.flags : key.flags + 'g')));
-    re.lastIndex = 0;
-    for (let m = re.exec(s); m; m = re.exec(s)) {
-      if (!inSentence(s, m.index, m.index + m[0].length, counted)) out.push({ start: m.index, end: m.index + m[0].length });
-      if (m[0].length === 0) re.lastIndex++;
+  });
+  compiled.set(id, t);
+  return t;
+}
+
+/** Occurrences of each row's keys in compact text (compact indexes). */
+function occurrences(s: string, rows: RowSpec<string>[], counted: boolean): Occ[][] {
+  const { first, buckets, res } = keysOf(rows);
+  const out: Occ[][] = [];
+  for (let r = 0; r < rows.length; r++) out.push([]);
+  for (let i = 0; i < s.length; i++) {
+    const b = first[s.charCodeAt(i)];
+    if (!b) continue;
+    for (const { row, word } of buckets[b - 1]) {
+      const end = i + word.length;
+      if (s.startsWith(word, i) && !inSentence(s, i, end, counted)) out[row].push({ start: i, end });
     }
   }
-  // One place once: the longest match at each start.
-  out.sort((a, b) => a.start - b.start || b.end - a.end);
-  return out.filter((o, i) => i === 0 || o.start !== out[i - 1].start);
+  for (let r = 0; r < rows.length; r++) {
+    const o = out[r];
+    for (const re of res[r]) {
+      re.lastIndex = 0;
+      for (let m = re.exec(s); m; m = re.exec(s)) {
+        if (!inSentence(s, m.index, m.index + m[0].length, counted)) o.push({ start: m.index, end: m.index + m[0].length });
+        if (m[0].length === 0) re.lastIndex++;
+      }
+    }
+    out[r] = longestAtEach(o);
+  }
+  return out;
+}
+
+/** One place once: the longest match at each start, in order of start. */
+function longestAtEach(o: Occ[]): Occ[] {
+  let ordered = true;
+  for (let i = 1; i < o.length && ordered; i++) ordered = o[i - 1].start < o[i].start;
+  if (ordered) return o;
+  o.sort((a, b) => a.start - b.start || b.end - a.end);
+  return o.filter((x, i) => i === 0 || x.start !== o[i - 1].start);
 }
 
 /**
@@ -71,7 +128,7 @@ function occurrences(s: string, keys: RegExp[], counted: boolean): Occ[] {
  * (`…7件`) is a sentence (tables of counts print no units). Offsets are mapped back to the source text.
  */
 export function alignRows<C extends string>(view: Compact, rows: RowSpec<C>[], counted = false): (Hit<C> | null)[] {
-  const occ = rows.map((r) => occurrences(view.s, r.keys, counted));
+  const occ = occurrences(view.s, rows, counted);
   // best[i][k]: the most rows that can be matched among rows[i..] when row i
   // takes occurrence k (k = occ[i].length means row i is skipped) and the
   // previous match ended at or before that occurrence's start.
