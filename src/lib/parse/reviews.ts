@@ -55,8 +55,8 @@ export function readReviews(src: Source, from: number, to: number, issues: Issue
   // Its outcome words, unless the header is printed a character per line (narrow columns of a
   // PDF: 结/果/维/持) or not at all: then fifteen numbers in three groups that add up.
   const worded = /维持|纠正|审结/.test(view.s);
-  // The numbers follow the last header word that has numbers after it.
-  let tokens = zoneTokens(src, heads[0], to);
+  // The numbers follow the last header word that has numbers after it (none: no header word has).
+  let tokens: ZoneToken[] = [];
   for (let h = heads.length - 1; h >= 0; h--) {
     const after = zoneTokens(src, heads[h], to);
     if (after.length) { tokens = after; break; }

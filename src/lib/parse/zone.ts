@@ -77,11 +77,27 @@ const PLACEHOLDER = /^(?:—+|-+|\/+|\\+|无|空|暂无|\*+|×|x|X|…+|\.{3,}|-
 const isDigit = (c: number) => c >= 48 && c <= 57;
 const isRunChar = (c: number) => isDigit(c) || c === 46 || c === 44 || c === 45 || c === 43; // . , - +
 const isSpace = (c: number) => c === 32 || c === 9 || c === 10 || c === 13 || c === 124;
+/** The characters a placeholder (`PLACEHOLDER`) starts with: — - / \ 无 空 暂 * × x X … . */
+const PLACEHOLDER_FIRST = new Set([...'—-/\\无空暂*×xX….'].map((c) => c.charCodeAt(0)));
+/** The characters a unit (`UNIT_RE`) starts with. */
+const UNIT_FIRST = new Set([...MONEY_UNITS, ...COUNT_UNITS].map((u) => u.charCodeAt(0)));
+
+/** The lines of increasing offsets (`lineOf`), each looked for from the last one found. */
+function lineCursor(src: Source): (offset: number) => number {
+  const starts = src.lineStarts;
+  let line = 0;
+  return (offset) => {
+    if (!line || starts[line - 1] > offset) line = lineOf(src, offset);
+    while (line < starts.length && starts[line] <= offset) line++;
+    return line;
+  };
+}
 
 /** Value tokens of text[from, to). */
 export function zoneTokens(src: Source, from: number, to: number): ZoneToken[] {
   const t = src.text;
   const out: ZoneToken[] = [];
+  const lineAt = lineCursor(src);
   let i = from;
   while (i < to) {
     const c = t.charCodeAt(i);
@@ -89,11 +105,13 @@ export function zoneTokens(src: Source, from: number, to: number): ZoneToken[] {
     // A word: up to the next whitespace or separator.
     let j = i;
     while (j < to && !isSpace(t.charCodeAt(j))) j++;
-    const word = t.slice(i, j);
-    if (PLACEHOLDER.test(word)) {
+    const word = PLACEHOLDER_FIRST.has(c) ? t.slice(i, j) : '';
+    if (word && PLACEHOLDER.test(word)) {
       // `无` before a label on its line is a character of a vertical group cell (`（四）无法提供`), no value.
-      const rest = /^[ \t]*(?:\d+[.、][ \t]*)?[\u4e00-\u9fff(（]/.exec(t.slice(j, Math.min(t.length, j + 10)));
-      if (!(/^[\u4e00-\u9fff]/.test(word) && rest)) out.push(token('placeholder', word, i, j, lineOf(src, i)));
+      const cjk = c >= 0x4e00 && c <= 0x9fff;
+      if (!(cjk && /^[ \t]*(?:\d+[.、][ \t]*)?[\u4e00-\u9fff(（]/.test(t.slice(j, Math.min(t.length, j + 10))))) {
+        out.push(token('placeholder', word, i, j, lineAt(i)));
+      }
       i = j;
       continue;
     }
@@ -110,7 +128,7 @@ export function zoneTokens(src: Source, from: number, to: number): ZoneToken[] {
       if (e === j && t.charCodeAt(e - 1) === 46 && e - k > 1) {
         const m = AMOUNT_REST.exec(t.slice(e, Math.min(to, e + 40)));
         if (m && isDigit(t.charCodeAt(k))) {
-          const tok = token('run', t.slice(k, e) + m[1], k, e + m[0].length, lineOf(src, k));
+          const tok = token('run', t.slice(k, e) + m[1], k, e + m[0].length, lineAt(k));
           const u = UNIT_RE.exec(t.slice(tok.end, Math.min(to, tok.end + 2)));
           if (u) tok.unit = u[0];
           out.push(tok);
@@ -136,8 +154,8 @@ export function zoneTokens(src: Source, from: number, to: number): ZoneToken[] {
       }
       // A year of a running page head inside the table (`洛阳市 2020 年政府信息公开…报告`).
       if (e - k === 4 && next === 32 && t.charCodeAt(after) === 0x5e74 && /^(?:19|20)\d\d$/.test(t.slice(k, e))) { k = after + 1; continue; }
-      const tok = token('run', t.slice(k, e), k, e, lineOf(src, k));
-      const u = numbering ? null : UNIT_RE.exec(t.slice(e, Math.min(j, e + 2)));
+      const tok = token('run', t.slice(k, e), k, e, lineAt(k));
+      const u = numbering || !UNIT_FIRST.has(t.charCodeAt(e)) ? null : UNIT_RE.exec(t.slice(e, Math.min(j, e + 2)));
       if (u) { tok.unit = u[0]; e += u[0].length; }
       out.push(tok);
       k = numbering ? e + 2 : e;
@@ -155,10 +173,12 @@ const SHORT_LINE = 160;
 /** A token alone on its line; a token on a line of separated cells. */
 function markLone(src: Source, toks: ZoneToken[], from: number) {
   const t = src.text;
-  const fromLine = toks.length ? lineOf(src, from) : -1;
+  if (!toks.length) return;
+  const fromLine = lineOf(src, from);
+  let info = lineInfo(src, toks[0].line);
   for (let i = 0; i < toks.length; i++) {
     const tok = toks[i];
-    const info = lineInfo(src, tok.line);
+    if (i > 0 && toks[i - 1].line !== tok.line) info = lineInfo(src, tok.line);
     const end = tok.end + (tok.unit?.length ?? 0);
     if (info.content === end - tok.start) tok.lone = true;
     if (info.sep) tok.sep = true;
@@ -258,19 +278,41 @@ function addBlanks(src: Source, from: number, to: number, toks: ZoneToken[]) {
   for (let a = 0; a + 1 < toks.length; a++) {
     const x = toks[a], y = toks[a + 1];
     if (x.line !== y.line) continue;
-    const between = t.slice(x.end + (x.unit?.length ?? 0), y.start);
-    const sep = between.includes('|') ? '|' : between.includes('\t') ? '\t' : null;
-    if (!sep) continue;
-    const parts = between.split(sep);
-    // parts[0] and the last part are the tails of the two cells; the middle ones are empty cells.
-    for (let p = 1; p < parts.length - 1; p++) {
-      if (parts[p].trim() === '') extra.push(token('blank', '', y.start, y.start, x.line, true));
-    }
+    const n = emptyCells(t, x.end + (x.unit?.length ?? 0), y.start);
+    for (let p = 0; p < n; p++) extra.push(token('blank', '', y.start, y.start, x.line, true));
   }
   if (!extra.length) return;
   void from; void to;
   toks.push(...extra);
   toks.sort((p, q) => p.start - q.start || (p.kind === 'blank' ? -1 : 1));
+}
+
+/** JavaScript's `trim()` whitespace: white space and line terminators. */
+const isTrimmed = (c: number) => c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a)
+  || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+
+/**
+ * Empty cells in text[from, to) between two values: split by `|` (else by
+ * tab, when there is no `|`), the parts between the first and the last (the
+ * tails of the two values' cells) that hold only whitespace.
+ */
+function emptyCells(t: string, from: number, to: number): number {
+  let sep = -1;
+  for (let j = from; j < to && sep !== 124; j++) {
+    const c = t.charCodeAt(j);
+    if (c === 124 || c === 9) sep = c;
+  }
+  if (sep < 0) return 0;
+  let n = 0, last = -1, blank = true;
+  for (let j = from; j < to; j++) {
+    const c = t.charCodeAt(j);
+    if (c === sep) {
+      if (last >= 0 && blank) n++;
+      last = j;
+      blank = true;
+    } else if (!isTrimmed(c)) blank = false;
+  }
+  return n;
 }
 
 /** Is `piece` a valid cell under `rule` (unit: the unit glued to it, if it is the run's last piece)? */
