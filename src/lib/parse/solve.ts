@@ -78,6 +78,98 @@ export function rowTest(eqs: Equation[], row: string, cols: string[]): (vals: (n
 }
 
 /**
+ * The equations that some choice of candidates can break: none of their
+ * cells is NULL in a fixed row, or in every candidate of an open row.
+ */
+function breakable(eqs: Compiled[], rows: RowChoice[], isAmb: Set<number>): Compiled[] {
+  const known = ([r, c]: [number, number]) => (isAmb.has(r) ? rows[r].cands.some((v) => v[c] !== null) : rows[r].cands[0][c] !== null);
+  return eqs.filter((e) => e.plus.every(known) && e.minus.every(known));
+}
+
+/**
+ * The open rows (`amb`, ascending) in parts that no equation joins, each with
+ * its equations (in their order); parts in order of their first row.
+ */
+function parts(amb: number[], eqs: Compiled[]): { rows: number[]; eqs: Compiled[] }[] {
+  const root = new Map(amb.map((r) => [r, r]));
+  const find = (r: number): number => { while (root.get(r)! !== r) r = root.get(r)!; return r; };
+  const join = (x: number, y: number) => { const a = find(x), b = find(y); if (a !== b) root.set(Math.max(a, b), Math.min(a, b)); };
+  const open = (e: Compiled) => [...e.plus, ...e.minus].map(([r]) => r).filter((r) => root.has(r));
+  for (const e of eqs) { const rs = open(e); for (const r of rs) join(rs[0], r); }
+  const byRoot = new Map<number, { rows: number[]; eqs: Compiled[] }>();
+  for (const r of amb) {
+    const k = find(r);
+    if (!byRoot.has(k)) byRoot.set(k, { rows: [], eqs: [] });
+    byRoot.get(k)!.rows.push(r);
+  }
+  for (const e of eqs) byRoot.get(find(open(e)[0]))!.eqs.push(e);
+  return [...byRoot.values()];
+}
+
+/**
+ * Branch and bound over the open rows `amb` (ascending) with `eqs`, the
+ * equations among them and fixed rows: each equation's sum is kept as rows
+ * are picked, and counted when its last open row is picked; a branch already
+ * worse than the best stops. Sets the rows' winners (ascending); returns the fewest broken.
+ */
+function search(rows: RowChoice[], amb: number[], eqs: Compiled[], winners: Map<string, number[]>): number {
+  const n = amb.length;
+  const order = new Map(amb.map((ri, a) => [ri, a]));
+  const sum = new Float64Array(eqs.length), nul = new Int32Array(eqs.length);
+  // What picking candidate k of open row a adds to each equation (flat: terms[a][k] are
+  // at offsets from[a][k] .. from[a][k + 1]), and the equations complete once a is picked.
+  const terms: { e: number; d: number; n: number }[][][] = amb.map((ri) => rows[ri].cands.map(() => []));
+  const completes: number[][] = amb.map(() => []);
+  eqs.forEach((eq, e) => {
+    let last = -1;
+    const cells = [...eq.plus.map(([r, c]) => [r, c, 1] as const), ...eq.minus.map(([r, c]) => [r, c, -1] as const)];
+    for (const [r, c, sign] of cells) {
+      const a = order.get(r);
+      if (a === undefined) { const v = rows[r].cands[0][c]; if (v === null) nul[e]++; else sum[e] += sign * v; continue; }
+      last = Math.max(last, a);
+      rows[r].cands.forEach((cand, k) => { const v = cand[c]; terms[a][k].push({ e, d: v === null ? 0 : sign * v, n: v === null ? 1 : 0 }); });
+    }
+    if (last >= 0) completes[last].push(e);
+  });
+  const from = terms.map((ks) => {
+    const f = new Int32Array(ks.length + 1);
+    ks.forEach((t, k) => { f[k + 1] = f[k] + t.length; });
+    return f;
+  });
+  const flat = terms.flatMap((ks) => ks.flat());
+  const te = Int32Array.from(flat, (t) => t.e), td = Float64Array.from(flat, (t) => t.d), tn = Int32Array.from(flat, (t) => t.n);
+  const base = new Int32Array(n + 1);
+  for (let a = 0; a < n; a++) base[a + 1] = base[a] + from[a][from[a].length - 1];
+  const done = completes.map((es) => Int32Array.from(es));
+  const size = amb.map((ri) => rows[ri].cands.length);
+  // The candidates of each row in some best combination so far.
+  const won = size.map((k) => new Uint8Array(k));
+  const picked = new Int32Array(n);
+  let best = Infinity;
+  const rec = (a: number, broke: number) => {
+    if (broke > best) return;
+    if (a === n) {
+      if (broke < best) { best = broke; for (const w of won) w.fill(0); }
+      for (let i = 0; i < n; i++) won[i][picked[i]] = 1;
+      return;
+    }
+    const f = from[a], at = base[a], es = done[a];
+    for (let k = 0; k < size[a]; k++) {
+      picked[a] = k;
+      const lo = at + f[k], hi = at + f[k + 1];
+      for (let t = lo; t < hi; t++) { sum[te[t]] += td[t]; nul[te[t]] += tn[t]; }
+      let b = broke;
+      for (let i = 0; i < es.length; i++) { const e = es[i]; if (nul[e] === 0 && Math.abs(sum[e]) > 1e-6) b++; }
+      rec(a + 1, b);
+      for (let t = lo; t < hi; t++) { sum[te[t]] -= td[t]; nul[te[t]] -= tn[t]; }
+    }
+  };
+  rec(0, 0);
+  amb.forEach((ri, a) => winners.set(rows[ri].row, [...won[a].keys()].filter((k) => won[a][k])));
+  return best;
+}
+
+/**
  * Choose among the rows' candidates with `equations`. Rows with one candidate
  * are fixed; the rest are searched together (or one at a time when the search
  * would be too large).
@@ -102,44 +194,10 @@ export function solve(rows: RowChoice[], equations: Equation[]): Solution {
   let piecewise = false;
   const combos = ambIdx.reduce((n, i) => n * rows[i].cands.length, 1);
   if (ambIdx.length && combos <= MAX_COMBOS) {
-    // Branch and bound over the open rows: each equation's sum is kept as rows are picked,
-    // and counted when its last open row is picked; a branch already worse than the best stops.
-    const E = relevant.length;
-    const order = new Map(ambIdx.map((ri, a) => [ri, a]));
-    const sum = new Float64Array(E), nul = new Int32Array(E);
-    const completes: number[][] = ambIdx.map(() => []);
-    const contrib: { e: number; d: number; n: number }[][][] = ambIdx.map((ri) => rows[ri].cands.map(() => []));
-    relevant.forEach((eq, e) => {
-      let last = -1;
-      const terms = [...eq.plus.map(([r, c]) => [r, c, 1] as const), ...eq.minus.map(([r, c]) => [r, c, -1] as const)];
-      for (const [r, c, sign] of terms) {
-        const a = order.get(r);
-        if (a === undefined) { const v = rows[r].cands[0][c]; if (v === null) nul[e]++; else sum[e] += sign * v; continue; }
-        last = Math.max(last, a);
-        rows[r].cands.forEach((cand, k) => { const v = cand[c]; contrib[a][k].push({ e, d: v === null ? 0 : sign * v, n: v === null ? 1 : 0 }); });
-      }
-      if (last >= 0) completes[last].push(e);
-    });
-    const sets = ambIdx.map(() => new Set<number>());
-    const rec = (a: number, broke: number) => {
-      if (broke > best) return;
-      if (a === ambIdx.length) {
-        if (broke < best) { best = broke; for (const s of sets) s.clear(); }
-        ambIdx.forEach((ri, i) => sets[i].add(pick[ri]));
-        return;
-      }
-      const ri = ambIdx[a];
-      for (let k = 0; k < rows[ri].cands.length; k++) {
-        pick[ri] = k;
-        for (const t of contrib[a][k]) { sum[t.e] += t.d; nul[t.e] += t.n; }
-        let b = broke;
-        for (const e of completes[a]) if (nul[e] === 0 && Math.abs(sum[e]) > 1e-6) b++;
-        rec(a + 1, b);
-        for (const t of contrib[a][k]) { sum[t.e] -= t.d; nul[t.e] -= t.n; }
-      }
-    };
-    rec(0, 0);
-    ambIdx.forEach((ri, k) => winners.set(rows[ri].row, [...sets[k]].sort((x, y) => x - y)));
+    // Rows that share no equation that can break are chosen apart: the fewest broken in all is
+    // the fewest in each part, and a row's winners are those of its part.
+    best = 0;
+    for (const part of parts(ambIdx, breakable(relevant, rows, isAmb))) best += search(rows, part.rows, part.eqs, winners);
   } else if (ambIdx.length) {
     // Too many combinations: each ambiguous row alone, the others' cells unknown.
     piecewise = true;
