@@ -12,7 +12,7 @@
  * only in `本年增/减`, a unit ends a cell.
  */
 import type { CellRule } from './form.ts';
-import { lineInfo, lineOf, lineText, type Source } from './source.ts';
+import { lineOf, lineText, type Source } from './source.ts';
 
 export interface ZoneToken {
   kind: 'run' | 'placeholder' | 'blank';
@@ -170,20 +170,48 @@ export function zoneTokens(src: Source, from: number, to: number): ZoneToken[] {
 /** Longest line (characters besides spaces) that is still one table row, not a flattened page. */
 const SHORT_LINE = 160;
 
+/** JavaScript's `\s` (and `trim()`'s whitespace): white space and line terminators. */
+const isWhite = (c: number) => c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a)
+  || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+
+const facts = new WeakMap<Source, Int32Array>();
+
+/**
+ * What `lineInfo` says of a line, by character codes and kept per source:
+ * its characters besides whitespace and `|`, times two, plus one if it
+ * separates cells (`|`, tab). `known` holds each line's answer plus one (0: not yet).
+ */
+function lineFact(src: Source, known: Int32Array, line: number): number {
+  if (known[line - 1]) return known[line - 1] - 1;
+  const t = src.text, starts = src.lineStarts;
+  const end = line < starts.length ? starts[line] - 1 : t.length;
+  let content = 0, sep = 0;
+  for (let j = starts[line - 1]; j < end; j++) {
+    const c = t.charCodeAt(j);
+    if (c === 124 || c === 9) sep = 1;
+    if (c !== 124 && !isWhite(c)) content++;
+  }
+  known[line - 1] = content * 2 + sep + 1;
+  return content * 2 + sep;
+}
+
 /** A token alone on its line; a token on a line of separated cells. */
 function markLone(src: Source, toks: ZoneToken[], from: number) {
   const t = src.text;
   if (!toks.length) return;
+  let known = facts.get(src);
+  if (!known) facts.set(src, (known = new Int32Array(src.lineStarts.length)));
   const fromLine = lineOf(src, from);
-  let info = lineInfo(src, toks[0].line);
+  let fact = lineFact(src, known, toks[0].line);
   for (let i = 0; i < toks.length; i++) {
     const tok = toks[i];
-    if (i > 0 && toks[i - 1].line !== tok.line) info = lineInfo(src, tok.line);
+    if (i > 0 && toks[i - 1].line !== tok.line) fact = lineFact(src, known, tok.line);
+    const content = fact >> 1, sep = (fact & 1) === 1;
     const end = tok.end + (tok.unit?.length ?? 0);
-    if (info.content === end - tok.start) tok.lone = true;
-    if (info.sep) tok.sep = true;
-    if (info.content <= SHORT_LINE) tok.short = true;
-    if (info.sep) tok.own = ownCell(t, tok.start, end);
+    if (content === end - tok.start) tok.lone = true;
+    if (sep) tok.sep = true;
+    if (content <= SHORT_LINE) tok.short = true;
+    if (sep) tok.own = ownCell(t, tok.start, end);
     // On the label's line, or only numbers before it on its line: the first on its line looks
     // back, the others carry it on (one pass over the line, however long).
     const prev = toks[i - 1];
@@ -287,10 +315,6 @@ function addBlanks(src: Source, from: number, to: number, toks: ZoneToken[]) {
   toks.sort((p, q) => p.start - q.start || (p.kind === 'blank' ? -1 : 1));
 }
 
-/** JavaScript's `trim()` whitespace: white space and line terminators. */
-const isTrimmed = (c: number) => c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a)
-  || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
-
 /**
  * Empty cells in text[from, to) between two values: split by `|` (else by
  * tab, when there is no `|`), the parts between the first and the last (the
@@ -310,7 +334,7 @@ function emptyCells(t: string, from: number, to: number): number {
       if (last >= 0 && blank) n++;
       last = j;
       blank = true;
-    } else if (!isTrimmed(c)) blank = false;
+    } else if (!isWhite(c)) blank = false;
   }
   return n;
 }
