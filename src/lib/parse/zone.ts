@@ -457,6 +457,30 @@ export function splitZone(tokens: ZoneToken[], rules: CellRule[], limit = 20000,
   // zeros a space apart) is `0|0`; the other tokens stay whole.
   const whole = wholeCells(tokens);
   if (whole && !tokens.some(glued)) return { splits: [], overflow: false };
+  // First without the cuts that leave more cells than the later tokens can give (they never make
+  // a split); again with them where they might have spent the budget, which counts them.
+  const quick = cutTokens(tokens, rules, limit, accept, whole, false);
+  if (quick.overflow || quick.spent + quick.skipped <= WORK) return { splits: quick.splits, overflow: quick.overflow };
+  const all = cutTokens(tokens, rules, limit, accept, whole, true);
+  return { splits: all.splits, overflow: all.overflow };
+}
+
+/** The most calls `cutRun` makes to cut `n` characters into `p` pieces: one per choice of fewer than `p` cuts. */
+function cutCalls(n: number, p: number): number {
+  let c = 1, sum = 1;
+  for (let j = 1; j < p; j++) { c = (c * (n - j)) / j; sum += c; }
+  return sum;
+}
+
+/**
+ * The splits of splitZone, and the budget they spent. With `every` false,
+ * a run is not cut into fewer cells than the later tokens leave it to fill:
+ * `skipped` is the most those cuts would have spent.
+ */
+function cutTokens(tokens: ZoneToken[], rules: CellRule[], limit: number, accept: ((values: (number | null)[]) => boolean) | undefined,
+  whole: boolean, every: boolean): Splits & { spent: number; skipped: number } {
+  const k = rules.length;
+  let skipped = 0;
   const out: Split[] = [];
   let overflow = false;
   const cells: Cell[] = [];
@@ -494,7 +518,9 @@ export function splitZone(tokens: ZoneToken[], rules: CellRule[], limit = 20000,
       return go;
     }
     const most = whole && !glued(tok) ? 1 : Math.min(tok.text.length, left - rest);
-    for (let p = 1; p <= most; p++) {
+    const least = every ? 1 : Math.max(1, left - cap[ti + 1]);
+    for (let p = 1; p < least && p <= most; p++) skipped += cutCalls(tok.text.length, p);
+    for (let p = least; p <= most; p++) {
       const go = cutRun(tok.text, p, rules, filled, tok.unit, (vals, texts) => {
         let at = tok.start;
         for (let q = 0; q < vals.length; q++) {
@@ -512,7 +538,7 @@ export function splitZone(tokens: ZoneToken[], rules: CellRule[], limit = 20000,
   };
   rec(0);
   if (work.left < 0) overflow = true;
-  return { splits: overflow ? [] : out, overflow };
+  return { splits: overflow ? [] : out, overflow, spent: WORK - work.left, skipped };
 }
 
 /** As many tokens as cells: each token must be one cell, or there is no split. */
