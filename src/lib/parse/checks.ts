@@ -26,7 +26,15 @@ function gridOf<T extends { value: number | null }>(rows: T[], rowOf: (r: T) => 
 const appGrid = (rows: ApplicationRow[]) => gridOf(rows, (r) => r.row, (r) => APP_INDEX.get(r.applicant)!);
 const reviewGrid = (rows: ReviewRow[]) => gridOf(rows, (r) => r.proceeding, (r) => OUTCOME_INDEX.get(r.outcome)!);
 
-const sum = (xs: (number | null | undefined)[]) => (xs.some((x) => x === null || x === undefined) ? null : round(xs.reduce<number>((a, b) => a + (b as number), 0)));
+/** The sum of the values in order, rounded; null when one is missing. */
+function sum(xs: (number | null | undefined)[]): number | null {
+  let s = 0;
+  for (const x of xs) {
+    if (x === null || x === undefined) return null;
+    s += x;
+  }
+  return round(s);
+}
 const round = (x: number) => Math.round(x * 1e6) / 1e6;
 const SOURCE_ERROR = '(各单元格均已读出,属报告原表数据不一致,非解析错误)';
 
@@ -47,26 +55,31 @@ export function applicationChecks(rows: ApplicationRow[], template: Template | n
   const g = appGrid(rows);
   const cols: Applicant[] = [...APPLICANT_PARTS, 'total'];
   const out: CheckRow[] = [];
-  const v = (r: AppRow, c: Applicant) => g.get(r)?.[APP_INDEX.get(c)!] ?? null;
+  // A row's values by column index (NULL where not printed or not in the table).
+  const none: (number | null | undefined)[] = [];
+  const row = (r: AppRow) => g.get(r) ?? none;
+  const at = (a: (number | null | undefined)[], j: number) => a[j] ?? null;
 
   // balance: new + carried over = handled total + carried forward, per column.
   {
     const fail: string[] = [], unknown: string[] = [];
-    for (const c of cols) {
-      const l = sum([v('new_received', c), v('carried_over', c)]);
-      const r = sum([v('total_handled', c), v('carried_forward', c)]);
+    const [nr, co, th, cf] = (['new_received', 'carried_over', 'total_handled', 'carried_forward'] as const).map(row);
+    cols.forEach((c, j) => {
+      const l = sum([at(nr, j), at(co, j)]);
+      const r = sum([at(th, j), at(cf, j)]);
       if (l === null || r === null) unknown.push(c);
-      else if (l !== r) fail.push(`${APPLICANTS[c]}列:新收 ${v('new_received', c)} + 上年结转 ${v('carried_over', c)} = ${l},但总计 ${v('total_handled', c)} + 结转下年度 ${v('carried_forward', c)} = ${r}`);
-    }
+      else if (l !== r) fail.push(`${APPLICANTS[c]}列:新收 ${at(nr, j)} + 上年结转 ${at(co, j)} = ${l},但总计 ${at(th, j)} + 结转下年度 ${at(cf, j)} = ${r}`);
+    });
     out.push({ check: 'balance', passed: fail.length === 0, detail: verdict('勾稽关系', fail, unknown, cols.length) });
   }
   // row_total: 总计 column = sum of the six applicant columns.
   {
     const fail: string[] = [], unknown: string[] = [];
-    const present = [...new Set(rows.map((r) => r.row))];
+    const present = [...g.keys()] as AppRow[];
     for (const r of present) {
-      const parts = APPLICANT_PARTS.map((c) => v(r, c));
-      const s = sum(parts), t = v(r, 'total');
+      const a = row(r);
+      const parts = APPLICANT_PARTS.map((_c, j) => at(a, j));
+      const s = sum(parts), t = at(a, APPLICANT_PARTS.length);
       if (s === null || t === null) unknown.push(r);
       else if (s !== t) fail.push(`「${zh(r)}」行:六类申请人之和 ${parts.join('+')} = ${s},总计列为 ${t}`);
     }
@@ -75,14 +88,15 @@ export function applicationChecks(rows: ApplicationRow[], template: Template | n
   // group_total: (七)总计 = sum of the handled rows, per column.
   {
     const has = (r: AppRow) => (g.get(r) ?? []).some((x) => x !== null && x !== undefined);
-    const members = handledRows(template, has);
+    const members = handledRows(template, has).map(row);
+    const th = row('total_handled');
     const fail: string[] = [], unknown: string[] = [];
-    for (const c of cols) {
-      const s = sum(members.map((r) => v(r, c)));
-      const t = v('total_handled', c);
+    cols.forEach((c, j) => {
+      const s = sum(members.map((a) => at(a, j)));
+      const t = at(th, j);
       if (s === null || t === null) unknown.push(c);
       else if (s !== t) fail.push(`${APPLICANTS[c]}列:各办理结果之和 ${s},(七)总计为 ${t}`);
-    }
+    });
     out.push({ check: 'group_total', passed: fail.length === 0, detail: verdict('总计行', fail, unknown, cols.length) });
   }
   return out;
