@@ -31,6 +31,8 @@ export interface ActiveTable {
 interface Label { kind: 'item' | 'metric' | 'marker'; start: number; end: number; item?: Item; metric?: Metric }
 
 const MARKER = /第二十条(?:第)?\(?[一二三四五六七八九十]+\)?项?/g;
+/** METRIC_KEYS with global regexes, for `matchAll`. */
+const METRIC_SEARCH = METRIC_KEYS.map(([metric, re]) => [metric, new RegExp(re.source, 'g')] as const);
 
 function sameList(a: Metric[], b: Metric[] | undefined) {
   return !!b && a.length === b.length && a.every((m, i) => m === b[i]);
@@ -51,8 +53,8 @@ export function readActive(src: Source, from: number, to: number, issues: Issue[
 
   const labels: Label[] = items.map((h) => ({ kind: 'item', start: h.start, end: h.end, item: h.code }));
   const mapped = (i: number, j: number) => [view.at[i], view.at[j - 1] + 1] as const;
-  for (const [metric, re] of METRIC_KEYS) {
-    for (const m of view.s.matchAll(new RegExp(re.source, 'g'))) {
+  for (const [metric, re] of METRIC_SEARCH) {
+    for (const m of view.s.matchAll(re)) {
       const [start, end] = mapped(m.index, m.index + m[0].length);
       if (!labels.some((l) => start < l.end && l.start < end)) labels.push({ kind: 'metric', start, end, metric });
     }

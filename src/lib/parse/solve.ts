@@ -35,19 +35,34 @@ const MAX_COMBOS = 200_000;
 /** An equation over the rows' columns: [row index, column index] pairs. */
 interface Compiled { plus: [number, number][]; minus: [number, number][] }
 
+/** An equation's cells as [row, column] names. */
+interface Named { plus: [string, string][]; minus: [string, string][] }
+
+const named = new WeakMap<Equation, Named>();
+
+/** The cell names of an equation, split at their `/` once. */
+function namesOf(e: Equation): Named {
+  let n = named.get(e);
+  if (!n) {
+    const split = (cell: string): [string, string] => { const k = cell.indexOf('/'); return [cell.slice(0, k), cell.slice(k + 1)]; };
+    named.set(e, (n = { plus: e.plus.map(split), minus: e.minus.map(split) }));
+  }
+  return n;
+}
+
 /** Resolve cell names to row and column indexes; cells of rows not in the table are dropped, and the equation with them. */
 function compile(eqs: Equation[], rows: RowChoice[]): Compiled[] {
   const rowIndex = new Map(rows.map((r, i) => [r.row, i]));
-  const ref = (cell: string): [number, number] | null => {
-    const k = cell.indexOf('/');
-    const ri = rowIndex.get(cell.slice(0, k));
+  const ref = ([row, col]: [string, string]): [number, number] | null => {
+    const ri = rowIndex.get(row);
     if (ri === undefined) return null;
-    const ci = rows[ri].cols.indexOf(cell.slice(k + 1));
+    const ci = rows[ri].cols.indexOf(col);
     return ci < 0 ? null : [ri, ci];
   };
   const out: Compiled[] = [];
   for (const e of eqs) {
-    const plus = e.plus.map(ref), minus = e.minus.map(ref);
+    const n = namesOf(e);
+    const plus = n.plus.map(ref), minus = n.minus.map(ref);
     if (plus.some((x) => !x) || minus.some((x) => !x)) continue; // a cell not in the table: never evaluable
     out.push({ plus: plus as [number, number][], minus: minus as [number, number][] });
   }
