@@ -103,8 +103,13 @@ export function zoneTokens(src: Source, from: number, to: number): ZoneToken[] {
     const c = t.charCodeAt(i);
     if (isSpace(c)) { i++; continue; }
     // A word: up to the next whitespace or separator.
-    let j = i;
-    while (j < to && !isSpace(t.charCodeAt(j))) j++;
+    let j = i, digits = false;
+    while (j < to) {
+      const cj = t.charCodeAt(j);
+      if (isSpace(cj)) break;
+      if (isDigit(cj)) digits = true;
+      j++;
+    }
     const word = PLACEHOLDER_FIRST.has(c) ? t.slice(i, j) : '';
     if (word && PLACEHOLDER.test(word)) {
       // `无` before a label on its line is a character of a vertical group cell (`（四）无法提供`), no value.
@@ -115,7 +120,8 @@ export function zoneTokens(src: Source, from: number, to: number): ZoneToken[] {
       i = j;
       continue;
     }
-    // Runs inside the word; other characters separate them.
+    // Runs inside the word (none without a digit); other characters separate them.
+    if (!digits) { i = j; continue; }
     let k = i;
     while (k < j) {
       const ck = t.charCodeAt(k);
