@@ -300,6 +300,9 @@ function layoutColumns(src: Source, reads: RowRead[]): number[] | null {
   return full.every((ts) => ts.every((t, j) => Math.abs(centreOf(src, t) - centres[j]) <= 2)) ? centres : null;
 }
 
+/** The cells of a row: seven counts. */
+const APP_RULES: CellRule[] = APP_COLUMNS.map(() => COUNT);
+
 function splitRow(r: RowRead, cols: 6 | 7, leading: (cells: number) => boolean, sixBefore: boolean, columns: number[] | null) {
   let values = r.tokens.filter((t) => t.kind !== 'blank' || r.tokens.some((x) => x.kind !== 'blank'));
   if (!values.length) return;
@@ -311,7 +314,7 @@ function splitRow(r: RowRead, cols: 6 | 7, leading: (cells: number) => boolean, 
     const s = splitZone(values, APPLICANT_PARTS.map(() => COUNT));
     if (s.splits.length === 1) { r.splits = s.splits; r.cols = APPLICANT_PARTS; return; }
   }
-  const rules = APP_COLUMNS.map(() => COUNT);
+  const rules = APP_RULES;
   const orders = values.length === APP_COLUMNS.length ? strayOrders(values) : null;
   let s = orders ? union(orders.map((o) => splitZone(o, rules))) : splitZone(values, rules);
   if (orders) r.moved = true;

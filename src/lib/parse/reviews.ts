@@ -20,6 +20,9 @@ const GROUPS: Equation[] = ['review', 'suit_direct', 'suit_after_review'].map((p
   plus: [`t/${p}.total`], minus: ['upheld', 'corrected', 'other', 'pending'].map((o) => `t/${p}.${o}`),
 }));
 
+/** Do the three groups add up (true where a cell is NULL)? */
+const GROUPS_HOLD = rowTest(GROUPS, 't', COLS);
+
 /** The group of five values ending before `end` (four outcomes, then their 总计) adds up; true where a cell is NULL. */
 function groupHolds(v: readonly (number | null)[], end: number): boolean {
   const a = v[end - 5], b = v[end - 4], c = v[end - 3], d = v[end - 2], t = v[end - 1];
@@ -85,8 +88,7 @@ export function readReviews(src: Source, from: number, to: number, issues: Issue
     return { rows: nulls(), found: true, pending: [] };
   }
   let splits = s.splits;
-  const test = rowTest(GROUPS, 't', COLS);
-  const own = splits.filter((sp) => test(sp.cells.map((c) => c.value)));
+  const own = splits.filter((sp) => GROUPS_HOLD(sp.cells.map((c) => c.value)));
   // Without its outcome words, only numbers that make the three groups one way are the table.
   if (!worded && !(splits.length === 1 && own.length === 1)) return none;
   if (own.length && own.length < splits.length) splits = own;
