@@ -63,25 +63,6 @@ export function lineText(src: Source, line: number): string {
   return src.text.slice(ls, line < src.lineStarts.length ? src.lineStarts[line] - 1 : src.text.length);
 }
 
-/** Per line: how many characters it has besides spaces and cell separators, and whether it separates cells (`|`, tab). */
-export interface LineInfo { content: number; sep: boolean }
-
-const infos = new WeakMap<Source, LineInfo[]>();
-
-export function lineInfo(src: Source, line: number): LineInfo {
-  let all = infos.get(src);
-  if (!all) {
-    all = src.lines.map(() => null as unknown as LineInfo);
-    infos.set(src, all);
-  }
-  let info = all[line - 1];
-  if (!info) {
-    const text = lineText(src, line);
-    info = all[line - 1] = { content: text.replace(/[\s|]+/g, '').length, sep: text.includes('\t') || text.includes('|') };
-  }
-  return info;
-}
-
 /** 1-based line of an offset. */
 export function lineOf(src: Source, offset: number): number {
   const a = src.lineStarts;

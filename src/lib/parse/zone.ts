@@ -183,7 +183,7 @@ const isWhite = (c: number) => c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || 
 const facts = new WeakMap<Source, Int32Array>();
 
 /**
- * What `lineInfo` says of a line, by character codes and kept per source:
+ * A line's facts, by character codes and kept per source:
  * its characters besides whitespace and `|`, times two, plus one if it
  * separates cells (`|`, tab). `known` holds each line's answer plus one (0: not yet).
  */
