@@ -48,7 +48,12 @@ describe('entities in table cells are text, never markup', () => {
     expect(out).toContain('<5万元\t7');
     expect(out).toContain('后文粗尾');
   });
-  it('control-character entities (`&#1;`, `&#2;`) add no line or cell', () => {
+  it('control-character entities (`&#1;`, `&#2;`) and control characters add no line or cell', () => {
     expect(htmlToText('<table><tr><td>&#1;x&#2;y</td></tr></table>').trim()).toBe('xy');
+    expect(htmlToText('<table><tr><td>x\u0002y\u0001z</td></tr></table>').trim()).toBe('xyz');
+  });
+  it('a cell is decoded once, as a paragraph is: `&amp;lt;` is `&lt;`', () => {
+    expect(htmlToText('<p>A&amp;lt;B</p><table><tr><td>A&amp;lt;B</td><td>1</td></tr></table>').split('\n').filter(Boolean))
+      .toEqual(['A&lt;B', 'A&lt;B\t1']);
   });
 });

@@ -25,7 +25,7 @@ export function decodeEntities(s: string): string {
   return s.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (m, e: string) => {
     if (e[0] === '#') {
       const n = e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
-      // Control characters stand for nothing in a report (and \u0001-\u0003 are this file's own marks).
+      // Control characters stand for nothing in a report (and \u0001-\u0004 are this file's own marks).
       if (n > 0 && n < 0x20 && n !== 9 && n !== 10 && n !== 13) return '';
       return Number.isFinite(n) && n > 0 && n < 0x110000 ? String.fromCodePoint(n) : m;
     }
@@ -114,7 +114,7 @@ function pushTrimmed(lines: string[], line: string): void {
  */
 function pushLine(lines: string[], line: string): void {
   // A `<` the cell prints (`&lt;5万元`) is text: hidden from the page's later tag patterns (see LT).
-  if (line.includes('&')) line = decodeEntities(line).replaceAll('<', LT);
+  if (line.includes('&')) line = asText(decodeEntities(line));
   if (!line.includes(NL)) pushTrimmed(lines, line);
   else for (const l of line.split(NL)) pushTrimmed(lines, l);
 }
@@ -181,7 +181,7 @@ function scanCell(row: string, from: number, lines: string[]): number {
 function strayCellLines(raw: string): string[] {
   const cell = closable(raw);
   // A cell holding an already converted inner table keeps its lines.
-  const text = decodeEntities((cell.includes('\n') ? cell.replace(AROUND_NL, ' ') : cell).replace(BLOCK, NL).replace(/<[^>]+>/g, ' '));
+  const text = asText(decodeEntities((cell.includes('\n') ? cell.replace(AROUND_NL, ' ') : cell).replace(BLOCK, NL).replace(/<[^>]+>/g, ' ')));
   return text.split(NL).map((l) => l.replace(SPACES, ' ').trim()).filter(Boolean);
 }
 
@@ -190,7 +190,7 @@ function tableToText(table: string): string {
   const inner = closable(table);
   const rows: string[] = [];
   const first = nextCellTag(inner, 0, 114, 114);
-  const before = decodeEntities((first < 0 ? inner : inner.slice(0, first)).replace(BLOCK, NL).replace(/<[^>]+>/g, ' '));
+  const before = asText(decodeEntities((first < 0 ? inner : inner.slice(0, first)).replace(BLOCK, NL).replace(/<[^>]+>/g, ' ')));
   for (const l of before.split(NL)) if (l.trim()) rows.push(l.trim());
   // Cells of the last header row (two or more cells, words, no numbers): see below.
   let headerCells = 0;
@@ -239,7 +239,11 @@ const NL = '\u0001';
 const TAB = '\u0002';
 
 /** The marks of converted tables and hidden `<` back to line breaks, tabs and `<`. */
-const unmark = (s: string) => s.replaceAll(NL, '\n').replaceAll(TAB, '\t').replaceAll(LT, '<');
+/** A decoded `&` of table text, kept from the page's last entity pass (`&amp;lt;` is `&lt;`, as in a paragraph). */
+const AMP = '\u0004';
+/** Decoded table text as text: its `<` and `&` hidden from the page's later tag and entity passes. */
+const asText = (s: string) => s.replaceAll('<', LT).replaceAll('&', AMP);
+const unmark = (s: string) => s.replaceAll(NL, '\n').replaceAll(TAB, '\t').replaceAll(LT, '<').replaceAll(AMP, '&');
 
 /** Where the next `<!--` starts at or after `from`, or -1; found by its `!--`, as `!` is rare in a page and `<` is not. */
 function commentAt(s: string, from: number): number {
@@ -343,11 +347,16 @@ function tidyLines(s: string): string {
   return out.join('\n');
 }
 
+/** This file's marks (NL, TAB, LT, AMP) in the input itself: control characters no report prints. */
+const MARKS = /[\u0001-\u0004]/g;
+
 export function htmlToText(html: string): string {
+  if (MARKS.test(html)) html = html.replace(MARKS, '');
+  MARKS.lastIndex = 0;
   let s = closable(dropElements(dropComments(html)));
   s = convertTables(s);
-  s = unmark(closable(s).replace(BLOCK, '\n').replace(/<[^>]+>/g, ''));
-  return tidyLines(decodeEntities(s));
+  s = closable(s).replace(BLOCK, '\n').replace(/<[^>]+>/g, '');
+  return tidyLines(unmark(decodeEntities(s)));
 }
 
 /** Tags a converter leaves in text (`<br>` in a markdown cell, `<span style=…>`), by name. */
@@ -363,6 +372,8 @@ const STRAY_TAG = /<\/?(?:br|p|div|span|font|b|i|u|strong|em|sup|sub|img|a|td|tr
 export function convertEmbeddedHtml(text: string): string {
   if (!text.includes('<')) return text;
   let s = text;
+  if (MARKS.test(s)) s = s.replace(MARKS, '');
+  MARKS.lastIndex = 0;
   if (/<table\b/i.test(s) && /<t[dh]\b/i.test(s)) s = unmark(convertTables(closable(s)));
   return s.replace(STRAY_TAG, ' ');
 }
