@@ -27,7 +27,7 @@ export function decode(bytes: Uint8Array): Decoded {
     if (utf16) return { text: new TextDecoder(utf16).decode(bytes), encoding: utf16 };
     return { text: strictUtf8.decode(bytes), encoding: 'utf-8' };
   } catch {
-    const utf16 = zeroFree ? sniffUtf16(bytes) : null;
+    const utf16 = zeroFree ? sniffZeroFree(bytes) : null;
     if (utf16) return { text: new TextDecoder(utf16).decode(bytes), encoding: utf16 };
     // UTF-8 with a few damaged bytes stays UTF-8; GBK read as UTF-8 breaks almost everywhere…
     // …unless the page itself declares a GB charset (a mostly-ASCII page with a little Chinese).
@@ -39,9 +39,9 @@ export function decode(bytes: Uint8Array): Decoded {
   }
 }
 
+/** Is there a zero byte among the first `n`? (Native search: ten times a loop's speed.) */
 function hasZero(b: Uint8Array, n: number): boolean {
-  for (let i = 0; i < n; i++) if (b[i] === 0) return true;
-  return false;
+  return b.subarray(0, n).indexOf(0) >= 0;
 }
 
 /**
@@ -106,11 +106,32 @@ export function sniffUtf16(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
   const pairs = n / 2;
   if (oddZero > pairs * 0.3 && evenZero < pairs * 0.05) return 'utf-16le';
   if (evenZero > pairs * 0.3 && oddZero < pairs * 0.05) return 'utf-16be';
-  if (evenZero + oddZero === 0 && validUtf8(bytes.subarray(0, Math.min(bytes.length, 65536)))) return null;
-  const le = utf16Score(bytes, n, true), be = utf16Score(bytes, n, false);
-  if (le >= 0.9 && le - be >= 0.3) return 'utf-16le';
-  if (be >= 0.9 && be - le >= 0.3) return 'utf-16be';
-  return null;
+  if (evenZero + oddZero === 0) return sniffZeroFree(bytes);
+  return byScore(bytes, n);
+}
+
+/** `sniffUtf16` of bytes known to hold no zero byte in their first 8 KB (which it counts over). */
+function sniffZeroFree(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
+  const n = Math.min(bytes.length - (bytes.length % 2), 8192);
+  if (n < 4) return null;
+  if (validUtf8(bytes.subarray(0, Math.min(bytes.length, 65536)))) return null;
+  return byScore(bytes, n);
+}
+
+/**
+ * The byte order whose score is at least 0.9 and 0.3 above the other's. A
+ * score surely under 0.9 is not computed to the end (`utf16Score` with a
+ * floor), and the other order's exact score is needed only when one passes.
+ */
+function byScore(bytes: Uint8Array, n: number): 'utf-16le' | 'utf-16be' | null {
+  const le = utf16Score(bytes, n, true, 0.9);
+  if (le >= 0.9) {
+    const be = utf16Score(bytes, n, false);
+    return le - be >= 0.3 ? 'utf-16le' : null;
+  }
+  const be = utf16Score(bytes, n, false, 0.9);
+  if (be < 0.9) return null;
+  return be - utf16Score(bytes, n, true) >= 0.3 ? 'utf-16be' : null;
 }
 
 function validUtf8(b: Uint8Array): boolean {
@@ -121,7 +142,7 @@ function validUtf8(b: Uint8Array): boolean {
 }
 
 /** Code units a report's text is made of. */
-function plausible(u: number): boolean {
+function isPlausible(u: number): boolean {
   return (u >= 0x4e00 && u <= 0x9fff) || (u >= 0x20 && u <= 0x7e) || u === 0x0a || u === 0x0d || u === 0x09 ||
     (u >= 0x3000 && u <= 0x303f) || (u >= 0xff00 && u <= 0xffef) || (u >= 0x2000 && u <= 0x206f) ||
     (u >= 0x3400 && u <= 0x4dbf) || (u >= 0x2460 && u <= 0x24ff) || (u >= 0x2500 && u <= 0x25ff) ||
@@ -129,18 +150,35 @@ function plausible(u: number): boolean {
     (u >= 0xa0 && u <= 0xff) || (u >= 0xf900 && u <= 0xfaff);
 }
 
-/** Share of the first `n` bytes' code units that are plausible report text in one byte order. */
-function utf16Score(b: Uint8Array, n: number, le: boolean): number {
+/** `isPlausible` of every code unit, 1 or 0 (built on first use). */
+let plausible: Uint8Array | null = null;
+
+function plausibleTable(): Uint8Array {
+  if (!plausible) {
+    plausible = new Uint8Array(0x10000);
+    for (let u = 0; u < 0x10000; u++) plausible[u] = isPlausible(u) ? 1 : 0;
+  }
+  return plausible;
+}
+
+/**
+ * Share of the first `n` bytes' code units that are plausible report text in
+ * one byte order. With a `floor`, counting stops (returning 0) as soon as so
+ * many units have missed that the share is surely below it.
+ */
+function utf16Score(b: Uint8Array, n: number, le: boolean, floor = 0): number {
+  const table = plausibleTable();
   let good = 0;
   const units = n / 2;
+  // Units missed beyond this leave good < floor·units, with a unit's margin for rounding.
+  const maxMissed = (1 - floor) * units + 1;
   for (let i = 0; i < n; i += 2) {
     const u = le ? b[i] | (b[i + 1] << 8) : (b[i] << 8) | b[i + 1];
     if (u >= 0xd800 && u <= 0xdbff && i + 3 < n) {
       const v = le ? b[i + 2] | (b[i + 3] << 8) : (b[i + 2] << 8) | b[i + 3];
       if (v >= 0xdc00 && v <= 0xdfff) { good += 2; i += 2; }
-      continue;
-    }
-    if (plausible(u)) good++;
+    } else good += table[u];
+    if (floor > 0 && (i + 2) / 2 - good > maxMissed) return 0;
   }
   return good / units;
 }
