@@ -79,27 +79,41 @@ export function headerFields(lines: string[]): { fields: Record<string, string>;
   return seen >= 2 ? { fields, body: i } : { fields: {}, body: 0 };
 }
 
-/** The title line: short, early, says it is the annual report. */
-function findTitle(lines: string[], nl: string[], from = 0): { index: number; text: string } | null {
+const OPENING = /^(\S{4,60}?(?:工作)?年度报告)\s/;
+
+/**
+ * The title line: short, early, says it is the annual report. Each line is
+ * cleaned once (a line is also read as the continuation of the one above);
+ * `compact(normalize(x))` is taken as `normalize(compact(x))`, the same text
+ * (normalize turns only spaces into spaces), from the compacted line.
+ */
+function findTitle(lines: string[], from = 0): { index: number; text: string } | null {
   const limit = Math.min(lines.length, from + 60);
+  const cleaned: string[] = [];
+  const clean = (j: number) => (cleaned[j - from] ??= cleanTitle(lines[j]));
   for (let i = from; i < limit; i++) {
-    let raw = cleanTitle(lines[i]);
+    let raw = clean(i);
     // A body printed on one line opens with its title: `XX局2021年度政府信息公开工作年度报告 根据《条例》…`.
-    const opening = /^(\S{4,60}?(?:工作)?年度报告)\s/.exec(raw);
-    if (raw.length > 200 && opening) raw = opening[1];
+    if (raw.length > 200) {
+      const opening = OPENING.exec(raw);
+      if (opening) raw = opening[1];
+    }
+    let c = compact(raw);
     // A title wrapped over two or three lines (PDF text): `XX街道 2019 年政府信息公开 工` / `作年度报告`.
-    const starts = /政府信息公开|政务公开|信息公开/.test(compact(raw)) && !/[:：]/.test(raw);
-    for (let j = i + 1; starts && j < Math.min(lines.length, i + 3) && !/报告|年报|函$/.test(compact(raw)) && raw.length < 40; j++) {
-      const next = cleanTitle(lines[j]);
+    const starts = (c.includes('信息公开') || c.includes('政务公开')) && !/[:：]/.test(raw);
+    for (let j = i + 1; starts && j < Math.min(lines.length, i + 3) && !/报告|年报|函$/.test(c) && raw.length < 40; j++) {
+      const next = clean(j);
       if (!next || next.length > 20 || /[\d:：]/.test(next)) break;
       raw = `${raw}${next}`;
+      c = compact(raw);
     }
-    if (isTitle(compact(normalize(raw)))) return { index: i, text: raw.replace(/\s+/g, ' ') };
+    const head = normalize(c);
+    if (isTitle(head)) return { index: i, text: raw.replace(/\s+/g, ' ') };
     // …or wrapped inside the agency's name or its year (a centred title in PDF text): `XX自然资源与生态环境` /
     // `局 2019 年政府信息公开年度报告`; `XX财政金融局 2020 年` / `度政府信息公开工作年度报告`.
-    const next = i + 1 < lines.length ? cleanTitle(lines[i + 1]) : '';
-    const head = compact(normalize(raw));
-    if (head.length >= 4 && head.length <= 30 && /^[\u4e00-\u9fff]+(?:\d{4}年?)?$/.test(head) && next && isTitle(compact(normalize(raw + next)))) {
+    if (head.length < 4 || head.length > 30 || !/^[\u4e00-\u9fff]+(?:\d{4}年?)?$/.test(head)) continue;
+    const next = i + 1 < lines.length ? clean(i + 1) : '';
+    if (next && isTitle(compact(normalize(raw + next)))) {
       return { index: i, text: `${raw}${next.trim()}`.replace(/\s+/g, ' ') };
     }
   }
@@ -134,12 +148,24 @@ function agencyFromTitle(title: string): string | null {
   return c.length >= 2 ? c : null;
 }
 
-/** The 发布机构 / 来源 field of a page header. */
-function field(nl: string[], names: RegExp, fields: Record<string, string> = {}): string | null {
+/** Names of the publisher field. */
+const PUBLISHER = /发布机构|发文机关|发布单位|来\s*源/;
+
+/** The pattern of a field's value after one of `names` (a constant), made once per `names`. */
+const fieldPatterns = new Map<RegExp, RegExp>();
+
+function fieldPattern(names: RegExp): RegExp {
+  let re = fieldPatterns.get(names);
+  if (!re) fieldPatterns.set(names, (re = new RegExp(`(?:${names.source})\\s*[:：]?\\s*\\|?\\s*([^|\\t]*)`)));
+  return re;
+}
+
+/** The 发布机构 / 来源 field of a page header, in the 40 lines from `from`. */
+function field(nl: string[], names: RegExp, fields: Record<string, string> = {}, from = 0): string | null {
   for (const [k, v] of Object.entries(fields)) if (names.test(k)) return v.trim() || null;
-  const limit = Math.min(nl.length, 40);
-  const re = new RegExp(`(?:${names.source})\\s*[:：]?\\s*\\|?\\s*([^|\\t]*)`);
-  for (let i = 0; i < limit; i++) {
+  const limit = Math.min(nl.length, from + 40);
+  const re = fieldPattern(names);
+  for (let i = from; i < limit; i++) {
     const n = nl[i];
     const m = re.exec(n);
     if (!m) continue;
@@ -181,10 +207,10 @@ function headerDate(nl: string[], fields: Record<string, string>): string | null
     const d = fields[name] && parseDate(fields[name]);
     if (d) return d;
   }
-  const limit = Math.min(nl.length, 40);
+  // Each name holds 日期 or 时间: only lines with either are searched.
+  const dated = nl.slice(0, 40).filter((n) => n.includes('日期') || n.includes('时间'));
   for (const name of ['发布日期', '发文日期', '公开日期', '发布时间', '成文日期', '生成日期']) {
-    for (let i = 0; i < limit; i++) {
-      const n = nl[i];
+    for (const n of dated) {
       const k = n.indexOf(name);
       if (k < 0) continue;
       const d = parseDate(n.slice(k + name.length, k + name.length + 30));
@@ -204,23 +230,40 @@ const PAGE_TAIL = /\s*(?:附件下载|附件|【?打印本页】?|【?关闭窗�
 function lineEnd(line: string): string {
   if (line.length > 2000) {
     const end = line.slice(-1000).replace(BARS, ' ').trim();
-    if (end.length > 200 && end.replace(PAGE_TAIL, '').length >= 160) return end;
+    if (end.length > 200 && withoutPageTail(end).length >= 160) return end;
   }
   return line.replace(BARS, ' ').trim();
 }
 
-/** The last 160 characters of a long line, without the page's own links after the signature. */
-function lastWords(raw: string): string {
-  return raw.replace(PAGE_TAIL, '').slice(-160);
+const SPACE = /\s/;
+
+/**
+ * `s.replace(PAGE_TAIL, '')`, searched only near the end: a match is the
+ * trailing spaces, at most 6 characters before them and the spaces before
+ * those, so it starts after the last non-space character before that.
+ */
+function withoutPageTail(s: string): string {
+  let k = s.length;
+  while (k > 0 && SPACE.test(s[k - 1])) k--;
+  let from = Math.max(0, k - 6);
+  while (from > 0 && SPACE.test(s[from - 1])) from--;
+  PAGE_TAIL.lastIndex = 0;
+  const m = PAGE_TAIL.exec(from ? s.slice(from) : s);
+  return m ? s.slice(0, from + m.index) : s;
 }
 
-/** The signature block: the last agency-looking line and the last date line near the end. */
-function signature(lines: string[]): { agency: string | null; date: string | null } {
+/** The last 160 characters of a long line, without the page's own links after the signature. */
+function lastWords(raw: string): string {
+  return withoutPageTail(raw).slice(-160);
+}
+
+/** The signature block: the last agency-looking line and the last date line near the end (of lines from `from`). */
+function signature(lines: string[], from = 0): { agency: string | null; date: string | null } {
   let agency: string | null = null, date: string | null = null;
   let seen = 0;
   // The last lines; a body printed on one line ends with its signature (`… 常熟市辛庄镇人民政府 2020 年 1 月 17 日`).
   const tail: string[] = [];
-  for (let i = lines.length - 1; i >= 0 && tail.length < 12; i--) {
+  for (let i = lines.length - 1; i >= from && tail.length < 12; i--) {
     const raw = lineEnd(lines[i]);
     if (!raw) continue;
     if (raw.length <= 200) { tail.push(raw); continue; }
@@ -242,32 +285,40 @@ function signature(lines: string[]): { agency: string | null; date: string | nul
   return { agency, date };
 }
 
-/** The body's first subject: `咸安区人民政府认真贯彻…`. */
-function agencyFromBody(nl: string[]): string | null {
-  // A name right after a line start or punctuation, as the subject of a sentence.
-  const re = /(?:^|[,，。;；:：、"“(（])(?:\d{4}年(?:度)?[,，]?)?([\u4e00-\u9fa5]{2,20}?(?:人民政府(?:办公室|办公厅)?|街道办事处))(?:认真|深入|坚持|始终|严格|全面|紧紧|高度|扎实|积极|持续|进一步|按照|以|在|围绕|贯彻)/;
-  for (const l of nl.slice(0, 120)) {
+/** A name right after a line start or punctuation, as the subject of a sentence. */
+const SUBJECT = /(?:^|[,，。;；:：、"“(（])(?:\d{4}年(?:度)?[,，]?)?([\u4e00-\u9fa5]{2,20}?(?:人民政府(?:办公室|办公厅)?|街道办事处))(?:认真|深入|坚持|始终|严格|全面|紧紧|高度|扎实|积极|持续|进一步|按照|以|在|围绕|贯彻)/;
+
+/** The body's first subject (`咸安区人民政府认真贯彻…`), in the 120 lines from `from`. */
+function agencyFromBody(nl: string[], from = 0): string | null {
+  const limit = Math.min(nl.length, from + 120);
+  for (let i = from; i < limit; i++) {
+    const l = nl[i];
     // 人民政府 or 街道办事处, however spaced: the line holds 府 or 处.
     if (!l.includes('府') && !l.includes('处')) continue;
-    const m = re.exec(compact(l));
+    const c = compact(l);
+    if (!c.includes('人民政府') && !c.includes('街道办事处')) continue;
+    const m = SUBJECT.exec(c);
     if (m && !/^(?:国务院|中华人民共和国|省|市|县|区)人民政府/.test(m[1])) return m[1];
   }
   return null;
 }
 
-/** Statistics year: title, then 统计期限, then the most common `20xx年` in the text. */
-function findYear(title: string | null, nl: string[]): number | null {
+/** Statistics year: title, then 统计期限, then the most common `20xx年` in the text (lines from `from`). */
+function findYear(title: string | null, nl: string[], from = 0): number | null {
   const ok = (y: number) => y >= 2008 && y <= 2100;
   if (title) {
     const m = /(\d{4})\s*年/.exec(normalize(title)) ?? /(\d{4})/.exec(normalize(title));
     if (m && ok(Number(m[1]))) return Number(m[1]);
   }
   // `现将2023年度政府信息公开工作年度报告公布如下` in the opening lines.
-  for (const l of nl.slice(0, 30)) {
-    const m = /(\d{4})\s*年度?(?:的)?(?:政府)?(?:信息公开|政务公开)(?:工作)?(?:的)?年度报告/.exec(compact(l));
+  for (let i = from; i < Math.min(nl.length, from + 30); i++) {
+    // The words end in 报告: a line without 告 holds none.
+    if (!nl[i].includes('告')) continue;
+    const m = /(\d{4})\s*年度?(?:的)?(?:政府)?(?:信息公开|政务公开)(?:工作)?(?:的)?年度报告/.exec(compact(nl[i]));
     if (m && ok(Number(m[1]))) return Number(m[1]);
   }
-  for (const l of nl) {
+  for (let i = from; i < nl.length; i++) {
+    const l = nl[i];
     if (!l.includes('1月1日') && !l.includes('1 月 1 日')) continue;
     const n = compact(l);
     const m = /(?:统计期限|统计时限|统计时间|统计期间|统计区间|数据统计)[^0-9]{0,12}(\d{4})年1月1日/.exec(n)
@@ -286,11 +337,11 @@ function urlOf(v: string | undefined): string | null {
 export function readMeta(lines: string[], nl: string[] = lines.map(normalize), pageUrl: string | null = null): Meta {
   const { fields, body } = headerFields(lines);
   const fromField = fields['标题'] || fields['文章标题'];
-  const t = fromField ? { index: body, text: fromField.trim() } : findTitle(lines, nl, body);
+  const t = fromField ? { index: body, text: fromField.trim() } : findTitle(lines, body);
   // A wrong field (`发布机构: 1`) is no agency.
   const publisherField = Object.fromEntries(Object.entries(fields).filter(([, v]) => looksLikeAgency(v)));
-  const publisher = field(nl.slice(body), /发布机构|发文机关|发布单位|来\s*源/, publisherField);
-  const sig = signature(lines.slice(body));
+  const publisher = field(nl, PUBLISHER, publisherField, body);
+  const sig = signature(lines, body);
   let agency: string | null = null;
   let agencySource: Meta['agencySource'] = null;
   let fromTitle = t ? agencyFromTitle(t.text) : null;
@@ -303,7 +354,7 @@ export function readMeta(lines: string[], nl: string[] = lines.map(normalize), p
       break;
     }
   }
-  const bodyAgency = agencyFromBody(nl.slice(body));
+  const bodyAgency = agencyFromBody(nl, body);
   if (fromTitle && looksLikeAgency(fromTitle)) { agency = fromTitle; agencySource = 'title'; }
   else if (publisher && looksLikeAgency(publisher)) { agency = compact(publisher); agencySource = 'field'; }
   else if (sig.agency) { agency = sig.agency; agencySource = 'signature'; }
@@ -319,8 +370,8 @@ export function readMeta(lines: string[], nl: string[] = lines.map(normalize), p
     }
   }
   const codes = new Set<string>();
-  for (const l of nl.slice(0, 40)) {
-    const m = /索\s*引\s*号[^0-9A-Z]*([0-9A-Z]{18})/.exec(l);
+  for (let i = 0; i < Math.min(nl.length, 40); i++) {
+    const m = /索\s*引\s*号[^0-9A-Z]*([0-9A-Z]{18})/.exec(nl[i]);
     if (m && /^[1-9A-Y][1-9]/.test(m[1])) codes.add(m[1].slice(2, 8));
   }
   return {
@@ -329,7 +380,7 @@ export function readMeta(lines: string[], nl: string[] = lines.map(normalize), p
     source_url: urlOf(fields['原文链接'] ?? fields['原文地址'] ?? fields['网址']) ?? pageUrl,
     agency: agency ? normalizeAgency(agency) : null,
     agencySource,
-    year: findYear(t?.text ?? null, nl.slice(body)),
+    year: findYear(t?.text ?? null, nl, body),
     published_on: headerDate(nl, fields) ?? sig.date,
     publisher,
     indexRegionCodes: [...codes],
