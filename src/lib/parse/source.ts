@@ -35,10 +35,13 @@ const PAGE_MARKS: [RegExp, string[]][] = [
   // A bare page number on the last line of a page: pdftotext starts the next page with a form feed.
   [/^[ \t]*\d{1,3}[ \t]*(?=(?:\n[ \t]*)*\n\f)/gm, ['\f']],
 ];
-/** Markdown table rules and the generic headers converters write (`| 数据1 | 数据2 |`). */
-const MARKDOWN_NOISE: RegExp[] = [
-  /^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$/gm,
-  /(?<=\|)\s*(?:数据|列|栏|Col(?:umn)?\s?)\d{1,2}\s*(?=\|)/gi,
+/**
+ * Markdown table rules and the generic headers converters write (`| 数据1 | 数据2 |`);
+ * each with a cheaper test that text without a match fails (to skip the pass).
+ */
+const MARKDOWN_NOISE: [RegExp, RegExp][] = [
+  [/^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$/gm, /---/],
+  [/(?<=\|)\s*(?:数据|列|栏|Col(?:umn)?\s?)\d{1,2}\s*(?=\|)/gi, /(?:数据|列|栏)\d|col/i],
 ];
 
 const blank = (m: string) => m.replace(/[^\n]/g, ' ');
@@ -49,7 +52,7 @@ export function makeSource(lines: string[]): Source {
   const raw = lines.join('\n').replace(ZERO_WIDTH, '');
   let text = blankSpanRepeats(normalize(raw));
   for (const [re, needs] of PAGE_MARKS) if (needs.some((c) => text.includes(c))) text = text.replace(re, blank);
-  if (text.includes('|')) for (const re of MARKDOWN_NOISE) text = text.replace(re, blank);
+  if (text.includes('|')) for (const [re, needs] of MARKDOWN_NOISE) if (needs.test(text)) text = text.replace(re, blank);
   // Markdown emphasis (`**五、存在的主要问题**`): the marks, not the words.
   if (text.includes('**')) text = text.replace(/\*\*([^*\n]+?)\*\*/g, (_m, inner: string) => `  ${inner}  `);
   const lineStarts = [0];

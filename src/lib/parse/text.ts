@@ -4,9 +4,10 @@
  * characters removed. Line count is preserved.
  */
 
-/** Split text into lines (CRLF, CR or LF). */
+/** Split text into lines (CRLF, CR or LF); text without CR by its LFs (a string split, faster). */
 export function splitLines(text: string): string[] {
-  return text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
+  const t = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  return t.includes('\r') ? t.split(/\r\n|\r|\n/) : t.split('\n');
 }
 
 const MAP: Record<string, string> = {
@@ -25,14 +26,39 @@ function replace(c: string): string {
   return MAP[c] ?? ' ';
 }
 
+/** What `replace` makes of each code unit `SPECIAL` matches: KEEP for others, DROP for ''. */
+const KEEP = 0xffff, DROP = 0xfffe;
+const REPLACEMENT = new Uint16Array(0x10000).fill(KEEP);
+for (const [lo, hi] of [[0xff01, 0xff5e], [0x2000, 0x200d], [0xa0, 0xa0], [0x1680, 0x1680], [0x202f, 0x202f], [0x205f, 0x205f], [0x3000, 0x3000], [0x2060, 0x2060], [0xfeff, 0xfeff], [0xad, 0xad]]) {
+  for (let c = lo; c <= hi; c++) REPLACEMENT[c] = code(replace(String.fromCharCode(c)));
+}
+for (const k of '“”„‟″‘’〔【〕】–―') REPLACEMENT[k.charCodeAt(0)] = code(replace(k));
+
+function code(r: string): number {
+  return r === '' ? DROP : r.charCodeAt(0);
+}
+
 /**
  * Full-width → half-width ASCII, odd spaces → ' ', zero-width removed, curly
- * quotes straightened, dashes unified to `—`. One regex pass; a line with
- * nothing to change is returned as is.
+ * quotes straightened, dashes unified to `—`. A line with nothing to change
+ * is returned as is (one regex test); otherwise the unchanged runs between
+ * the characters to change are joined with their replacements (faster than
+ * a replace that calls back for each).
  */
 export function normalize(s: string): string {
   SPECIAL.lastIndex = 0;
-  return SPECIAL.test(s) ? s.replace(SPECIAL, replace) : s;
+  if (!SPECIAL.test(s)) return s;
+  const parts: string[] = [];
+  let run = 0;
+  for (let i = SPECIAL.lastIndex - 1; i < s.length; i++) {
+    const r = REPLACEMENT[s.charCodeAt(i)];
+    if (r === KEEP) continue;
+    if (run < i) parts.push(s.slice(run, i));
+    if (r !== DROP) parts.push(String.fromCharCode(r));
+    run = i + 1;
+  }
+  if (run < s.length) parts.push(s.slice(run));
+  return parts.join('');
 }
 
 /** Remove all whitespace: labels are matched without spaces (`禁 止公开`). */
