@@ -59,29 +59,79 @@ export function findHeadings(src: Source): Heading[] {
 const CELL_BAR = /[^\S\n]*\|[^\S\n]*/g;
 const TABS = /\t+/g;
 
-/** Narrative text of each part: from its heading to the next, table regions left out. */
+/**
+ * Narrative text of each part: from its heading to the next, table regions
+ * left out (each piece ends a line), as its non-blank lines, trimmed, with
+ * cell bars and tabs made spaces. Read line by line from the pieces: neither
+ * a bar with its spaces nor a run of tabs spans lines.
+ */
 export function sectionTexts(src: Source, headings: Heading[], tables: [number, number][]): SectionRow[] {
   const out: SectionRow[] = [];
   const t = src.raw;
   const cuts = tables.slice().sort((a, b) => a[0] - b[0]);
+  const marks = { bar: nextOf(t, '|'), tab: nextOf(t, '\t') };
   for (let h = 0; h < headings.length; h++) {
     const start = headings[h].end;
     const stop = h + 1 < headings.length ? headings[h + 1].start : t.length;
-    let text = '';
+    const lines: string[] = [];
     let pos = start;
     for (const [a, b] of cuts) {
       if (b <= pos || a >= stop) continue;
-      if (a > pos) text += t.slice(pos, a) + '\n';
+      if (a > pos) pushLines(t, pos, a, marks, lines);
       pos = Math.max(pos, b);
     }
-    if (pos < stop) text += t.slice(pos, stop);
-    const lines: string[] = [];
-    for (const l of text.replace(CELL_BAR, ' ').replace(TABS, ' ').split('\n')) {
-      const x = l.trim();
-      if (x) lines.push(x);
-    }
-    const clean = lines.join('\n');
-    out.push({ section: headings[h].section, heading: headings[h].text, text: clean });
+    if (pos < stop) pushLines(t, pos, stop, marks, lines);
+    out.push({ section: headings[h].section, heading: headings[h].text, text: lines.join('\n') });
   }
   return out;
+}
+
+/**
+ * The first offset of `c` at or after an offset of `t`, or -1; a search is
+ * reused while the offsets asked for do not pass its answer.
+ */
+function nextOf(t: string, c: string): (from: number) => number {
+  let asked = Infinity, found = -1;
+  return (from) => {
+    if (from < asked || (found >= 0 && found < from)) { asked = from; found = t.indexOf(c, from); }
+    return found;
+  };
+}
+
+type Marks = { bar: (from: number) => number; tab: (from: number) => number };
+
+/** What `trim` removes (white space and line terminators). */
+function isSpace(c: number): boolean {
+  if (c > 0x3000) return c === 0xfeff;
+  return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000;
+}
+
+/**
+ * The non-blank lines of t[from, to), trimmed, bars and tabs made spaces, onto
+ * `out`. Lines that need none of that are taken as they are, a run of them
+ * as one slice (the same text once joined by '\n').
+ */
+function pushLines(t: string, from: number, to: number, marks: Marks, out: string[]): void {
+  let run = -1, runEnd = -1;
+  for (let a = from; ;) {
+    const nl = t.indexOf('\n', a);
+    const b = nl < 0 || nl >= to ? to : nl;
+    const bar = marks.bar(a), tab = marks.tab(a);
+    const marked = (bar >= 0 && bar < b) || (tab >= 0 && tab < b);
+    if (!marked && b > a && !isSpace(t.charCodeAt(a)) && !isSpace(t.charCodeAt(b - 1))) {
+      if (run < 0) run = a;
+      runEnd = b;
+    } else {
+      if (run >= 0) { out.push(t.slice(run, runEnd)); run = -1; }
+      let l = t.slice(a, b);
+      if (bar >= 0 && bar < b) l = l.replace(CELL_BAR, ' ');
+      if (tab >= 0 && tab < b) l = l.replace(TABS, ' ');
+      l = l.trim();
+      if (l) out.push(l);
+    }
+    if (b === to) break;
+    a = b + 1;
+  }
+  if (run >= 0) out.push(t.slice(run, runEnd));
 }
