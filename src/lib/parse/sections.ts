@@ -18,6 +18,25 @@ const WORDS: string[] = [
   '(?:其他需要报告的事项|需要说明的其他事项|其他需要说明的事项)',
 ];
 const HEADINGS = WORDS.map((w) => new RegExp(`(${NUM})?${w}`, 'g'));
+/**
+ * Words every match of each part's pattern holds, one of them at most
+ * `LEAD` characters after the match starts (the longest lead: 28, the
+ * number and the optional words before 行政诉讼).
+ */
+const KEYS: string[][] = [
+  ['总体', '概述', '基本情况'], ['主动公开政府信息'], ['收到和处理政府信息公开申请'], ['行政诉讼'], ['改进'], ['事项'],
+];
+const LEAD = 32;
+
+/** Where a search for part `s` may start at or after `from` (no match starts before), or -1 if none can match. */
+function searchFrom(text: string, s: number, from: number): number {
+  let first = -1;
+  for (const k of KEYS[s]) {
+    const i = text.indexOf(k, from);
+    if (i >= 0 && (first < 0 || i < first)) first = i;
+  }
+  return first < 0 ? -1 : Math.max(from, first - LEAD);
+}
 
 export interface Heading { section: number; start: number; end: number; text: string }
 
@@ -39,8 +58,9 @@ export function findHeadings(src: Source): Heading[] {
   let from = 0;
   for (let s = 0; s < HEADINGS.length; s++) {
     const re = HEADINGS[s];
-    re.lastIndex = from;
-    for (let m = re.exec(view.s); m; m = re.exec(view.s)) {
+    // The search skips to shortly before the next of the part's words.
+    const next = (at: number) => { const i = searchFrom(view.s, s, at); if (i < 0) return null; re.lastIndex = i; return re.exec(view.s); };
+    for (let m = next(from); m; m = next(re.lastIndex)) {
       const start = view.at[m.index];
       const end = view.at[m.index + m[0].length - 1] + 1;
       // Numbered (`一、总体情况`), or alone at the start of a short line.
