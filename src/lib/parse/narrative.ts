@@ -78,13 +78,18 @@ const PATTERNS: Pattern[] = [
   },
 ];
 
+/** Does code unit `c` end a sentence (。；！？ or a line break)? */
+const endsSentence = (c: number) => c === 0x3002 || c === 0xff1b || c === 0xff01 || c === 0xff1f || c === 10;
+
 /** The sentence around offset `at` of `s` (between 。；！？ or line ends). */
 function sentenceAt(s: string, at: number): string {
   let a = at, b = at;
-  while (a > 0 && !'。；！？\n'.includes(s[a - 1])) a--;
-  while (b < s.length && !'。；！？\n'.includes(s[b])) b++;
+  while (a > 0 && !endsSentence(s.charCodeAt(a - 1))) a--;
+  while (b < s.length && !endsSentence(s.charCodeAt(b))) b++;
   return s.slice(a, b);
 }
+
+const YEAR = /(20\d\d)\s*年/g;
 
 /**
  * Facts stated in the text outside `tables` (offset ranges). `year` is the
@@ -100,7 +105,7 @@ export function readFacts(src: Source, tables: [number, number][], year: number 
       if (inTable(m.index)) continue;
       const sentence = sentenceAt(t, m.index);
       if (SKIP.test(sentence.slice(0, Math.max(0, sentence.indexOf(m[0]))) + m[0])) continue;
-      const years = [...sentence.matchAll(/(20\d\d)\s*年/g)].map((y) => Number(y[1]));
+      const years = [...sentence.matchAll(YEAR)].map((y) => Number(y[1]));
       if (year && years.some((y) => y !== year)) continue;
       for (const f of p.facts(m)) out.push({ ...f, text: m[0].replace(/\s+/g, ''), line: lineOf(src, m.index) });
     }

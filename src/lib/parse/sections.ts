@@ -6,6 +6,7 @@
  */
 import type { SectionRow } from '../types.ts';
 import { compactOf, type Source } from './source.ts';
+import { execNear } from './text.ts';
 
 const NUM = '(?:[一二三四五六七八九十]{1,2}[、.,]|第[一二三四五六]部分[、:,]?|\\([一二三四五六]\\)|[1-6][、.])';
 /** Heading words of each part, in template order (compacted text). */
@@ -28,16 +29,6 @@ const KEYS: string[][] = [
 ];
 const LEAD = 32;
 
-/** Where a search for part `s` may start at or after `from` (no match starts before), or -1 if none can match. */
-function searchFrom(text: string, s: number, from: number): number {
-  let first = -1;
-  for (const k of KEYS[s]) {
-    const i = text.indexOf(k, from);
-    if (i >= 0 && (first < 0 || i < first)) first = i;
-  }
-  return first < 0 ? -1 : Math.max(from, first - LEAD);
-}
-
 export interface Heading { section: number; start: number; end: number; text: string }
 
 /** Is text[offset] the first non-space character of its line? */
@@ -59,8 +50,7 @@ export function findHeadings(src: Source): Heading[] {
   for (let s = 0; s < HEADINGS.length; s++) {
     const re = HEADINGS[s];
     // The search skips to shortly before the next of the part's words.
-    const next = (at: number) => { const i = searchFrom(view.s, s, at); if (i < 0) return null; re.lastIndex = i; return re.exec(view.s); };
-    for (let m = next(from); m; m = next(re.lastIndex)) {
+    for (let m = execNear(re, view.s, from, KEYS[s], LEAD); m; m = execNear(re, view.s, re.lastIndex, KEYS[s], LEAD)) {
       const start = view.at[m.index];
       const end = view.at[m.index + m[0].length - 1] + 1;
       // Numbered (`一、总体情况`), or alone at the start of a short line.

@@ -65,3 +65,21 @@ export function normalize(s: string): string {
 export function compact(s: string): string {
   return s.replace(/\s+/g, '');
 }
+
+/**
+ * The next match of the global `re` in `text` at or after `from`, as
+ * `re.exec` from there finds it; the search starts no earlier than `lead`
+ * characters before the first of `keys` — words every match of `re` holds
+ * within `lead` characters of its start — so a pattern that opens with
+ * optional or repeated parts is not tried all over text without them.
+ */
+export function execNear(re: RegExp, text: string, from: number, keys: readonly string[], lead: number): RegExpExecArray | null {
+  let first = -1;
+  for (const k of keys) {
+    const i = text.indexOf(k, from);
+    if (i >= 0 && (first < 0 || i < first)) first = i;
+  }
+  if (first < 0) return null;
+  re.lastIndex = Math.max(from, first - lead);
+  return re.exec(text);
+}
