@@ -185,6 +185,8 @@ function utf16Score(b: Uint8Array, n: number, le: boolean, floor = 0): number {
 
 /** The charset an HTML page declares in its first 4 KB (`<meta charset="gbk">`), lower-cased. */
 function declaredCharset(bytes: Uint8Array): string | null {
+  // No `<` (a plain text file), no `<meta`: not decoded.
+  if (bytes.subarray(0, 4096).indexOf(0x3c) < 0) return null;
   const head = new TextDecoder('latin1').decode(bytes.subarray(0, 4096));
   const m = /<meta[^>]+charset\s*=\s*["']?\s*([\w-]+)/i.exec(head);
   return m ? m[1].toLowerCase().replace(/^gb2312$|^gbk$/, 'gb18030') : null;

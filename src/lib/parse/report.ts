@@ -305,6 +305,10 @@ export function notePending(r: Report, p: Pending, values: (number | null)[], wh
   finish(r, ctx);
 }
 
+/** Place of each application row and applicant column in the table's order. */
+const ROW_ORDER = new Map(APP_ROW_CODES.map((c, i) => [c, i]));
+const APPLICANT_ORDER = new Map(APPLICANT_CODES.map((c, i) => [c, i]));
+
 function fillMissingAppRows(r: Report, template: Template | null, issues: Issue[]) {
   const present = new Set(r.applications.map((a) => a.row));
   const expected: AppRow[] = APP_ROW_CODES.filter((c) => {
@@ -317,7 +321,5 @@ function fillMissingAppRows(r: Report, template: Template | null, issues: Issue[
     issues.push({ kind: 'missing', table: 'applications', row: code, detail: `表中没有「${zh(code)}」行` });
     for (const applicant of APPLICANT_CODES) r.applications.push({ row: code, applicant, value: null, line: null });
   }
-  const order = new Map(APP_ROW_CODES.map((c, i) => [c, i]));
-  const aorder = new Map(APPLICANT_CODES.map((c, i) => [c, i]));
-  r.applications.sort((a, b) => order.get(a.row)! - order.get(b.row)! || aorder.get(a.applicant)! - aorder.get(b.applicant)!);
+  r.applications.sort((a, b) => ROW_ORDER.get(a.row)! - ROW_ORDER.get(b.row)! || APPLICANT_ORDER.get(a.applicant)! - APPLICANT_ORDER.get(b.applicant)!);
 }
