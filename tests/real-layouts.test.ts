@@ -167,6 +167,12 @@ describe('evidence', () => {
     expect(check(agree, 'narrative')!.passed).toBe(true);
     expect(agree.status).toBe('ok');
   });
+  it('a sentence ends at a full-width semicolon (normalised to \';\'): 未收到信访件；行政复议… states nothing about reviews', () => {
+    const text = craft({ layout: 'tabs' }).replace('本机关认真贯彻落实《条例》。', '本机关认真贯彻落实《条例》。本年度未收到信访举报件；行政复议和行政诉讼情况见下表。');
+    const r = parse(text);
+    expect(check(r, 'narrative')).toBeUndefined();
+    expect(r.status).toBe('ok');
+  });
   it('reads no fact from a sentence about another year or a comparison', () => {
     const text = craft({ layout: 'tabs' }).replace('本机关认真贯彻落实《条例》。', '本机关认真贯彻落实《条例》。2023年共收到政府信息公开申请40件。较上年收到申请9件。');
     expect(check(parse(text), 'narrative')).toBeUndefined();

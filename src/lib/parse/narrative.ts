@@ -32,7 +32,7 @@ const SKIP = /上年|去年|上一年|同比|较上|较去|增长|下降|减少|
 const PATTERNS: Pattern[] = [
   // Requests received.
   {
-    re: new RegExp(`(?:收到|受理|接收|接到)(?:了)?[^。；！？,，]{0,24}?(?:政府信息公开申请|信息公开申请|公开申请|依申请公开(?:申请)?|申请公开政府信息的要求)(?:件)?(?:共|合计|总计)?${NUM}(?:件|份|宗|个)`, 'g'),
+    re: new RegExp(`(?:收到|受理|接收|接到)(?:了)?[^。；！？;!?,，]{0,24}?(?:政府信息公开申请|信息公开申请|公开申请|依申请公开(?:申请)?|申请公开政府信息的要求)(?:件)?(?:共|合计|总计)?${NUM}(?:件|份|宗|个)`, 'g'),
     facts: (m) => [{ table: 'applications', row: 'new_received', col: 'total', value: Number(m[1]) }],
   },
   {
@@ -41,20 +41,20 @@ const PATTERNS: Pattern[] = [
   },
   // Requests handled.
   {
-    re: new RegExp(`(?:办结|办理)(?:了)?[^。；！？,，]{0,12}?(?:政府信息公开申请|依申请公开(?:申请)?|政府信息依申请公开)(?:共)?${NUM}(?:件|份)`, 'g'),
+    re: new RegExp(`(?:办结|办理)(?:了)?[^。；！？;!?,，]{0,12}?(?:政府信息公开申请|依申请公开(?:申请)?|政府信息依申请公开)(?:共)?${NUM}(?:件|份)`, 'g'),
     facts: (m) => [{ table: 'applications', row: 'total_handled', col: 'total', value: Number(m[1]), checkOnly: true }],
   },
   // Reviews and suits.
   {
-    re: new RegExp(`(?:收到|发生|办理|受理|涉及|被申请)[^。；！？]{0,16}?行政复议(?:案件|申请)?(?:共|合计)?${NUM}(?:件|起|宗)`, 'g'),
+    re: new RegExp(`(?:收到|发生|办理|受理|涉及|被申请)[^。；！？;!?]{0,16}?行政复议(?:案件|申请)?(?:共|合计)?${NUM}(?:件|起|宗)`, 'g'),
     facts: (m) => [{ table: 'reviews', row: 'review', col: 'total', value: Number(m[1]), checkOnly: true }],
   },
   {
-    re: new RegExp(`(?:收到|发生|办理|受理|涉及|被提起|提起)[^。；！？]{0,16}?行政诉讼(?:案件)?(?:共|合计)?${NUM}(?:件|起|宗)`, 'g'),
+    re: new RegExp(`(?:收到|发生|办理|受理|涉及|被提起|提起)[^。；！？;!?]{0,16}?行政诉讼(?:案件)?(?:共|合计)?${NUM}(?:件|起|宗)`, 'g'),
     facts: (m) => [{ table: 'reviews', row: 'suits', col: 'total', value: Number(m[1]), checkOnly: true }],
   },
   {
-    re: /(?:未|没有)(?:发生|收到|有|出现|接到)[^。；！？]{0,30}?行政复议(?:[、和及或]|[^。；！？]{0,8}[、和及或])(?:提起)?行政诉讼/g,
+    re: /(?:未|没有)(?:发生|收到|有|出现|接到)[^。；！？;!?]{0,30}?行政复议(?:[、和及或]|[^。；！？;!?]{0,8}[、和及或])(?:提起)?行政诉讼/g,
     facts: () => [
       { table: 'reviews', row: 'review', col: 'total', value: 0, checkOnly: true },
       { table: 'reviews', row: 'suits', col: 'total', value: 0, checkOnly: true },
@@ -70,7 +70,7 @@ const PATTERNS: Pattern[] = [
     facts: (m) => [{ table: 'active_disclosure', row: 'punishment', col: 'decisions', value: Number(m[1]) }],
   },
   {
-    re: new RegExp(`采购[^。；！？]{0,24}?${NUM}(?:批次|个|项|笔|次)[^。；！？\\d]{0,24}?(?:金额|资金|总额)[^。；！？\\d]{0,8}(\\d+(?:\\.\\d+)?)(万元|元)`, 'g'),
+    re: new RegExp(`采购[^。；！？;!?]{0,24}?${NUM}(?:批次|个|项|笔|次)[^。；！？;!?\\d]{0,24}?(?:金额|资金|总额)[^。；！？;!?\\d]{0,8}(\\d+(?:\\.\\d+)?)(万元|元)`, 'g'),
     facts: (m) => [
       { table: 'active_disclosure', row: 'procurement', col: 'procurement_projects', value: Number(m[1]) },
       { table: 'active_disclosure', row: 'procurement', col: 'procurement_amount', value: Number(m[2]) },
@@ -78,8 +78,13 @@ const PATTERNS: Pattern[] = [
   },
 ];
 
-/** Does code unit `c` end a sentence (。；！？ or a line break)? */
-const endsSentence = (c: number) => c === 0x3002 || c === 0xff1b || c === 0xff01 || c === 0xff1f || c === 10;
+/**
+ * Does code unit `c` end a sentence (。；！？ or a line break)? The text is
+ * normalised, so the full-width ；！？ arrive as `;!?`; the patterns above
+ * stop at both forms too.
+ */
+const endsSentence = (c: number) => c === 0x3002 || c === 0xff1b || c === 0xff01 || c === 0xff1f
+  || c === 59 || c === 33 || c === 63 || c === 10;
 
 /** The sentence around offset `at` of `s` (between 。；！？ or line ends). */
 function sentenceAt(s: string, at: number): string {
