@@ -5,7 +5,6 @@
  * named, so the manifest says what the file was and why it was not read.
  */
 import { sniffUtf16 } from '../parse/decode.ts';
-import { looksLikeMhtml } from './mhtml.ts';
 
 /** The kinds of input the build can meet. */
 export type InputKind =
@@ -50,6 +49,15 @@ function binary(head: Uint8Array): boolean {
   let ctl = 0;
   for (const x of head) if (x < 0x09 || (x > 0x0d && x < 0x20 && x !== 0x1b) || x === 0x7f) ctl++;
   return ctl > head.length / 100;
+}
+
+/**
+ * A web page saved as one file (MHTML, see mhtml.ts): a MIME header block at
+ * the start, for a multipart/related message or a single HTML part.
+ */
+function looksLikeMhtml(head: string): boolean {
+  const block = head.split(/\r?\n\r?\n/, 1)[0];
+  return /^MIME-Version\s*:/im.test(block) && /^Content-Type\s*:\s*(?:multipart\/related|text\/html)/im.test(block);
 }
 
 /** Sniff a file's kind from its first bytes (4 KB), then its name. */

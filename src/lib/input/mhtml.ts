@@ -11,12 +11,6 @@
 import PostalMime from 'postal-mime';
 import { InputError, type Extracted } from './index.ts';
 
-/** A MIME header block at the start of the file, for a multipart/related message or one HTML part. */
-export function looksLikeMhtml(head: string): boolean {
-  const block = head.split(/\r?\n\r?\n/, 1)[0];
-  return /^MIME-Version\s*:/im.test(block) && /^Content-Type\s*:\s*(?:multipart\/related|text\/html)/im.test(block);
-}
-
 const WEB = /^https?:\/\//i;
 
 /** U+FFFD characters: bytes the decoder could not read in the charset it used. */
