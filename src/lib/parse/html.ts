@@ -12,6 +12,8 @@
  * every such `<`.
  */
 
+import { isSpaceCode } from './text.ts';
+
 const DROP_NAMES = ['script', 'style', 'noscript', 'nav', 'header', 'footer', 'iframe', 'svg', 'select', 'button', 'form'];
 /** Tags that end a line. */
 const BLOCK_NAMES = 'p|div|br|li|ul|ol|h[1-6]|table|thead|tbody|tfoot|section|article|blockquote|pre|dd|dt|dl|center|hr';
@@ -74,14 +76,6 @@ function nextCellTag(s: string, from: number, a: number, b: number): number {
     if ((c === a || c === b) && !isWordCode(s.charCodeAt(i + 3))) return i;
   }
   return -1;
-}
-
-/** JavaScript's `\s`: the characters a whitespace run is made of. */
-function isSpaceCode(c: number): boolean {
-  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
-  if (c < 0xa0) return false;
-  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029
-    || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
 /** Each whitespace run holding a line break → one space: what AROUND_NL does, as a scan. */

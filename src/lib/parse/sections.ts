@@ -6,7 +6,7 @@
  */
 import type { SectionRow } from '../types.ts';
 import { compactOf, type Source } from './source.ts';
-import { execNear } from './text.ts';
+import { execNear, isSpaceCode } from './text.ts';
 
 const NUM = '(?:[一二三四五六七八九十]{1,2}[、.,]|第[一二三四五六]部分[、:,]?|\\([一二三四五六]\\)|[1-6][、.])';
 /** Heading words of each part, in template order (compacted text). */
@@ -110,13 +110,6 @@ function nextOf(t: string, c: string): (from: number) => number {
 
 type Marks = { bar: (from: number) => number; tab: (from: number) => number };
 
-/** What `trim` removes (white space and line terminators). */
-function isSpace(c: number): boolean {
-  if (c > 0x3000) return c === 0xfeff;
-  return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
-    c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000;
-}
-
 /**
  * The non-blank lines of t[from, to), trimmed, bars and tabs made spaces, onto
  * `out`. Lines that need none of that are taken as they are, a run of them
@@ -129,7 +122,7 @@ function pushLines(t: string, from: number, to: number, marks: Marks, out: strin
     const b = nl < 0 || nl >= to ? to : nl;
     const bar = marks.bar(a), tab = marks.tab(a);
     const marked = (bar >= 0 && bar < b) || (tab >= 0 && tab < b);
-    if (!marked && b > a && !isSpace(t.charCodeAt(a)) && !isSpace(t.charCodeAt(b - 1))) {
+    if (!marked && b > a && !isSpaceCode(t.charCodeAt(a)) && !isSpaceCode(t.charCodeAt(b - 1))) {
       if (run < 0) run = a;
       runEnd = b;
     } else {

@@ -10,18 +10,24 @@ export function splitLines(text: string): string[] {
   return t.includes('\r') ? t.split(/\r\n|\r|\n/) : t.split('\n');
 }
 
+/** Characters made others: curly quotes, CJK brackets, dashes. */
 const MAP: Record<string, string> = {
   '“': '"', '”': '"', '„': '"', '‟': '"', '″': '"', '‘': "'", '’': "'",
-  '〔': '[', '【': '[', '〕': ']', '】': ']', '—': '—', '–': '—', '―': '—',
+  '〔': '[', '【': '[', '〕': ']', '】': ']', '–': '—', '―': '—',
 };
-const SPECIAL = /[\uff01-\uff5e\u00a0\u1680\u2000-\u200d\u202f\u205f\u3000\u2060\ufeff\u00ad“”„‟″‘’〔【〕】–―]/g;
+/** Code units changed besides MAP's: full-width ASCII, odd spaces, zero-width characters. */
+const RANGES: [number, number][] = [
+  [0xff01, 0xff5e], [0x00a0, 0x00a0], [0x1680, 0x1680], [0x2000, 0x200d], [0x202f, 0x202f], [0x205f, 0x205f],
+  [0x3000, 0x3000], [0x2060, 0x2060], [0xfeff, 0xfeff], [0x00ad, 0x00ad],
+];
+const CHANGED: [number, number][] = [...RANGES, ...Object.keys(MAP).map((k) => [k.charCodeAt(0), k.charCodeAt(0)] as [number, number])];
+const hex = (c: number) => `\\u${c.toString(16).padStart(4, '0')}`;
+/** Any character `normalize` changes. */
+const SPECIAL = new RegExp(`[${CHANGED.map(([lo, hi]) => (lo === hi ? hex(lo) : `${hex(lo)}-${hex(hi)}`)).join('')}]`, 'g');
 
 function replace(c: string): string {
   const code = c.charCodeAt(0);
-  if (code >= 0xff01 && code <= 0xff5e) {
-    const half = String.fromCharCode(code - 0xfee0);
-    return half === '-' ? '-' : half;
-  }
+  if (code >= 0xff01 && code <= 0xff5e) return String.fromCharCode(code - 0xfee0);
   if (code === 0x200b || code === 0x200c || code === 0x200d || code === 0x2060 || code === 0xfeff || code === 0x00ad) return '';
   return MAP[c] ?? ' ';
 }
@@ -29,10 +35,7 @@ function replace(c: string): string {
 /** What `replace` makes of each code unit `SPECIAL` matches: KEEP for others, DROP for ''. */
 const KEEP = 0xffff, DROP = 0xfffe;
 const REPLACEMENT = new Uint16Array(0x10000).fill(KEEP);
-for (const [lo, hi] of [[0xff01, 0xff5e], [0x2000, 0x200d], [0xa0, 0xa0], [0x1680, 0x1680], [0x202f, 0x202f], [0x205f, 0x205f], [0x3000, 0x3000], [0x2060, 0x2060], [0xfeff, 0xfeff], [0xad, 0xad]]) {
-  for (let c = lo; c <= hi; c++) REPLACEMENT[c] = code(replace(String.fromCharCode(c)));
-}
-for (const k of '“”„‟″‘’〔【〕】–―') REPLACEMENT[k.charCodeAt(0)] = code(replace(k));
+for (const [lo, hi] of CHANGED) for (let c = lo; c <= hi; c++) REPLACEMENT[c] = code(replace(String.fromCharCode(c)));
 
 function code(r: string): number {
   return r === '' ? DROP : r.charCodeAt(0);
@@ -82,4 +85,12 @@ export function execNear(re: RegExp, text: string, from: number, keys: readonly 
   if (first < 0) return null;
   re.lastIndex = Math.max(from, first - lead);
   return re.exec(text);
+}
+
+/** JavaScript's `\s` (and what `trim()` removes): white space and line terminators, by code unit. */
+export function isSpaceCode(c: number): boolean {
+  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
+  if (c < 0xa0) return false;
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029
+    || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }

@@ -13,6 +13,7 @@
  */
 import type { CellRule } from './form.ts';
 import { lineOf, lineText, type Source } from './source.ts';
+import { isSpaceCode } from './text.ts';
 
 export interface ZoneToken {
   kind: 'run' | 'placeholder' | 'blank';
@@ -176,9 +177,6 @@ export function zoneTokens(src: Source, from: number, to: number): ZoneToken[] {
 /** Longest line (characters besides spaces) that is still one table row, not a flattened page. */
 const SHORT_LINE = 160;
 
-/** JavaScript's `\s` (and `trim()`'s whitespace): white space and line terminators. */
-const isWhite = (c: number) => c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a)
-  || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 
 const facts = new WeakMap<Source, Int32Array>();
 
@@ -195,7 +193,7 @@ function lineFact(src: Source, known: Int32Array, line: number): number {
   for (let j = starts[line - 1]; j < end; j++) {
     const c = t.charCodeAt(j);
     if (c === 124 || c === 9) sep = 1;
-    if (c !== 124 && !isWhite(c)) content++;
+    if (c !== 124 && !isSpaceCode(c)) content++;
   }
   known[line - 1] = content * 2 + sep + 1;
   return content * 2 + sep;
@@ -340,7 +338,7 @@ function emptyCells(t: string, from: number, to: number): number {
       if (last >= 0 && blank) n++;
       last = j;
       blank = true;
-    } else if (!isWhite(c)) blank = false;
+    } else if (!isSpaceCode(c)) blank = false;
   }
   return n;
 }
