@@ -132,7 +132,7 @@ export function readApplications(src: Source, from: number, to: number, issues: 
   };
   // Under a header without 总计, rows before the first that prints seven numbers print the six applicant
   // columns only (the 总计 cells were not printed there); later a row of six lost a cell.
-  const firstSeven = rowsRead.findIndex((r) => r.tokens.filter((t) => t.kind !== 'blank').length >= APP_COLUMNS.length);
+  const firstSeven = rowsRead.findIndex((r) => count(r) >= APP_COLUMNS.length);
   const columns = layoutColumns(src, rowsRead);
   rowsRead.forEach((r, i) => splitRow(r, cols, (n) => n === usualCells(), cols === 6 && (firstSeven < 0 || i < firstSeven), columns));
   const present = new Set(rowsRead.map((r) => r.code));
@@ -168,6 +168,10 @@ export function readApplications(src: Source, from: number, to: number, issues: 
   return { rows: out, otherAsOneRow, otherSubRows: subRows, found: true, headerColumns: cols, pending, columnBlocks: blocks };
 }
 
+/** What a row's zone prints: its tokens other than blank cells. */
+const numbers = (r: RowRead) => r.tokens.filter((t) => t.kind !== 'blank');
+const count = (r: RowRead) => numbers(r).length;
+
 /**
  * pdftotext's default order reads a table block by block: a page's labels,
  * then its numbers. Its sign is a row whose zone holds more than a row's
@@ -175,7 +179,6 @@ export function readApplications(src: Source, from: number, to: number, issues: 
  * there).
  */
 function columnBlocks(reads: RowRead[], cols: 6 | 7): boolean {
-  const count = (r: RowRead) => r.tokens.filter((t) => t.kind !== 'blank').length;
   return reads.some((r, i) => i > 0 && count(r) > cols && count(reads[i - 1]) === 0);
 }
 
@@ -185,7 +188,6 @@ function columnBlocks(reads: RowRead[], cols: 6 | 7): boolean {
  * and the next one too few. Put it back when it stands alone on its line.
  */
 function rehome(reads: RowRead[], cols: 6 | 7) {
-  const count = (r: RowRead) => r.tokens.filter((t) => t.kind !== 'blank').length;
   for (let i = 0; i + 1 < reads.length; i++) {
     const a = reads[i], b = reads[i + 1];
     if (count(a) === cols + 1 && count(b) === cols - 1 && a.tokens[a.tokens.length - 1].lone) b.tokens.unshift(a.tokens.pop()!);
@@ -202,7 +204,6 @@ function rehome(reads: RowRead[], cols: 6 | 7) {
  * the label of its sub-rows, takes none. The arithmetic then checks each row.
  */
 function spread(reads: RowRead[], cols: 6 | 7) {
-  const count = (r: RowRead) => r.tokens.filter((t) => t.kind !== 'blank').length;
   let start = 0;
   for (let j = 0; j < reads.length; j++) {
     const n = count(reads[j]);
@@ -232,7 +233,6 @@ function spread(reads: RowRead[], cols: 6 | 7) {
  * the previous one's.
  */
 function numbersFirst(reads: RowRead[], cols: 6 | 7, issues: Issue[]) {
-  const numbers = (r: RowRead) => r.tokens.filter((t) => t.kind !== 'blank');
   let end = reads.length;
   while (end > 0 && !numbers(reads[end - 1]).length) end--;
   if (end === reads.length || reads[reads.length - 1].code !== 'carried_forward') return;
