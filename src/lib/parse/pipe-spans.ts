@@ -36,18 +36,16 @@ function pipeCells(text: string, from: number, to: number): Cell[] | null {
   return cells;
 }
 
-const RULE = /^:?-{3,}:?$/;
-type Kind = 'header' | 'values' | 'rule' | 'other';
+/** A cell that holds a value: a number or a placeholder (`—`, `/`, `无`). */
+const isValue = (s: string) => { const k = classify(s, 0, true).kind; return k === 'num' || k === 'placeholder'; };
 
-function kindOf(cells: Cell[]): Kind {
-  if (cells.every((c) => c.text === '' || RULE.test(c.text))) return cells.some((c) => c.text) ? 'rule' : 'other';
-  let text = false;
-  for (const c of cells) {
-    const k = classify(c.text, 0, true).kind;
-    if (k === 'num' || k === 'placeholder') return 'values';
-    if (k === 'label') text = true;
-  }
-  return text ? 'header' : 'other';
+const RULE = /^:?-{3,}:?$/;
+
+/** A row of values, a header (words, no value), or neither (a `|---|` rule, empty cells). */
+function kindOf(cells: Cell[]): 'header' | 'values' | 'other' {
+  if (cells.every((c) => c.text === '' || RULE.test(c.text))) return 'other';
+  if (cells.some((c) => isValue(c.text))) return 'values';
+  return 'header';
 }
 
 /** Two neighbouring cells print the same text. */
@@ -55,8 +53,6 @@ function repeats(cells: Cell[]): boolean {
   for (let j = 1; j < cells.length; j++) if (cells[j].text !== '' && cells[j].text === cells[j - 1].text) return true;
   return false;
 }
-
-const isValue = (s: string) => { const k = classify(s, 0, true).kind; return k === 'num' || k === 'placeholder'; };
 
 /** `text` with the repeated copies of merged value cells blanked (same length). */
 export function blankSpanRepeats(text: string): string {
@@ -73,9 +69,10 @@ export function blankSpanRepeats(text: string): string {
     // as a header that ends the spans of one before it.
     else if (repeats(cells) || headers.has(cells.length)) {
       const kind = kindOf(cells);
-      if (kind === 'header' && !repeats(cells)) { headers.delete(cells.length); from = to + 1; continue; }
-      if (kind === 'header') headers.set(cells.length, cells);
-      else if (kind === 'values') {
+      if (kind === 'header') {
+        if (repeats(cells)) headers.set(cells.length, cells);
+        else headers.delete(cells.length);
+      } else if (kind === 'values') {
         const head = headers.get(cells.length);
         if (head) {
           for (let j = 0; j < cells.length;) {
