@@ -25,7 +25,7 @@ export interface Extracted {
   pages?: number[];
   /** The text is HTML (Word via mammoth, a saved MHTML page) and goes through the HTML reader. */
   html?: boolean;
-  /** The address the page was saved from (MHTML), when it is a web address. */
+  /** The page's original web address (MHTML: where it was saved from, else what the page says). */
   url?: string | null;
 }
 

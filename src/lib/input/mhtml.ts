@@ -6,9 +6,10 @@
  * maintained MIME parser without dependencies) decodes it; the page then goes
  * to the HTML reader like any saved page. The address it was saved from is
  * the snapshot's `Snapshot-Content-Location` (Chrome) or the page part's
- * `Content-Location`.
+ * `Content-Location`, else the page's own (`<link rel="canonical">`, `og:url`).
  */
 import PostalMime from 'postal-mime';
+import { pageUrlOf } from '../parse/html.ts';
 import { InputError, type Extracted } from './index.ts';
 
 const WEB = /^https?:\/\//i;
@@ -63,5 +64,5 @@ export async function readMhtml(bytes: Uint8Array): Promise<Extracted> {
     const again = (await parse(withCharset(bytes, declared))).html;
     if (again && countBad(again) < countBad(html)) html = again;
   }
-  return { text: html, html: true, url: savedFrom(bytes) };
+  return { text: html, html: true, url: savedFrom(bytes) ?? pageUrlOf(html) };
 }

@@ -44,7 +44,7 @@ export async function parseInput(bytes: Uint8Array, sourceFile: string): Promise
       const ex = await extract(bytes, kind);
       const lines = splitLines(ex.html ? htmlToText(ex.text) : ex.text);
       base.line_count = lines.length;
-      const report = parseLines(lines, base, ex.url ?? (kind === 'mhtml' ? pageUrlOf(ex.text) : null));
+      const report = parseLines(lines, base, ex.url ?? null);
       if (ex.pages) setPages(report, ex.pages);
       return { report, lines, pages: ex.pages };
     } catch (e) {
