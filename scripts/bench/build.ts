@@ -76,8 +76,9 @@ async function timedBuild(corpus: string, out: string, log: string): Promise<{ s
   const env = { ...process.env, CORPUS_DIR: corpus, DATA_OUT: join(out, 'data'), SITE_DATA_OUT: join(out, 'generated'), ASTRO_TELEMETRY_DISABLED: '1' };
   const timeFile = `${log}.time`;
   const useTime = existsSync(TIME);
-  const cmd = useTime ? TIME : 'npx';
-  const args = useTime ? ['-v', '-o', timeFile, 'npx', 'tsx', 'scripts/build-data.ts'] : ['tsx', 'scripts/build-data.ts'];
+  // As `npm run build:data` runs it: this Node, its type stripping (no tsx).
+  const cmd = useTime ? TIME : process.execPath;
+  const args = useTime ? ['-v', '-o', timeFile, process.execPath, 'scripts/build-data.ts'] : ['scripts/build-data.ts'];
   const fd = openSync(log, 'w');
   const t0 = performance.now();
   const child = spawn(cmd, args, { env, stdio: ['ignore', fd, fd] });

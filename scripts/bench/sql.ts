@@ -150,7 +150,9 @@ function ensureSite(workDir: string): string {
   if (given) return resolve(given);
   const site = join(workDir, 'site');
   if (!existsSync(join(site, 'sql/index.html'))) {
-    sh('npx', ['tsx', 'scripts/copy-duckdb.ts']);
+    // The pages are built from the embedded corpus's site data: on a fresh clone, build it first.
+    if (!existsSync('src/generated/site/agencies.json')) sh(process.execPath, ['scripts/build-data.ts']);
+    sh(process.execPath, ['scripts/copy-duckdb.ts']);
     sh('npx', ['astro', 'build'], { SITE_BASE: BASE, SITE_OUT: site });
   }
   return site;
@@ -162,7 +164,7 @@ function buildDataset(workDir: string, name: string, corpusDir: string): string 
   const file = join(out, 'data', 'dataset.duckdb');
   if (!existsSync(file)) {
     mkdirSync(out, { recursive: true });
-    sh('npx', ['tsx', 'scripts/build-data.ts'], { CORPUS_DIR: corpusDir, DATA_OUT: join(out, 'data'), SITE_DATA_OUT: join(out, 'generated') });
+    sh(process.execPath, ['scripts/build-data.ts'], { CORPUS_DIR: corpusDir, DATA_OUT: join(out, 'data'), SITE_DATA_OUT: join(out, 'generated') });
   }
   return file;
 }
@@ -173,7 +175,7 @@ function datasets(workDir: string, quick: boolean): Record<string, string> {
   }
   const n = quick ? 2000 : 50_000;
   const gen = join(workDir, `corpus-${n}`);
-  if (!existsSync(gen)) sh('npx', ['tsx', 'scripts/generate.ts', '--count', String(n), '--out', gen, '--no-truth']);
+  if (!existsSync(gen)) sh(process.execPath, ['scripts/generate.ts', '--count', String(n), '--out', gen, '--no-truth']);
   return { embedded: buildDataset(workDir, 'embedded', 'data'), [`generated-${n}`]: buildDataset(workDir, `generated-${n}`, gen) };
 }
 

@@ -9,7 +9,7 @@
  */
 import type { Item, Metric, Template } from '../schema.ts';
 import type { ActiveRow } from '../types.ts';
-import { alignRows, type Hit } from './align.ts';
+import { alignEach, type Hit } from './align.ts';
 import { ACTIVE_FORM, FORM_2019_METRICS, FORM_2021_METRICS, ITEM_SPEC, METRIC_KEYS, METRIC_RULE } from './form.ts';
 import { compactOf, lineOf, lineText, type Source } from './source.ts';
 import { solve, type RowChoice } from './solve.ts';
@@ -41,12 +41,14 @@ function sameList(a: Metric[], b: Metric[] | undefined) {
 /** Read the table in text[from, to). */
 export function readActive(src: Source, from: number, to: number, issues: Issue[], evidence: Evidence): ActiveTable {
   const view = compactOf(src, from, to);
-  const items = alignRows(view, ITEM_SPEC).filter((h): h is Hit<Item> => h !== null);
+  const { inOrder, first } = alignEach(view, ITEM_SPEC);
+  const items = inOrder.filter((h): h is Hit<Item> => h !== null);
   // A sub-table printed out of the form's order (the (一) rows after (八), as a PDF converter
   // moved them): its items, lost to the in-order alignment, are looked for on their own.
-  for (const spec of ITEM_SPEC) {
+  for (let k = 0; k < ITEM_SPEC.length; k++) {
+    const spec = ITEM_SPEC[k];
     if (items.some((h) => h.code === spec.code)) continue;
-    const [hit] = alignRows(view, [spec]);
+    const hit = first[k];
     if (hit && !items.some((h) => hit.start < h.end && h.start < hit.end)) items.push(hit);
   }
   if (!items.length) return { rows: [], found: false, template: null, pending: [] };

@@ -128,7 +128,21 @@ function longestAtEach(o: Occ[]): Occ[] {
  * (`…7件`) is a sentence (tables of counts print no units). Offsets are mapped back to the source text.
  */
 export function alignRows<C extends string>(view: Compact, rows: RowSpec<C>[], counted = false): (Hit<C> | null)[] {
-  const occ = occurrences(view.s, rows, counted);
+  return align(view, rows, occurrences(view.s, rows, counted));
+}
+
+/**
+ * `alignRows`, and each row's first place on its own (what `alignRows` of
+ * that row alone finds), from one search of the text: for a table whose
+ * parts may be printed out of the form's order.
+ */
+export function alignEach<C extends string>(view: Compact, rows: RowSpec<C>[]): { inOrder: (Hit<C> | null)[]; first: (Hit<C> | null)[] } {
+  const occ = occurrences(view.s, rows, false);
+  const first = occ.map((o, i) => (o.length ? { code: rows[i].code, start: view.at[o[0].start], end: view.at[o[0].end - 1] + 1 } : null));
+  return { inOrder: align(view, rows, occ), first };
+}
+
+function align<C extends string>(view: Compact, rows: RowSpec<C>[], occ: Occ[][]): (Hit<C> | null)[] {
   // best[i][k]: the most rows that can be matched among rows[i..] when row i
   // takes occurrence k (k = occ[i].length means row i is skipped) and the
   // previous match ended at or before that occurrence's start.

@@ -18,8 +18,9 @@ const DROP_NAMES = ['script', 'style', 'noscript', 'nav', 'header', 'footer', 'i
 /** Tags that end a line. */
 const BLOCK_NAMES = 'p|div|br|li|ul|ol|h[1-6]|table|thead|tbody|tfoot|section|article|blockquote|pre|dd|dt|dl|center|hr';
 const BLOCK = new RegExp(`<\\/?(?:${BLOCK_NAMES})\\b[^>]*>`, 'gi');
-/** A block tag's start, tried at one place (the tag then ends at the next `>`, as in BLOCK). */
-const BLOCK_AT = new RegExp(`<\\/?(?:${BLOCK_NAMES})\\b`, 'iy');
+/** The names of BLOCK_NAMES, lower case. */
+const BLOCK_SET = new Set(BLOCK_NAMES.replace('h[1-6]', 'h1|h2|h3|h4|h5|h6').split('|'));
+const LONGEST_BLOCK = Math.max(...[...BLOCK_SET].map((n) => n.length));
 
 const ENTITIES: Record<string, string> = { nbsp: ' ', amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", ldquo: '“', rdquo: '”', lsquo: '‘', rsquo: '’', mdash: '—', ndash: '–', middot: '·', hellip: '…', emsp: ' ', ensp: ' ', thinsp: ' ', times: '×' };
 
@@ -96,9 +97,19 @@ function joinLines(s: string): string {
   return out + s.slice(i);
 }
 
+/** Would SPACES change `s`: a tab, CR, FF or VT, or two spaces in a row? */
+function collapses(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 32) { if (s.charCodeAt(i + 1) === 32) return true; }
+    else if (c >= 9 && c <= 13 && c !== 10) return true;
+  }
+  return false;
+}
+
 /** A line of a cell, its spaces collapsed, kept unless blank. */
 function pushTrimmed(lines: string[], line: string): void {
-  const t = line.replace(SPACES, ' ').trim();
+  const t = (collapses(line) ? line.replace(SPACES, ' ') : line).trim();
   if (t) lines.push(t);
 }
 
@@ -120,6 +131,18 @@ function blankAt(s: string, a: number, b: number): boolean {
     if (c !== 32 && (c < 9 || c > 13)) return false;
   }
   return true;
+}
+
+/**
+ * Does a block tag start at this `<` (what BLOCK matches up to its `>`)? Its
+ * name is the run of word characters after `<` or `</`, as `\\b` ends it.
+ */
+function blockTagAt(s: string, lt: number): boolean {
+  let i = lt + 1;
+  if (s.charCodeAt(i) === 47) i++;
+  let j = i;
+  while (j < s.length && j - i <= LONGEST_BLOCK && isWordCode(s.charCodeAt(j))) j++;
+  return j > i && j - i <= LONGEST_BLOCK && BLOCK_SET.has(s.slice(i, j).toLowerCase());
 }
 
 /** Does a cell's tag start at this `<` (`<td`, `<th`, any case, then a word boundary, as in nextCellTag)? */
@@ -160,8 +183,7 @@ function scanCell(row: string, from: number, lines: string[]): number {
     if (gt < lt + 2) return -1; // `<>`, or no `>` after this `<`
     const next = row.indexOf('<', lt + 1);
     if (next >= 0 && next < gt) return -1;
-    BLOCK_AT.lastIndex = lt;
-    if (BLOCK_AT.test(row)) {
+    if (blockTagAt(row, lt)) {
       pushLine(lines, line);
       line = '';
       space = false;
@@ -262,6 +284,18 @@ function dropComments(s: string): string {
   return i === 0 ? s : out + s.slice(i);
 }
 
+const DROP_SET = new Set(DROP_NAMES);
+const LONGEST_DROP = Math.max(...DROP_NAMES.map((n) => n.length));
+
+/** The DROP_NAMES element (lower case) whose opening tag starts at this `<`, or null: its name, then no word character. */
+function dropNameAt(s: string, lt: number): string | null {
+  let j = lt + 1;
+  while (j < s.length && j - lt <= LONGEST_DROP && isWordCode(s.charCodeAt(j))) j++;
+  if (j === lt + 1 || j - lt - 1 > LONGEST_DROP) return null;
+  const name = s.slice(lt + 1, j).toLowerCase();
+  return DROP_SET.has(name) ? name : null;
+}
+
 /**
  * Navigation, scripts, styles… (DROP_NAMES) removed, each element up to the
  * first closing tag of its name, replaced by a line break. An element that is
@@ -283,18 +317,19 @@ function dropElements(s: string): string {
     }
     return [c.at, c.end];
   };
-  const open = new RegExp(`<(${DROP_NAMES.join('|')})(?![A-Za-z0-9_])`, 'gi');
   let out = '';
   let i = 0; // copied up to here
   let gt = -2; // the next '>' at or after the last opening tag found (cached), -1 = none
-  for (let m = open.exec(s); m; m = open.exec(s)) {
-    const j = m.index;
+  for (let j = s.indexOf('<'); j >= 0; j = s.indexOf('<', j + 1)) {
+    const name = dropNameAt(s, j);
+    if (!name) continue;
     if (gt < j && gt !== -1) gt = s.indexOf('>', j);
     if (gt === -1) break; // no tag can end after this
-    const close = closeOf(m[1].toLowerCase(), gt + 1);
+    const close = closeOf(name, gt + 1);
     if (!close) continue;
     out += s.slice(i, j) + '\n';
-    i = open.lastIndex = close[1];
+    i = close[1];
+    j = i - 1;
   }
   return i === 0 ? s : out + s.slice(i);
 }
@@ -325,6 +360,15 @@ function convertTables(s: string): string {
   return root.concat(...stack.map((t) => [t.open, ...t.parts])).join('');
 }
 
+/** Does `s` hold a no-break space or two spaces in a row (what tidyLines makes one space)? */
+function spaceRuns(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 0xa0 || (c === 32 && s.charCodeAt(i + 1) === 32)) return true;
+  }
+  return false;
+}
+
 /**
  * The page's lines, each with its runs of spaces and no-break spaces made one
  * space and none at its end; of blank lines only the first after a text kept.
@@ -333,7 +377,8 @@ function tidyLines(s: string): string {
   const out: string[] = [];
   let afterText = false;
   for (const line of s.split('\n')) {
-    const l = line.replace(/[ \u00a0]+/g, ' ').replace(/ +$/, '');
+    let l = spaceRuns(line) ? line.replace(/[ \u00a0]+/g, ' ') : line;
+    if (l.charCodeAt(l.length - 1) === 32) l = l.replace(/ +$/, '');
     const text = l.trim() !== '';
     if (text || afterText) out.push(l);
     afterText = text;

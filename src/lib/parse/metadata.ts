@@ -4,6 +4,7 @@
  * `发布日期`…), the signature block at the end, the body text.
  */
 import { compact, normalize } from './text.ts';
+import { lineOf, lineText, type Source } from './source.ts';
 
 export interface Meta {
   title: string | null;
@@ -304,7 +305,7 @@ function agencyFromBody(nl: string[], from = 0): string | null {
 }
 
 /** Statistics year: title, then 统计期限, then the most common `20xx年` in the text (lines from `from`). */
-function findYear(title: string | null, nl: string[], from = 0): number | null {
+function findYear(title: string | null, nl: string[], src: Source, from = 0): number | null {
   const ok = (y: number) => y >= 2008 && y <= 2100;
   if (title) {
     const m = /(\d{4})\s*年/.exec(normalize(title)) ?? /(\d{4})/.exec(normalize(title));
@@ -317,9 +318,7 @@ function findYear(title: string | null, nl: string[], from = 0): number | null {
     const m = /(\d{4})\s*年度?(?:的)?(?:政府)?(?:信息公开|政务公开)(?:工作)?(?:的)?年度报告/.exec(compact(nl[i]));
     if (m && ok(Number(m[1]))) return Number(m[1]);
   }
-  for (let i = from; i < nl.length; i++) {
-    const l = nl[i];
-    if (!l.includes('1月1日') && !l.includes('1 月 1 日')) continue;
+  for (const l of linesWith(src, ['1月1日', '1 月 1 日'], from)) {
     const n = compact(l);
     const m = /(?:统计期限|统计时限|统计时间|统计期间|统计区间|数据统计)[^0-9]{0,12}(\d{4})年1月1日/.exec(n)
       ?? /(\d{4})年1月1日(?:起)?(?:至|到|-|—)\1年12月31日/.exec(n);
@@ -334,7 +333,23 @@ function urlOf(v: string | undefined): string | null {
   return m ? m[0] : null;
 }
 
-export function readMeta(lines: string[], nl: string[] = lines.map(normalize), pageUrl: string | null = null): Meta {
+/** Lines of the normalised text the header, title and opening are read from (body ≤ 40, +120). */
+const HEAD_LINES = 200;
+
+/** The lines (from index `from`) of `src.text` that hold any of `words`, in order. */
+function linesWith(src: Source, words: string[], from: number): string[] {
+  const at = new Set<number>();
+  for (const w of words) for (let k = src.text.indexOf(w); k >= 0; k = src.text.indexOf(w, k + w.length)) at.add(lineOf(src, k));
+  return [...at].filter((line) => line > from).sort((a, b) => a - b).map((line) => lineText(src, line));
+}
+
+/**
+ * Metadata of a report from its lines as printed and its normalised text
+ * (`src`): the header, title and opening are read from the first lines.
+ */
+export function readMeta(lines: string[], src: Source, pageUrl: string | null = null): Meta {
+  const nl: string[] = [];
+  for (let i = 1; i <= Math.min(src.lineStarts.length, HEAD_LINES); i++) nl.push(lineText(src, i));
   const { fields, body } = headerFields(lines);
   const fromField = fields['标题'] || fields['文章标题'];
   const t = fromField ? { index: body, text: fromField.trim() } : findTitle(lines, body);
@@ -380,7 +395,7 @@ export function readMeta(lines: string[], nl: string[] = lines.map(normalize), p
     source_url: urlOf(fields['原文链接'] ?? fields['原文地址'] ?? fields['网址']) ?? pageUrl,
     agency: agency ? normalizeAgency(agency) : null,
     agencySource,
-    year: findYear(t?.text ?? null, nl, body),
+    year: findYear(t?.text ?? null, nl, src, body),
     published_on: headerDate(nl, fields) ?? sig.date,
     publisher,
     indexRegionCodes: [...codes],
