@@ -20,9 +20,28 @@ interface Occ { start: number; end: number }
  */
 const stop = (c: number) => c === 0x3002 || c === 0xff1b || c === 0xff01 || c === 0xff1f || c === 59 || c === 33 || c === 63;
 
-function inSentence(s: string, at: number, end: number, counted: boolean): boolean {
-  for (let i = end, e = Math.min(s.length, end + 24); i < e; i++) if (stop(s.charCodeAt(i))) return true;
-  for (let i = Math.max(0, at - 6); i < at; i++) if (stop(s.charCodeAt(i))) return true;
+/** Offsets of the sentence stops in `s`, in order (tables print few or none). */
+function stopsOf(s: string): number[] {
+  const out: number[] = [];
+  STOPS.lastIndex = 0;
+  for (let m = STOPS.exec(s); m; m = STOPS.exec(s)) out.push(m.index);
+  return out;
+}
+/** The characters of `stop`, for a native scan. */
+const STOPS = /[\u3002\uff1b\uff01\uff1f;!?]/g;
+
+/** Is there a stop (`stops`, in order) at an offset in [a, b)? */
+function stopIn(stops: number[], a: number, b: number): boolean {
+  let lo = 0, hi = stops.length;
+  while (lo < hi) { const mid = (lo + hi) >> 1; if (stops[mid] < a) lo = mid + 1; else hi = mid; }
+  return lo < stops.length && stops[lo] < b;
+}
+
+/** The units of a count in running text: 件条次人份. */
+const COUNT_UNITS = [...'件条次人份'].map((c) => c.charCodeAt(0));
+
+function inSentence(s: string, at: number, end: number, counted: boolean, stops: number[]): boolean {
+  if (stops.length && (stopIn(stops, end, end + 24) || stopIn(stops, Math.max(0, at - 6), at))) return true;
   if (!counted) return false;
   // A count with its unit soon after (`…申请7件`).
   for (let i = end, e = Math.min(s.length, end + 17); i < e; i++) {
@@ -30,8 +49,8 @@ function inSentence(s: string, at: number, end: number, counted: boolean): boole
     if (c >= 48 && c <= 57) {
       let j = i;
       while (j < s.length && s.charCodeAt(j) >= 48 && s.charCodeAt(j) <= 57) j++;
-      // (`includes('')` is true: a number that ends the text has no unit.)
-      return j < s.length && '件条次人份'.includes(s[j]);
+      // A number that ends the text has no unit.
+      return j < s.length && COUNT_UNITS.includes(s.charCodeAt(j));
     }
   }
   return false;
@@ -90,13 +109,14 @@ function keysOf(rows: RowSpec<string>[]): Keys {
 function occurrences(s: string, rows: RowSpec<string>[], counted: boolean): Occ[][] {
   const { first, buckets, res } = keysOf(rows);
   const out: Occ[][] = [];
+  const stops = stopsOf(s);
   for (let r = 0; r < rows.length; r++) out.push([]);
   for (let i = 0; i < s.length; i++) {
     const b = first[s.charCodeAt(i)];
     if (!b) continue;
     for (const { row, word } of buckets[b - 1]) {
       const end = i + word.length;
-      if (s.startsWith(word, i) && !inSentence(s, i, end, counted)) out[row].push({ start: i, end });
+      if (s.startsWith(word, i) && !inSentence(s, i, end, counted, stops)) out[row].push({ start: i, end });
     }
   }
   for (let r = 0; r < rows.length; r++) {
@@ -104,7 +124,7 @@ function occurrences(s: string, rows: RowSpec<string>[], counted: boolean): Occ[
     for (const re of res[r]) {
       re.lastIndex = 0;
       for (let m = re.exec(s); m; m = re.exec(s)) {
-        if (!inSentence(s, m.index, m.index + m[0].length, counted)) o.push({ start: m.index, end: m.index + m[0].length });
+        if (!inSentence(s, m.index, m.index + m[0].length, counted, stops)) o.push({ start: m.index, end: m.index + m[0].length });
         if (m[0].length === 0) re.lastIndex++;
       }
     }
@@ -118,7 +138,13 @@ function longestAtEach(o: Occ[]): Occ[] {
   let ordered = true;
   for (let i = 1; i < o.length && ordered; i++) ordered = o[i - 1].start < o[i].start;
   if (ordered) return o;
-  o.sort((a, b) => a.start - b.start || b.end - a.end);
+  // By start, the longest first (an insertion sort: a row has a few places).
+  for (let i = 1; i < o.length; i++) {
+    const x = o[i];
+    let j = i - 1;
+    while (j >= 0 && (o[j].start > x.start || (o[j].start === x.start && o[j].end < x.end))) { o[j + 1] = o[j]; j--; }
+    o[j + 1] = x;
+  }
   return o.filter((x, i) => i === 0 || x.start !== o[i - 1].start);
 }
 
