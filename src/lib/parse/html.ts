@@ -21,6 +21,8 @@ const BLOCK = new RegExp(`<\\/?(?:${BLOCK_NAMES})\\b[^>]*>`, 'gi');
 /** The names of BLOCK_NAMES, lower case. */
 const BLOCK_SET = new Set(BLOCK_NAMES.replace('h[1-6]', 'h1|h2|h3|h4|h5|h6').split('|'));
 const LONGEST_BLOCK = Math.max(...[...BLOCK_SET].map((n) => n.length));
+/** BLOCK_SET's names by their length (see nameOf). */
+const BLOCK_BY_LENGTH = byLength(BLOCK_SET);
 
 const ENTITIES: Record<string, string> = { nbsp: ' ', amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", ldquo: '“', rdquo: '”', lsquo: '‘', rsquo: '’', mdash: '—', ndash: '–', middot: '·', hellip: '…', emsp: ' ', ensp: ' ', thinsp: ' ', times: '×' };
 
@@ -142,7 +144,28 @@ function blockTagAt(s: string, lt: number): boolean {
   if (s.charCodeAt(i) === 47) i++;
   let j = i;
   while (j < s.length && j - i <= LONGEST_BLOCK && isWordCode(s.charCodeAt(j))) j++;
-  return j > i && j - i <= LONGEST_BLOCK && BLOCK_SET.has(s.slice(i, j).toLowerCase());
+  return nameOf(s, i, j, BLOCK_BY_LENGTH) !== null;
+}
+
+/** Names (lower case) by their length, for `nameOf`. */
+function byLength(names: Iterable<string>): string[][] {
+  const out: string[][] = [];
+  for (const n of names) (out[n.length] ??= []).push(n);
+  return out;
+}
+
+/**
+ * The name among `names` (by length) that s[i, j) spells in any case, or
+ * null; compared in lower case (`| 32` lowers a letter and keeps a digit:
+ * s[i, j) is word characters) without making the string.
+ */
+function nameOf(s: string, i: number, j: number, names: string[][]): string | null {
+  for (const name of names[j - i] ?? []) {
+    let k = 0;
+    while (k < name.length && (s.charCodeAt(i + k) | 32) === name.charCodeAt(k)) k++;
+    if (k === name.length) return name;
+  }
+  return null;
 }
 
 /** Does a cell's tag start at this `<` (`<td`, `<th`, any case, then a word boundary, as in nextCellTag)? */
@@ -201,6 +224,33 @@ function strayCellLines(raw: string): string[] {
   return text.split(NL).map((l) => l.replace(SPACES, ' ').trim()).filter(Boolean);
 }
 
+const COLSPAN = /colspan\s*=\s*["']?(\d+)/gi;
+
+/**
+ * The colspan a cell's tag gives in row[from, to) (its attributes), as the
+ * digits written, or undefined; the next colspan of the row is searched once
+ * and kept, so a row is searched once whatever its cells. (A match within a
+ * tag never runs past its `>`: the pattern holds none.)
+ */
+function colspans(row: string): (from: number, to: number) => string | undefined {
+  let at = -1, digits = '';
+  return (from, to) => {
+    if (at !== -2 && at < from) {
+      COLSPAN.lastIndex = from;
+      const m = COLSPAN.exec(row);
+      at = m ? m.index : -2;
+      digits = m ? m[1] : '';
+    }
+    return at >= from && at < to ? digits : undefined;
+  };
+}
+
+/** Does `s` hold a CJK ideograph (U+4E00–U+9FFF)? */
+function hasCjk(s: string): boolean {
+  for (let i = 0; i < s.length; i++) { const c = s.charCodeAt(i); if (c >= 0x4e00 && c <= 0x9fff) return true; }
+  return false;
+}
+
 /** One table with no table inside it → text: a line per row, cells joined by tabs. */
 function tableToText(table: string): string {
   const inner = closable(table);
@@ -219,6 +269,7 @@ function tableToText(table: string): string {
     at = next;
     const found: { text: string; span: number; words: boolean }[] = [];
     let multiline = false;
+    const spanIn = colspans(row);
     for (let c = nextCellTag(row, 0, 100, 104); c >= 0;) {
       const gt = row.indexOf('>', c + 3);
       let parts: string[] = [];
@@ -229,8 +280,8 @@ function tableToText(table: string): string {
         parts = strayCellLines(row.slice(gt + 1, end));
       }
       if (parts.length > 1) multiline = true;
-      const span = /colspan\s*=\s*["']?(\d+)/i.exec(row.slice(c + 3, gt));
-      found.push({ text: parts.join(NL), span: Math.min(Number(span?.[1] ?? 1), 20), words: /[\u4e00-\u9fff]/.test(parts[0] ?? '') });
+      const span = spanIn(c + 3, gt);
+      found.push({ text: parts.length === 1 ? parts[0] : parts.join(NL), span: Math.min(Number(span ?? 1), 20), words: hasCjk(parts[0] ?? '') });
       c = end < row.length ? end : -1;
     }
     // A value cell spanning columns keeps its width; a label spanning the label columns does not
@@ -259,7 +310,18 @@ const TAB = '\u0002';
 const AMP = '\u0004';
 /** Decoded table text as text: its `<` and `&` hidden from the page's later tag and entity passes. */
 const asText = (s: string) => s.replaceAll('<', LT).replaceAll('&', AMP);
-const unmark = (s: string) => s.replaceAll(NL, '\n').replaceAll(TAB, '\t').replaceAll(LT, '<').replaceAll(AMP, '&');
+/** What each mark (by code: MARKS are \u0001-\u0004) stands for. */
+const UNMARKED: string[] = [];
+for (const [mark, was] of [[NL, '\n'], [TAB, '\t'], [LT, '<'], [AMP, '&']]) UNMARKED[mark.charCodeAt(0)] = was;
+/** Each mark back to what it stands for, in one pass. */
+function unmark(s: string): string {
+  let out = '', run = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 1 && c <= 4) { out += s.slice(run, i) + UNMARKED[c]; run = i + 1; }
+  }
+  return run ? out + s.slice(run) : s;
+}
 
 /** Where the next `<!--` starts at or after `from`, or -1; found by its `!--`, as `!` is rare in a page and `<` is not. */
 function commentAt(s: string, from: number): number {
@@ -284,16 +346,14 @@ function dropComments(s: string): string {
   return i === 0 ? s : out + s.slice(i);
 }
 
-const DROP_SET = new Set(DROP_NAMES);
+const DROP_BY_LENGTH = byLength(DROP_NAMES);
 const LONGEST_DROP = Math.max(...DROP_NAMES.map((n) => n.length));
 
 /** The DROP_NAMES element (lower case) whose opening tag starts at this `<`, or null: its name, then no word character. */
 function dropNameAt(s: string, lt: number): string | null {
   let j = lt + 1;
   while (j < s.length && j - lt <= LONGEST_DROP && isWordCode(s.charCodeAt(j))) j++;
-  if (j === lt + 1 || j - lt - 1 > LONGEST_DROP) return null;
-  const name = s.slice(lt + 1, j).toLowerCase();
-  return DROP_SET.has(name) ? name : null;
+  return nameOf(s, lt + 1, j, DROP_BY_LENGTH);
 }
 
 /**
@@ -389,9 +449,13 @@ function tidyLines(s: string): string {
 /** This file's marks (NL, TAB, LT, AMP) in the input itself: control characters no report prints. */
 const MARKS = /[\u0001-\u0004]/g;
 
+/** Does `s` hold one of MARKS? (Four native searches: several times a regex class's speed.) */
+function hasMarks(s: string): boolean {
+  return s.includes('\u0001') || s.includes('\u0002') || s.includes('\u0003') || s.includes('\u0004');
+}
+
 export function htmlToText(html: string): string {
-  if (MARKS.test(html)) html = html.replace(MARKS, '');
-  MARKS.lastIndex = 0;
+  if (hasMarks(html)) html = html.replace(MARKS, '');
   let s = closable(dropElements(dropComments(html)));
   s = convertTables(s);
   s = closable(s).replace(BLOCK, '\n').replace(/<[^>]+>/g, '');
@@ -411,8 +475,7 @@ const STRAY_TAG = /<\/?(?:br|p|div|span|font|b|i|u|strong|em|sup|sub|img|a|td|tr
 export function convertEmbeddedHtml(text: string): string {
   if (!text.includes('<')) return text;
   let s = text;
-  if (MARKS.test(s)) s = s.replace(MARKS, '');
-  MARKS.lastIndex = 0;
+  if (hasMarks(s)) s = s.replace(MARKS, '');
   if (/<table\b/i.test(s) && /<t[dh]\b/i.test(s)) s = unmark(convertTables(closable(s)));
   return s.replace(STRAY_TAG, ' ');
 }
