@@ -97,7 +97,7 @@ export function readApplications(src: Source, from: number, to: number, issues: 
   // their labels (pdftotext's default order, by column blocks). Read after their labels, they would be
   // other rows' numbers: the table is NULL.
   if (orphans.length >= 3) {
-    const rows = found.flatMap((h) => APP_COLUMNS.map((applicant) => ({ row: h.code, applicant, value: null, line: null })));
+    const rows = found.flatMap((h) => APP_COLUMNS.map((applicant) => ({ row: h.code, applicant, value: null, line: null, col: undefined })));
     issues.push({ kind: 'unreadable', table: 'applications', detail: '申请情况表的数字不在各行行名之后(表头之后已有数字),各行数字可能错位,整表记为空' });
     return { rows, otherAsOneRow: false, otherSubRows: found.some((h) => OTHER_SUB_ROWS.includes(h.code)), found: true, headerColumns: cols, pending: [] };
   }
@@ -342,7 +342,7 @@ function union(all: Splits[]): Splits {
 function rowCells(r: RowRead, values: (number | null)[] | undefined, winners: number[] | undefined, issues: Issue[], pending: Pending[]): ApplicationRow[] {
   const { code } = r;
   const line = r.tokens[0]?.line ?? null;
-  const nulls = (): ApplicationRow[] => APP_COLUMNS.map((applicant) => ({ row: code, applicant, value: null, line }));
+  const nulls = (): ApplicationRow[] => APP_COLUMNS.map((applicant) => ({ row: code, applicant, value: null, line, col: undefined }));
   const printed = () => r.tokens.map((t) => t.text || '空白').join(' ');
   if (!r.tokens.length) {
     issues.push({ kind: 'missing', table: 'applications', row: code, detail: `「${zh(code)}」行没有印出数字` });

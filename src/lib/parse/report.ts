@@ -329,7 +329,7 @@ function fillMissingAppRows(r: Report, template: Template | null, issues: Issue[
   for (const code of expected) {
     if (present.has(code)) continue;
     issues.push({ kind: 'missing', table: 'applications', row: code, detail: `表中没有「${zh(code)}」行` });
-    for (const applicant of APPLICANT_CODES) r.applications.push({ row: code, applicant, value: null, line: null });
+    for (const applicant of APPLICANT_CODES) r.applications.push({ row: code, applicant, value: null, line: null, col: undefined });
   }
   r.applications.sort((a, b) => ROW_ORDER.get(a.row)! - ROW_ORDER.get(b.row)! || APPLICANT_ORDER.get(a.applicant)! - APPLICANT_ORDER.get(b.applicant)!);
 }

@@ -69,6 +69,11 @@ export interface Cell {
 
 export interface Split { cells: Cell[] }
 
+/** A cell with every field present, so all cells share one object shape (see `token`). */
+function cell(value: number | null, text: string, line: number, start: number | undefined, kind: Cell['kind'], unit: string | undefined): Cell {
+  return { value, text, line, start, kind, unit };
+}
+
 export const MONEY_UNITS = ['万元', '元'];
 const COUNT_UNITS = ['批次', '个', '笔', '项', '件', '条', '次', '家', '宗', '起', '份', '人'];
 const UNIT_RE = new RegExp(`^(?:${[...MONEY_UNITS, ...COUNT_UNITS].join('|')})`);
@@ -564,7 +569,7 @@ function cutTokens(tokens: ZoneToken[], rules: CellRule[], limit: number, accept
     if (left < 1 + rest || cap[ti] < left) return true;
     const tok = tokens[ti];
     if (tok.kind !== 'run') {
-      cells.push({ value: null, text: tok.text, line: tok.line, start: tok.start, kind: tok.kind });
+      cells.push(cell(null, tok.text, tok.line, tok.start, tok.kind, undefined));
       const go = !accepts || accepts([]) ? rec(ti + 1) : true;
       cells.pop();
       return go;
@@ -577,7 +582,7 @@ function cutTokens(tokens: ZoneToken[], rules: CellRule[], limit: number, accept
         let at = tok.start;
         for (let q = 0; q < vals.length; q++) {
           const last = q === vals.length - 1;
-          cells.push({ value: vals[q], text: texts[q] + (last && tok.unit ? tok.unit : ''), line: tok.line, start: at, kind: vals[q] === null ? 'dash' : 'num', unit: last ? tok.unit : undefined });
+          cells.push(cell(vals[q], texts[q] + (last && tok.unit ? tok.unit : ''), tok.line, at, vals[q] === null ? 'dash' : 'num', last ? tok.unit : undefined));
           at += texts[q].length;
         }
         const r = rec(ti + 1);
@@ -598,10 +603,10 @@ function oneEach(tokens: ZoneToken[], rules: CellRule[]): Split[] {
   const cells: Cell[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const tok = tokens[i];
-    if (tok.kind !== 'run') { cells.push({ value: null, text: tok.text, line: tok.line, start: tok.start, kind: tok.kind }); continue; }
+    if (tok.kind !== 'run') { cells.push(cell(null, tok.text, tok.line, tok.start, tok.kind, undefined)); continue; }
     const v = pieceValue(tok.text, rules[i], tok.unit);
     if (v === undefined) return [];
-    cells.push({ value: v, text: tok.text + (tok.unit ?? ''), line: tok.line, start: tok.start, kind: v === null ? 'dash' : 'num', unit: tok.unit });
+    cells.push(cell(v, tok.text + (tok.unit ?? ''), tok.line, tok.start, v === null ? 'dash' : 'num', tok.unit));
   }
   return [{ cells }];
 }
@@ -628,7 +633,7 @@ export function splitLost(tokens: ZoneToken[], rules: CellRule[], maxLost: numbe
       if (s.overflow) return { splits: [], overflow: true };
       for (const sp of s.splits) {
         const cells = sp.cells.slice();
-        for (const i of at) cells.splice(i, 0, { value: null, text: '', line: cells[Math.min(i, cells.length - 1)]?.line ?? tokens[0].line, kind: 'lost' });
+        for (const i of at) cells.splice(i, 0, cell(null, '', cells[Math.min(i, cells.length - 1)]?.line ?? tokens[0].line, undefined, 'lost', undefined));
         const key = cells.map((c) => c.value).join(',');
         if (!seen.has(key)) { seen.add(key); out.push({ cells }); }
       }
