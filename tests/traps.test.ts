@@ -94,6 +94,27 @@ describe('rows matched by label, never by position', () => {
     expect(appRow(pad, 'withheld_state_secret')).toEqual(Array(7).fill(null));
     expect(pad.status).toBe('warnings');
   });
+  it('2019 form, one cell per line: the numbers of (六)其他处理 are its own, not also those of a row before it that printed none', () => {
+    const text = craft({ layout: 'cells', apps: { granted: ['3', '0', '0', '0', '0', '0', '3'] } });
+    const zeros = '\n\n0'.repeat(7);
+    const from = text.indexOf('5.要求行政机关确认');
+    const to = text.indexOf('(七)总计');
+    // rejected_confirm prints no numbers (a blank row); (六) is one row of the 2019 form: 2 … 2.
+    const r = parse(text.slice(0, from) + '5.要求行政机关确认或重新出具已获取信息\n\n(六)其他处理' + '\n\n2' + zeros.slice(0, 5 * 3) + '\n\n2\n\n' + text.slice(to));
+    expect(appRow(r, 'other_total')).toEqual([2, 0, 0, 0, 0, 0, 2]);
+    expect(appRow(r, 'rejected_confirm')).toEqual(Array(7).fill(null));
+    expect(r.status).toBe('warnings');
+  });
+  it('tabs: a row whose label stands a column short of the others has its values in their columns, a blank first cell among them', () => {
+    // Every row a label column wider (a group column before it) …
+    const lines = craft({ layout: 'tabs' }).split('\n').map((l) => (/^[^\t]+(\t\d+){7}$/.test(l) ? `\t${l}` : l));
+    // … but (三)2.: its label in the group column, an empty cell, then a non-breaking space where its first value is blank.
+    const k = lines.findIndex((l) => l.includes('2.其他法律行政法规禁止公开'));
+    lines[k] = '2.其他法律行政法规禁止公开\t\t\u00a0\t0\t0\t0\t0\t0\t0';
+    const r = parse(lines.join('\n'));
+    expect(appRow(r, 'withheld_law')).toEqual([null, 0, 0, 0, 0, 0, 0]);
+    expect(appRow(r, 'granted')).toEqual([5, 0, 0, 0, 0, 0, 5]);
+  });
   it('six separate cells under a header with 总计 are never split as if they had run together', () => {
     const r = parse(craft({ layout: 'tabs', apps: { new_received: ['12', '0', '0', '0', '0', '3'] } }));
     expect(appRow(r, 'new_received')).toEqual(Array(7).fill(null));
@@ -285,6 +306,14 @@ describe('the 2019 form', () => {
     expect(act(r, 'other_service', 'change')).toBe(-18538);
     expect(act(r, 'procurement', 'procurement_amount')).toBe(513555.45);
     expect(r.year).toBe(2022);
+  });
+  it('tabs: an amount alone in its cell after an empty one is the amount, never cut into a count and a smaller amount', () => {
+    const nine = ['\t第二十条第(九)项\t\t\t', '\t信息内容\t采购项目数量\t采购总金额\t', '\t政府集中采购\t\t98.16\t'].join('\n');
+    const active = text2019.replace(/第二十条第\(九\)项[\s\S]*$/, nine);
+    expect(active).toContain('\t\t98.16');
+    const r = parse(active + '\n' + craft().split('三、收到和处理')[1].replace(/^/, '三、收到和处理'));
+    expect(act(r, 'procurement', 'procurement_amount')).toBe(98.16);
+    expect(act(r, 'procurement', 'procurement_projects')).toBeNull();
   });
   it('pdftotext -layout: a row with empty cells has its numbers in the columns of the header words above them', () => {
     const layout = [

@@ -173,7 +173,12 @@ export function buildReport(rng: Rng, spec: ReportSpec): SynthReport {
   if (!tr.noTables && (real || traps.includes('run_together'))) {
     const t = { active, apps, reviews };
     const fam = layout === 'crawl' ? 'crawl' : layout === 'pdftext' ? 'text' : 'cells';
-    damaged = settleTables(fam, t, form, values, overrides, facts, layout === 'crawl' ? () => respace(t) : undefined) || damaged;
+    try {
+      damaged = settleTables(fam, t, form, values, overrides, facts, layout === 'crawl' ? () => respace(t) : undefined) || damaged;
+    } catch (e) {
+      // Say which report, layout and traps: a generator bug is found from them.
+      throw new Error(`${spec.name} (${layout}; traps ${[...traps, ...layoutTraps].join(', ') || 'none'}): ${(e as Error).message}`);
+    }
   }
 
   let out: Out;

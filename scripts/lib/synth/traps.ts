@@ -118,7 +118,13 @@ export function applyTraps(rng: Rng, names: TrapName[], active: TableModel, apps
         for (const c of numCells([active])) if (c.key!.endsWith('.change') && /^\d/.test(c.t) && c.t !== '0') c.t = '+' + c.t;
         break;
       case 'run_together': {
-        const rows = appBody(apps).filter((r) => r.cells.filter((c) => c.kind === 'num').length === 7);
+        // A row whose seven cells all print digits: a cell another trap left blank has no digits to
+        // run together, and its row would be printed short of a cell (no reading then gives it).
+        const rows = appBody(apps).filter((r) => {
+          const nums = r.cells.filter((c) => c.kind === 'num');
+          return nums.length === 7 && nums.every((c) => /^\d/.test(c.t));
+        });
+        if (!rows.length) break;
         const row = rng.pick(rows);
         const nums = row.cells.filter((c) => c.kind === 'num');
         const merged = { ...nums[0], t: nums.map((c) => c.t).join(''), key: undefined };

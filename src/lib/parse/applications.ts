@@ -213,8 +213,9 @@ function spread(reads: RowRead[], cols: 6 | 7) {
     if (block.length < 2) continue;
     const toks = reads[j].tokens.filter((t) => t.kind !== 'blank');
     if (!toks.every((t) => t.lone)) continue;
+    // (When the row holding the numbers is (六) itself, they are its own: the rows before printed none.)
     const takers = n === block.length * cols ? block
-      : n === (block.length - 1) * cols ? block.filter((r) => r.code !== 'other_total') : null;
+      : n === (block.length - 1) * cols && reads[j].code !== 'other_total' ? block.filter((r) => r.code !== 'other_total') : null;
     if (!takers || takers.length !== n / cols) continue;
     // Only where each row's 总计 then holds: numbers read down the columns (another order) rarely do.
     const chunks = takers.map((_, k) => toks.slice(k * cols, (k + 1) * cols));

@@ -496,6 +496,13 @@ export function wholeCells(tokens: ZoneToken[]): boolean {
 /** Cuts splitZone tries for one row before it gives up (the row is then too ambiguous to read). */
 const WORK = 1_000_000;
 
+/**
+ * A number with a point alone in a separated cell (`| 98.16 |`, a tab cell): one
+ * cell, never cut (counts have no point, so only a count run into an amount
+ * inside one cell could be cut from it, which separated layouts do not print).
+ */
+const ownAmount = (t: ZoneToken) => t.kind === 'run' && t.own && t.text.includes('.');
+
 /** A run that is no number by itself: digits with a leading zero (`00`, `012`). */
 const glued = (t: ZoneToken) => t.kind === 'run' && t.text.length > 1 && t.text.charCodeAt(0) === 48 && isDigit(t.text.charCodeAt(1));
 
@@ -574,7 +581,7 @@ function cutTokens(tokens: ZoneToken[], rules: CellRule[], limit: number, accept
       cells.pop();
       return go;
     }
-    const most = whole && !glued(tok) ? 1 : Math.min(tok.text.length, left - rest);
+    const most = (whole && !glued(tok)) || ownAmount(tok) ? 1 : Math.min(tok.text.length, left - rest);
     const least = every ? 1 : Math.max(1, left - cap[ti + 1]);
     for (let p = 1; p < least && p <= most; p++) skipped += cutCalls(tok.text.length, p);
     for (let p = least; p <= most; p++) {
@@ -680,6 +687,11 @@ export function positional(src: Source, tokens: ZoneToken[], k: number, leading:
   if (!leading(cells.length)) {
     while (value.length > k && empty(value[0])) value = value.slice(1);
     if (value.length && empty(value[0])) return null;
+  } else if (value.length > k && value.slice(0, value.length - k).every(empty) && !empty(value[value.length - 1])) {
+    // A line of as many cells as the table's complete rows, its label a column short of theirs, its
+    // last cell a value: the values are in the same last `k` columns as theirs, the empty cell before
+    // them is the label's.
+    value = value.slice(value.length - k);
   }
   if (value.length !== k) return null;
   const out: ZoneToken[] = [];
@@ -759,7 +771,7 @@ export function tooShort(tokens: ZoneToken[], k: number): boolean {
   if (tokens.length >= k) return false;
   if (wholeCells(tokens)) return true;
   let most = 0;
-  for (const t of tokens) most += t.kind === 'run' ? t.text.replace(/[^\d]/g, '').length : 1;
+  for (const t of tokens) most += t.kind === 'run' && !ownAmount(t) ? t.text.replace(/[^\d]/g, '').length : 1;
   return most < k;
 }
 
