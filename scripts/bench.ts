@@ -35,6 +35,8 @@ for (const name of names) {
     if (typeof mod.run !== 'function') throw new Error(`scripts/bench/${name}.ts exports no run()`);
     const result = await mod.run({ quick, workDir });
     if (result !== undefined) writeFileSync(join(workDir, `${name}.json`), JSON.stringify(result, null, 2));
+    // Modules that print their figures only through a `report` (sql) print them here.
+    if (result !== undefined && typeof mod.report === 'function') console.log(mod.report(result));
     const ok = result && typeof result === 'object' && 'ok' in result ? (result.ok ? 'goals met' : 'goal missed') : 'done';
     summary.push({ module: name, seconds: Math.round((performance.now() - t0) / 100) / 10, status: ok });
   } catch (e) {
