@@ -395,7 +395,7 @@ export function implausible(tok: ZoneToken, rule: CellRule): string | null {
 /** Every way to cut `s` into pieces valid for columns `rules[at..]`, `count` pieces. */
 function cutRun(s: string, count: number, rules: CellRule[], at: number, unit: string | undefined, emit: (vals: (number | null)[], texts: string[]) => boolean,
   work: { left: number } = { left: Infinity }, prefixOk?: (vals: (number | null)[]) => boolean): boolean {
-  if (allDigits(s)) return cutDigits(s, count, rules, at, unit, emit, work, prefixOk);
+  const digits = allDigits(s);
   const vals: (number | null)[] = [];
   const texts: string[] = [];
   const rec = (pos: number, left: number): boolean => {
@@ -409,9 +409,14 @@ function cutRun(s: string, count: number, rules: CellRule[], at: number, unit: s
       vals.pop(); texts.pop();
       return go;
     }
-    for (let e = pos + 1; e <= s.length - (left - 1); e++) {
+    const rule = rules[at + vals.length];
+    let last = s.length - (left - 1);
+    // A piece of digits only is a cell up to MAX_COUNT_DIGITS (MAX_AMOUNT_DIGITS) digits, and only
+    // one digit long after a leading zero (pieceValue): the longer ones are not tried.
+    if (digits) last = Math.min(last, pos + (s.charCodeAt(pos) === 48 ? 1 : rule.decimal ? MAX_AMOUNT_DIGITS : MAX_COUNT_DIGITS));
+    for (let e = pos + 1; e <= last; e++) {
       const piece = s.slice(pos, e);
-      const v = pieceValue(piece, rules[at + vals.length], undefined);
+      const v = pieceValue(piece, rule, undefined);
       if (v === undefined) continue;
       vals.push(v); texts.push(piece);
       if (prefixOk && !prefixOk(vals)) { vals.pop(); texts.pop(); continue; }
@@ -424,51 +429,10 @@ function cutRun(s: string, count: number, rules: CellRule[], at: number, unit: s
   return rec(0, count);
 }
 
+/** Is `s` digits only (and not empty)? */
 function allDigits(s: string): boolean {
   for (let i = 0; i < s.length; i++) if (!isDigit(s.charCodeAt(i))) return false;
   return s.length > 0;
-}
-
-/**
- * `cutRun` of a run of digits only (most runs): the same cuts in the same
- * order, each spending the same work, with a piece's value grown digit by
- * digit instead of sliced and parsed. A digits-only piece is a cell (as
- * `pieceValue` decides) when it has no leading zero, at most
- * MAX_COUNT_DIGITS digits (MAX_AMOUNT_DIGITS for an amount) and, with a
- * unit, the unit of its rule (money for an amount, a count unit otherwise).
- */
-function cutDigits(s: string, count: number, rules: CellRule[], at: number, unit: string | undefined, emit: (vals: (number | null)[], texts: string[]) => boolean,
-  work: { left: number }, prefixOk?: (vals: (number | null)[]) => boolean): boolean {
-  const vals: (number | null)[] = [];
-  const texts: string[] = [];
-  const money = unit !== undefined && MONEY_UNITS.includes(unit);
-  const rec = (pos: number, left: number): boolean => {
-    if (--work.left < 0) return false;
-    const rule = rules[at + vals.length];
-    const most = rule.decimal ? MAX_AMOUNT_DIGITS : MAX_COUNT_DIGITS;
-    const zero = s.charCodeAt(pos) === 48;
-    if (left === 1) {
-      const n = s.length - pos;
-      if ((zero && n > 1) || n > most || (unit !== undefined && money !== Boolean(rule.decimal))) return true;
-      vals.push(Number(s.slice(pos))); texts.push(s.slice(pos));
-      const go = !prefixOk || prefixOk(vals) ? emit(vals, texts) : true;
-      vals.pop(); texts.pop();
-      return go;
-    }
-    // Longer pieces than `most`, or than one digit after a leading zero, are never cells.
-    const last = Math.min(s.length - (left - 1), pos + (zero ? 1 : most));
-    let v = 0;
-    for (let e = pos + 1; e <= last; e++) {
-      v = v * 10 + (s.charCodeAt(e - 1) - 48);
-      vals.push(v); texts.push(s.slice(pos, e));
-      if (prefixOk && !prefixOk(vals)) { vals.pop(); texts.pop(); continue; }
-      const go = rec(e, left - 1);
-      vals.pop(); texts.pop();
-      if (!go) return false;
-    }
-    return true;
-  };
-  return rec(0, count);
 }
 
 export interface Splits {
