@@ -164,8 +164,13 @@ export function alignRows<C extends string>(view: Compact, rows: RowSpec<C>[], c
  */
 export function alignEach<C extends string>(view: Compact, rows: RowSpec<C>[]): { inOrder: (Hit<C> | null)[]; first: (Hit<C> | null)[] } {
   const occ = occurrences(view.s, rows, false);
-  const first = occ.map((o, i) => (o.length ? { code: rows[i].code, start: view.at[o[0].start], end: view.at[o[0].end - 1] + 1 } : null));
+  const first = occ.map((o, i) => (o.length ? hitOf(view, rows[i].code, o[0]) : null));
   return { inOrder: align(view, rows, occ), first };
+}
+
+/** A row's place in compact indexes as a hit in the source text's offsets. */
+function hitOf<C extends string>(view: Compact, code: C, o: Occ): Hit<C> {
+  return { code, start: view.at[o.start], end: view.at[o.end - 1] + 1 };
 }
 
 function align<C extends string>(view: Compact, rows: RowSpec<C>[], occ: Occ[][]): (Hit<C> | null)[] {
@@ -182,7 +187,7 @@ function align<C extends string>(view: Compact, rows: RowSpec<C>[], occ: Occ[][]
     if (!occ[i].length) { greedy.push(null); continue; }
     const o = occ[i].find((x) => x.start >= at);
     if (!o) { all = false; break; }
-    greedy.push({ code: rows[i].code, start: view.at[o.start], end: view.at[o.end - 1] + 1 });
+    greedy.push(hitOf(view, rows[i].code, o));
     at = o.end;
   }
   if (all) return greedy;
@@ -207,7 +212,7 @@ function align<C extends string>(view: Compact, rows: RowSpec<C>[], occ: Occ[][]
       if (o.start >= pos && 1 + solve(i + 1, o.end) === target) { chosen = o; break; }
     }
     if (!chosen) { out.push(null); continue; }
-    out.push({ code: rows[i].code, start: view.at[chosen.start], end: view.at[chosen.end - 1] + 1 });
+    out.push(hitOf(view, rows[i].code, chosen));
     pos = chosen.end;
   }
   return out;
