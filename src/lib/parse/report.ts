@@ -222,23 +222,13 @@ export function parseLines(lines: string[], base: Report, pageUrl: string | null
   const ctx: CheckContext = {
     issues, appForm, facts: evidence.facts, missingTables,
     picture: /图片版|见附件|附件下载|扫描件/.test(body) && missingTables.length === 3,
-    appTables: appTableCount(view.s),
+    appTables: (view.s.match(/一、?本年新收政府信息公开申请数量/g) ?? []).length,
     hasApps: Boolean(apps?.found), hasReviews: Boolean(reviews?.found),
   };
   contexts.set(r, ctx);
   r.sections = sectionTexts(src, headings, tables);
   finish(r, ctx);
   return r;
-}
-
-/** How many times compact text holds `一、?本年新收政府信息公开申请数量` (the first row of an application table). */
-function appTableCount(s: string): number {
-  const word = '本年新收政府信息公开申请数量';
-  let n = 0;
-  for (let k = s.indexOf(word); k >= 0; k = s.indexOf(word, k + word.length)) {
-    if (s[k - 1] === '一' || (s[k - 1] === '、' && s[k - 2] === '一')) n++;
-  }
-  return n;
 }
 
 /** What the checks of a report are computed from, kept so that evidence found later can recompute them. */
