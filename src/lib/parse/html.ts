@@ -18,11 +18,8 @@ const DROP_NAMES = ['script', 'style', 'noscript', 'nav', 'header', 'footer', 'i
 /** Tags that end a line. */
 const BLOCK_NAMES = 'p|div|br|li|ul|ol|h[1-6]|table|thead|tbody|tfoot|section|article|blockquote|pre|dd|dt|dl|center|hr';
 const BLOCK = new RegExp(`<\\/?(?:${BLOCK_NAMES})\\b[^>]*>`, 'gi');
-/** The names of BLOCK_NAMES, lower case. */
-const BLOCK_SET = new Set(BLOCK_NAMES.replace('h[1-6]', 'h1|h2|h3|h4|h5|h6').split('|'));
-const LONGEST_BLOCK = Math.max(...[...BLOCK_SET].map((n) => n.length));
-/** BLOCK_SET's names by their length (see nameOf). */
-const BLOCK_BY_LENGTH = byLength(BLOCK_SET);
+/** BLOCK_NAMES' names (lower case) by their length (see nameAt). */
+const BLOCK_BY_LENGTH = byLength(BLOCK_NAMES.replace('h[1-6]', 'h1|h2|h3|h4|h5|h6').split('|'));
 
 const ENTITIES: Record<string, string> = { nbsp: ' ', amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", ldquo: '“', rdquo: '”', lsquo: '‘', rsquo: '’', mdash: '—', ndash: '–', middot: '·', hellip: '…', emsp: ' ', ensp: ' ', thinsp: ' ', times: '×' };
 
@@ -140,14 +137,10 @@ function blankAt(s: string, a: number, b: number): boolean {
  * name is the run of word characters after `<` or `</`, as `\\b` ends it.
  */
 function blockTagAt(s: string, lt: number): boolean {
-  let i = lt + 1;
-  if (s.charCodeAt(i) === 47) i++;
-  let j = i;
-  while (j < s.length && j - i <= LONGEST_BLOCK && isWordCode(s.charCodeAt(j))) j++;
-  return nameOf(s, i, j, BLOCK_BY_LENGTH) !== null;
+  return nameAt(s, s.charCodeAt(lt + 1) === 47 ? lt + 2 : lt + 1, BLOCK_BY_LENGTH) !== null;
 }
 
-/** Names (lower case) by their length, for `nameOf`. */
+/** Names (lower case) by their length, for `nameAt`. */
 function byLength(names: Iterable<string>): string[][] {
   const out: string[][] = [];
   for (const n of names) (out[n.length] ??= []).push(n);
@@ -155,11 +148,14 @@ function byLength(names: Iterable<string>): string[][] {
 }
 
 /**
- * The name among `names` (by length) that s[i, j) spells in any case, or
- * null; compared in lower case (`| 32` lowers a letter and keeps a digit:
- * s[i, j) is word characters) without making the string.
+ * The name among `names` (by length) that the run of word characters at `i`
+ * spells in any case (what a tag pattern's name and `\\b` match), or null;
+ * compared in lower case (`| 32` lowers a letter and keeps a digit) without
+ * making the string. The run is read no further than the longest name.
  */
-function nameOf(s: string, i: number, j: number, names: string[][]): string | null {
+function nameAt(s: string, i: number, names: string[][]): string | null {
+  let j = i;
+  while (j < s.length && j - i < names.length && isWordCode(s.charCodeAt(j))) j++;
   for (const name of names[j - i] ?? []) {
     let k = 0;
     while (k < name.length && (s.charCodeAt(i + k) | 32) === name.charCodeAt(k)) k++;
@@ -347,13 +343,10 @@ function dropComments(s: string): string {
 }
 
 const DROP_BY_LENGTH = byLength(DROP_NAMES);
-const LONGEST_DROP = Math.max(...DROP_NAMES.map((n) => n.length));
 
 /** The DROP_NAMES element (lower case) whose opening tag starts at this `<`, or null: its name, then no word character. */
 function dropNameAt(s: string, lt: number): string | null {
-  let j = lt + 1;
-  while (j < s.length && j - lt <= LONGEST_DROP && isWordCode(s.charCodeAt(j))) j++;
-  return nameOf(s, lt + 1, j, DROP_BY_LENGTH);
+  return nameAt(s, lt + 1, DROP_BY_LENGTH);
 }
 
 /**
