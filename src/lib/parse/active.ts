@@ -28,7 +28,8 @@ export interface ActiveTable {
   zones?: ItemZone[];
 }
 
-interface Label { kind: 'item' | 'metric' | 'marker'; start: number; end: number; item?: Item; metric?: Metric }
+/** A label of the table; `item` and `metric` are always present (undefined where they do not apply): one object shape. */
+interface Label { kind: 'item' | 'metric' | 'marker'; start: number; end: number; item: Item | undefined; metric: Metric | undefined }
 
 const MARKER = /第二十条(?:第)?\(?[一二三四五六七八九十]+\)?项?/g;
 /** METRIC_KEYS with global regexes, for `matchAll`. */
@@ -53,17 +54,17 @@ export function readActive(src: Source, from: number, to: number, issues: Issue[
   }
   if (!items.length) return { rows: [], found: false, template: null, pending: [] };
 
-  const labels: Label[] = items.map((h) => ({ kind: 'item', start: h.start, end: h.end, item: h.code }));
+  const labels: Label[] = items.map((h) => ({ kind: 'item', start: h.start, end: h.end, item: h.code, metric: undefined }));
   const mapped = (i: number, j: number) => [view.at[i], view.at[j - 1] + 1] as const;
   for (const [metric, re] of METRIC_SEARCH) {
     for (const m of view.s.matchAll(re)) {
       const [start, end] = mapped(m.index, m.index + m[0].length);
-      if (!labels.some((l) => start < l.end && l.start < end)) labels.push({ kind: 'metric', start, end, metric });
+      if (!labels.some((l) => start < l.end && l.start < end)) labels.push({ kind: 'metric', start, end, item: undefined, metric });
     }
   }
   for (const m of view.s.matchAll(MARKER)) {
     const [start, end] = mapped(m.index, m.index + m[0].length);
-    labels.push({ kind: 'marker', start, end });
+    labels.push({ kind: 'marker', start, end, item: undefined, metric: undefined });
   }
   labels.sort((a, b) => a.start - b.start);
 
@@ -109,7 +110,7 @@ export function readActive(src: Source, from: number, to: number, issues: Issue[
     }
     if (shifted !== null) {
       issues.push({ kind: 'unreadable', table: 'active_disclosure', row: item, detail: `「${zh(item)}」行:表头后已有「${shifted}」,数字可能印在行名之前(与下一行错位),记为空` });
-      for (const metric of metrics) rows.push({ item, metric, value: null, line: null });
+      for (const metric of metrics) rows.push({ item, metric, value: null, line: null, col: undefined });
       continue;
     }
     const end = i + 1 < labels.length ? labels[i + 1].start : to;
@@ -169,7 +170,7 @@ export function fillMissingActive(rows: ActiveRow[], template: Template, issues:
   for (const [item, ms] of Object.entries(ACTIVE_FORM[template]) as [Item, Metric[]][]) {
     if (seen.has(item)) continue;
     for (const m of ms) {
-      rows.push({ item, metric: m, value: null, line: null });
+      rows.push({ item, metric: m, value: null, line: null, col: undefined });
       issues.push({ kind: 'missing', table: 'active_disclosure', row: item, col: m, detail: `表中没有「${zh(item)}」的「${zh(m)}」` });
     }
   }
@@ -222,7 +223,7 @@ function agreed(splits: Split[], winners: number[]): (number | null)[] {
 function readItem(src: Source, item: Item, metrics: Metric[], tokens: ZoneToken[], issues: Issue[], evidence: Evidence, pending: Pending[],
   labelAt: number): ActiveRow[] {
   const line = tokens[0]?.line ?? null;
-  const nulls = () => metrics.map((metric) => ({ item, metric, value: null, line }));
+  const nulls = (): ActiveRow[] => metrics.map((metric) => ({ item, metric, value: null, line, col: undefined }));
   const printed = tokens.map((t) => t.text || '空白').join(' ');
   if (!tokens.length) {
     issues.push({ kind: 'missing', table: 'active_disclosure', row: item, detail: `「${zh(item)}」行没有印出数字` });

@@ -71,17 +71,18 @@ function headerColumns(src: Source, from: number, to: number): 6 | 7 {
   return /总计|合计|总数/.test(head.replace(/勾稽关系[^)]*\)?/, '')) ? 7 : 6;
 }
 
+/** A row as read; every field is present from the start, so all rows share one object shape. */
 interface RowRead {
   src: Source;
   code: AppRow; hit: Hit<AppRow>; tokens: ZoneToken[]; splits: Split[]; overflow: boolean; cols: Applicant[];
   /** Splits the cells allow, before any arithmetic. */
-  admissible?: number;
+  admissible: number | undefined;
   /** A cell of the row stood on a line of its own (its position was chosen among all). */
-  moved?: boolean;
+  moved: boolean;
   /** The row printed fewer cells than the form has (lost cells at every position were tried). */
-  lost?: boolean;
+  lost: boolean;
   /** Its digits can be cut into the cells only in ways that break its 总计 (the first such cut). */
-  cutBreaks?: string;
+  cutBreaks: string | undefined;
 }
 
 /** Read the table in text[from, to). */
@@ -108,7 +109,7 @@ export function readApplications(src: Source, from: number, to: number, issues: 
     const end = i + 1 < found.length ? found[i + 1].start : to;
     let tokens = zoneTokens(src, hit.start, end);
     if (i + 1 === found.length) tokens = untilText(src, tokens);
-    reads.push({ src, code: hit.code, hit, tokens, splits: [], overflow: false, cols: APP_COLUMNS });
+    reads.push({ src, code: hit.code, hit, tokens, splits: [], overflow: false, cols: APP_COLUMNS, admissible: undefined, moved: false, lost: false, cutBreaks: undefined });
   });
   rehome(reads, cols);
   const blocks = columnBlocks(reads, cols);

@@ -2,12 +2,24 @@
  * Bytes → text. Detects the encoding (BOM, UTF-16 without BOM, strict UTF-8,
  * else GB18030, which is a superset of GBK/GB2312) and says which it used.
  */
+import { Buffer, isUtf8 } from 'node:buffer';
+
 /** `utf-8-damaged`: UTF-8 with a few invalid bytes, each shown as U+FFFD. */
 export type Encoding = 'utf-8' | 'utf-8-bom' | 'utf-8-damaged' | 'utf-16le' | 'utf-16be' | 'gb18030';
 
 export interface Decoded { text: string; encoding: Encoding }
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * `strictUtf8.decode` of bytes that start with no BOM: validated and decoded
+ * by Node's native calls (simdutf), which skip TextDecoder's wrapper; throws
+ * as it does on invalid UTF-8.
+ */
+function utf8NoBom(b: Uint8Array): string {
+  if (!isUtf8(b)) throw new TypeError('invalid UTF-8');
+  return Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString('utf8');
+}
 
 export function decode(bytes: Uint8Array): Decoded {
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
@@ -22,7 +34,7 @@ export function decode(bytes: Uint8Array): Decoded {
   // Text without zero bytes that is valid UTF-8 is UTF-8 (see sniffUtf16): one native pass.
   const zeroFree = !hasZero(bytes, Math.min(bytes.length, 8192));
   try {
-    if (zeroFree) return { text: strictUtf8.decode(bytes), encoding: 'utf-8' };
+    if (zeroFree) return { text: utf8NoBom(bytes), encoding: 'utf-8' };
     const utf16 = sniffUtf16(bytes);
     if (utf16) return { text: new TextDecoder(utf16).decode(bytes), encoding: utf16 };
     return { text: strictUtf8.decode(bytes), encoding: 'utf-8' };

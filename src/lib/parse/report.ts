@@ -3,9 +3,9 @@
  * the decoded source lines out. Never throws: anything unreadable becomes a
  * `failed` report with the reason.
  */
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { APP_ROW_CODES, APPLICANT_CODES, type AppRow, type Template } from '../schema.ts';
-import type { CheckRow, Report } from '../types.ts';
+import type { ApplicationRow, CheckRow, Report } from '../types.ts';
 import { decode } from './decode.ts';
 import { convertEmbeddedHtml, htmlToText, looksLikeHtml, pageUrlOf } from './html.ts';
 import { splitLines } from './text.ts';
@@ -72,7 +72,7 @@ function failed(base: Report, error: string, cause: 'source' | 'parser' = 'sourc
 }
 
 function emptyReport(bytes: Uint8Array, sourceFile: string): Report {
-  const sha = createHash('sha256').update(bytes).digest('hex');
+  const sha = hash('sha256', bytes, 'hex');
   return {
     report_id: reportId(sourceFile), agency: null, agency_id: null, year: null, published_on: null,
     province: null, city: null, county: null, township: null, region_code: null,
@@ -90,9 +90,12 @@ export function parseFile(bytes: Uint8Array, sourceFile: string): Parsed {
     const { text, encoding } = decode(bytes);
     base.encoding = encoding;
     const isHtml = /\.html?$/i.test(sourceFile) || looksLikeHtml(text);
-    lines = splitLines(isHtml ? htmlToText(text) : convertEmbeddedHtml(text));
+    const body = isHtml ? htmlToText(text) : convertEmbeddedHtml(text);
+    lines = splitLines(body);
     base.line_count = lines.length;
-    return { report: parseLines(lines, base, isHtml ? pageUrlOf(text) : null), lines };
+    // Split by LFs alone, the lines join back to the body itself.
+    const joined = body.includes('\r') || body.charCodeAt(0) === 0xfeff ? undefined : body;
+    return { report: parseLines(lines, base, isHtml ? pageUrlOf(text) : null, joined), lines };
   } catch (e) {
     return { ...failed(base, `解析时出错:${(e as Error).message}`, 'parser'), lines };
   }
@@ -171,8 +174,9 @@ function scopeOf(agency: string | null, level: Report['level'], text: string, ag
   return 'unknown';
 }
 
-export function parseLines(lines: string[], base: Report, pageUrl: string | null = null): Report {
-  const src = makeSource(lines);
+/** `joined`: `lines.join('\n')`, when the caller has it (see `makeSource`). */
+export function parseLines(lines: string[], base: Report, pageUrl: string | null = null, joined?: string): Report {
+  const src = makeSource(lines, joined);
   const view = compactOf(src);
   const headings = findHeadings(src);
   const regions = findRegions(src, view, headings);
@@ -321,5 +325,21 @@ function fillMissingAppRows(r: Report, template: Template | null, issues: Issue[
     issues.push({ kind: 'missing', table: 'applications', row: code, detail: `表中没有「${zh(code)}」行` });
     for (const applicant of APPLICANT_CODES) r.applications.push({ row: code, applicant, value: null, line: null, col: undefined });
   }
-  r.applications.sort((a, b) => ROW_ORDER.get(a.row)! - ROW_ORDER.get(b.row)! || APPLICANT_ORDER.get(a.applicant)! - APPLICANT_ORDER.get(b.applicant)!);
+  r.applications = inFormOrder(r.applications);
+}
+
+/**
+ * Cells in the form's order (row, then applicant column), cells of one place
+ * in the order given: a stable sort by counting, one pass to count and one to
+ * place (a comparator sort with two map lookups per comparison cost more).
+ */
+function inFormOrder(cells: ApplicationRow[]): ApplicationRow[] {
+  const width = APPLICANT_CODES.length;
+  const keys = cells.map((c) => ROW_ORDER.get(c.row)! * width + APPLICANT_ORDER.get(c.applicant)!);
+  const starts = new Array<number>(APP_ROW_CODES.length * width + 1).fill(0);
+  for (const k of keys) starts[k + 1]++;
+  for (let k = 1; k < starts.length; k++) starts[k] += starts[k - 1];
+  const out = new Array<ApplicationRow>(cells.length);
+  for (let i = 0; i < cells.length; i++) out[starts[keys[i]]++] = cells[i];
+  return out;
 }

@@ -67,7 +67,7 @@ export function readReviews(src: Source, from: number, to: number, issues: Issue
   tokens = untilText(src, tokens);
   if (tokens.length < COLS.length) tokens = subTables(src, words, to) ?? tokens;
   const line = tokens[0]?.line ?? null;
-  const nulls = (): ReviewRow[] => REVIEW_CELLS.map(([proceeding, outcome]) => ({ proceeding, outcome, value: null, line }));
+  const nulls = (): ReviewRow[] => REVIEW_CELLS.map(([proceeding, outcome]) => ({ proceeding, outcome, value: null, line, col: undefined }));
   const printed = tokens.map((t) => t.text || '空白').join(' ');
   const none = { rows: [], found: false, pending: [] };
   if (!worded && !tokens.length) return none;

@@ -48,16 +48,36 @@ const blank = (m: string) => m.replace(/[^\n]/g, ' ');
 
 const ZERO_WIDTH = /[\u200b-\u200d\u2060\ufeff\u00ad]/g;
 
-export function makeSource(lines: string[]): Source {
-  const raw = lines.join('\n').replace(ZERO_WIDTH, '');
+/**
+ * The source of `lines`; `joined`, when the caller has it, is `lines.join('\n')`
+ * (the text the lines were split from, with no CR or BOM), so it need not be
+ * built again.
+ */
+export function makeSource(lines: string[], joined?: string): Source {
+  const raw = (joined ?? lines.join('\n')).replace(ZERO_WIDTH, '');
   let text = blankSpanRepeats(normalize(raw));
   for (const [re, needs] of PAGE_MARKS) if (needs.some((c) => text.includes(c))) text = text.replace(re, blank);
   if (text.includes('|')) for (const [re, needs] of MARKDOWN_NOISE) if (needs.test(text)) text = text.replace(re, blank);
   // Markdown emphasis (`**五、存在的主要问题**`): the marks, not the words.
   if (text.includes('**')) text = text.replace(/\*\*([^*\n]+?)\*\*/g, (_m, inner: string) => `  ${inner}  `);
-  const lineStarts = [0];
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lineStarts.push(i + 1);
-  return { lines, text, raw, lineStarts };
+  return { lines, text, raw, lineStarts: lineStartsOf(lines, text, raw.length === joined?.length) };
+}
+
+/**
+ * Where each line starts in `text`. Every pass above keeps the length and the
+ * line breaks, so when no zero-width character was removed (`whole`) the
+ * starts follow from the lines' lengths, without a search of the text.
+ */
+function lineStartsOf(lines: string[], text: string, whole: boolean): number[] {
+  if (whole) {
+    const starts = new Array<number>(lines.length);
+    let at = 0;
+    for (let k = 0; k < lines.length; k++) { starts[k] = at; at += lines[k].length + 1; }
+    return starts;
+  }
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return starts;
 }
 
 /** The text of a 1-based line of `src.text`, without its line break. */
