@@ -3,7 +3,7 @@
  * Sources, in order of trust: the title line, header fields (`发布机构`,
  * `发布日期`…), the signature block at the end, the body text.
  */
-import { compact, normalize } from './text.ts';
+import { compact, execNear, normalize } from './text.ts';
 import { lineOf, lineText, type Source } from './source.ts';
 
 export interface Meta {
@@ -24,6 +24,8 @@ export interface Meta {
 }
 
 const REPORT_WORDS = /(?:政府)?(?:信息公开|政务公开)(?:工作)?(?:的)?(?:年度)?(?:工作)?报告|政府信息公开年报/;
+/** The report words and all after them. */
+const REPORT_WORDS_ON = new RegExp(REPORT_WORDS.source + '.*$');
 const AGENCY_END = /(?:人民政府(?:办公室|办公厅)?|行政公署(?:办公室)?|人民政府[\u4e00-\u9fa5]{1,12}(?:办事处|办公室)|街道办事处|办事处|委员会|办公室|办公厅|[^、,，。]{1,12}?(?:局|厅|委|署|院|中心|管委会|管理委员会|总队|支队|大队|站|所|馆|会))$/;
 const DIVISION_END = /(?:省|自治区|市|州|盟|地区|县|区|旗|镇|乡|苏木|街道)$/;
 
@@ -64,7 +66,7 @@ export function headerFields(lines: string[]): { fields: Record<string, string>;
   const fields: Record<string, string> = {};
   const head = Math.min(lines.length, 40);
   let mark = -1;
-  for (let i = 0; i < head && mark < 0; i++) if (BODY_MARK.test(lines[i])) mark = i;
+  for (let i = 0; i < head && mark < 0; i++) if (lines[i].includes('正文') && BODY_MARK.test(lines[i])) mark = i;
   let i = 0, seen = 0;
   for (; i < (mark >= 0 ? mark : head); i++) {
     const l = lines[i];
@@ -141,7 +143,7 @@ function agencyFromTitle(title: string): string | null {
   let c = compact(normalize(title));
   c = c.replace(/[(（][^)）]*[)）]/g, '');
   c = c.replace(/\d{4}年度?/g, '').replace(/\d{4}/g, '');
-  c = c.replace(new RegExp(REPORT_WORDS.source + '.*$'), '');
+  c = c.replace(REPORT_WORDS_ON, '');
   c = c.replace(/^关于/, '').replace(/的$/, '').replace(/关于$/, '').replace(/年度$/, '');
   // A covering letter: `XX局关于报送2020年度…的函`.
   const k = c.indexOf('关于');
@@ -233,7 +235,7 @@ function lineEnd(line: string): string {
     const end = line.slice(-1000).replace(BARS, ' ').trim();
     if (end.length > 200 && withoutPageTail(end).length >= 160) return end;
   }
-  return line.replace(BARS, ' ').trim();
+  return (line.includes('|') || line.includes('\t') ? line.replace(BARS, ' ') : line).trim();
 }
 
 const SPACE = /\s/;
@@ -289,6 +291,11 @@ function signature(lines: string[], from = 0): { agency: string | null; date: st
 /** A name right after a line start or punctuation, as the subject of a sentence. */
 const SUBJECT = /(?:^|[,，。;；:：、"“(（])(?:\d{4}年(?:度)?[,，]?)?([\u4e00-\u9fa5]{2,20}?(?:人民政府(?:办公室|办公厅)?|街道办事处))(?:认真|深入|坚持|始终|严格|全面|紧紧|高度|扎实|积极|持续|进一步|按照|以|在|围绕|贯彻)/;
 
+const SUBJECT_G = new RegExp(SUBJECT.source, 'g');
+/** A match of SUBJECT holds one of these, at most SUBJECT_LEAD characters after its start (1 + 7 + 20). */
+const SUBJECT_KEYS = ['人民政府', '街道办事处'];
+const SUBJECT_LEAD = 28;
+
 /** The body's first subject (`咸安区人民政府认真贯彻…`), in the 120 lines from `from`. */
 function agencyFromBody(nl: string[], from = 0): string | null {
   const limit = Math.min(nl.length, from + 120);
@@ -298,7 +305,7 @@ function agencyFromBody(nl: string[], from = 0): string | null {
     if (!l.includes('府') && !l.includes('处')) continue;
     const c = compact(l);
     if (!c.includes('人民政府') && !c.includes('街道办事处')) continue;
-    const m = SUBJECT.exec(c);
+    const m = execNear(SUBJECT_G, c, 0, SUBJECT_KEYS, SUBJECT_LEAD);
     if (m && !/^(?:国务院|中华人民共和国|省|市|县|区)人民政府/.test(m[1])) return m[1];
   }
   return null;
@@ -386,7 +393,7 @@ export function readMeta(lines: string[], src: Source, pageUrl: string | null = 
   }
   const codes = new Set<string>();
   for (let i = 0; i < Math.min(nl.length, 40); i++) {
-    const m = /索\s*引\s*号[^0-9A-Z]*([0-9A-Z]{18})/.exec(nl[i]);
+    const m = nl[i].includes('索') ? /索\s*引\s*号[^0-9A-Z]*([0-9A-Z]{18})/.exec(nl[i]) : null;
     if (m && /^[1-9A-Y][1-9]/.test(m[1])) codes.add(m[1].slice(2, 8));
   }
   return {

@@ -103,17 +103,32 @@ const YEAR = /(20\d\d)\s*年/g;
 export function readFacts(src: Source, tables: [number, number][], year: number | null): Fact[] {
   const t = src.text;
   const out: Fact[] = [];
-  const inTable = (i: number) => tables.some(([a, b]) => i >= a && i < b);
+  // The text between the tables, each stretch searched on its own: a statement lies within one.
+  const stretches = outside(tables, t.length).map(([a, b]) => [a, t.slice(a, b)] as const);
   for (const p of PATTERNS) {
-    p.re.lastIndex = 0;
-    for (let m = p.re.exec(t); m; m = p.re.exec(t)) {
-      if (inTable(m.index)) continue;
-      const sentence = sentenceAt(t, m.index);
-      if (SKIP.test(sentence.slice(0, Math.max(0, sentence.indexOf(m[0]))) + m[0])) continue;
-      const years = [...sentence.matchAll(YEAR)].map((y) => Number(y[1]));
-      if (year && years.some((y) => y !== year)) continue;
-      for (const f of p.facts(m)) out.push({ ...f, text: m[0].replace(/\s+/g, ''), line: lineOf(src, m.index) });
+    for (const [at, part] of stretches) {
+      p.re.lastIndex = 0;
+      for (let m = p.re.exec(part); m; m = p.re.exec(part)) {
+        const index = at + m.index;
+        const sentence = sentenceAt(t, index);
+        if (SKIP.test(sentence.slice(0, Math.max(0, sentence.indexOf(m[0]))) + m[0])) continue;
+        const years = [...sentence.matchAll(YEAR)].map((y) => Number(y[1]));
+        if (year && years.some((y) => y !== year)) continue;
+        for (const f of p.facts(m)) out.push({ ...f, text: m[0].replace(/\s+/g, ''), line: lineOf(src, index) });
+      }
     }
   }
+  return out;
+}
+
+/** The ranges of [0, length) outside `ranges` (offset ranges, end exclusive, in any order). */
+function outside(ranges: [number, number][], length: number): [number, number][] {
+  const out: [number, number][] = [];
+  let from = 0;
+  for (const [a, b] of [...ranges].sort((x, y) => x[0] - y[0])) {
+    if (a > from) out.push([from, a]);
+    from = Math.max(from, b);
+  }
+  if (from < length) out.push([from, length]);
   return out;
 }
