@@ -439,6 +439,8 @@ export interface Splits {
   splits: Split[];
   /** More splits than `limit`: the row cannot be read. */
   overflow: boolean;
+  /** Splits found before `keep` chose among them (as many as `splits` without it). */
+  admissible?: number;
 }
 
 /**
@@ -478,19 +480,23 @@ const glued = (t: ZoneToken) => t.kind === 'run' && t.text.length > 1 && t.text.
  * cells are cut: a row of many digits is not refused for the number of its
  * splits alone).
  */
-export function splitZone(tokens: ZoneToken[], rules: CellRule[], limit = 20000, accept?: (values: (number | null)[]) => boolean): Splits {
+export function splitZone(tokens: ZoneToken[], rules: CellRule[], limit = 20000, accept?: (values: (number | null)[]) => boolean,
+  keep?: (cells: Cell[]) => boolean): Splits {
   const k = rules.length;
-  if (tokens.length === k) return { splits: oneEach(tokens, rules), overflow: false };
+  if (tokens.length === k) {
+    const splits = oneEach(tokens, rules);
+    return { splits: keep ? splits.filter((sp) => keep(sp.cells)) : splits, overflow: false, admissible: splits.length };
+  }
   // Whole cells are cut only where a token cannot be one cell: `00` (pdftotext joins two
   // zeros a space apart) is `0|0`; the other tokens stay whole.
   const whole = wholeCells(tokens);
-  if (whole && !tokens.some(glued)) return { splits: [], overflow: false };
+  if (whole && !tokens.some(glued)) return { splits: [], overflow: false, admissible: 0 };
   // First without the cuts that leave more cells than the later tokens can give (they never make
   // a split); again with them where they might have spent the budget, which counts them.
-  const quick = cutTokens(tokens, rules, limit, accept, whole, false);
-  if (quick.overflow || quick.spent + quick.skipped <= WORK) return { splits: quick.splits, overflow: quick.overflow };
-  const all = cutTokens(tokens, rules, limit, accept, whole, true);
-  return { splits: all.splits, overflow: all.overflow };
+  const quick = cutTokens(tokens, rules, limit, accept, keep, whole, false);
+  if (quick.overflow || quick.spent + quick.skipped <= WORK) return { splits: quick.splits, overflow: quick.overflow, admissible: quick.admissible };
+  const all = cutTokens(tokens, rules, limit, accept, keep, whole, true);
+  return { splits: all.splits, overflow: all.overflow, admissible: all.admissible };
 }
 
 /** The most calls `cutRun` makes to cut `n` characters into `p` pieces: one per choice of fewer than `p` cuts. */
@@ -503,14 +509,16 @@ function cutCalls(n: number, p: number): number {
 /**
  * The splits of splitZone, and the budget they spent. With `every` false,
  * a run is not cut into fewer cells than the later tokens leave it to fill:
- * `skipped` is the most those cuts would have spent.
+ * `skipped` is the most those cuts would have spent. With `keep`, only the
+ * splits it keeps are stored; all count towards `limit` and `admissible`.
  */
 function cutTokens(tokens: ZoneToken[], rules: CellRule[], limit: number, accept: ((values: (number | null)[]) => boolean) | undefined,
-  whole: boolean, every: boolean): Splits & { spent: number; skipped: number } {
+  keep: ((cells: Cell[]) => boolean) | undefined, whole: boolean, every: boolean): Splits & { spent: number; skipped: number; admissible: number } {
   const k = rules.length;
   let skipped = 0;
   const out: Split[] = [];
   let overflow = false;
+  let found = 0;
   const cells: Cell[] = [];
   // Most cells each token can still give: a run of d characters gives at most d.
   const cap: number[] = new Array(tokens.length + 1).fill(0);
@@ -530,8 +538,9 @@ function cutTokens(tokens: ZoneToken[], rules: CellRule[], limit: number, accept
     const filled = cells.length;
     if (ti === tokens.length) {
       if (filled === k) {
-        if (out.length >= limit) { overflow = true; return false; }
-        out.push({ cells: cells.slice() });
+        if (found >= limit) { overflow = true; return false; }
+        found++;
+        if (!keep || keep(cells)) out.push({ cells: cells.slice() });
       }
       return true;
     }
@@ -566,7 +575,7 @@ function cutTokens(tokens: ZoneToken[], rules: CellRule[], limit: number, accept
   };
   rec(0);
   if (work.left < 0) overflow = true;
-  return { splits: overflow ? [] : out, overflow, spent: WORK - work.left, skipped };
+  return { splits: overflow ? [] : out, overflow, spent: WORK - work.left, skipped, admissible: overflow ? 0 : found };
 }
 
 /** As many tokens as cells: each token must be one cell, or there is no split. */
