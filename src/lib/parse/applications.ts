@@ -11,7 +11,7 @@ import { APP_COLUMNS, APP_ROWS_SPEC, COUNT, OTHER_SUB_ROWS, type CellRule } from
 import { handledRows } from './checks.ts';
 import { compactOf, type Source } from './source.ts';
 import { solve, type Equation, type RowChoice } from './solve.ts';
-import { centreOf, colOf, dropStray, implausible, inColumns, lineCells, positional, spaced, splitLost, splitZone, strayOrders, tooShort, zoneTokens, type Cell, type Split, type Splits, type ZoneToken } from './zone.ts';
+import { centreOf, colOf, dropStray, implausible, inColumns, lineCells, positional, spaced, splitLost, splitZone, strayOrders, tooShort, zoneTokens, type Split, type Splits, type ZoneToken } from './zone.ts';
 import { zh, type Issue } from './issues.ts';
 import type { Evidence, Pending } from './evidence.ts';
 
@@ -45,7 +45,7 @@ function equations(rows: Set<AppRow>, form2019: boolean): { local: Equation[]; t
 }
 
 /** A row's own total: 总计 = the six applicant columns (true when a cell is NULL). */
-function rowTotalHolds(vals: (number | null)[]): boolean {
+function rowTotalHolds(vals: readonly (number | null)[]): boolean {
   if (vals.length !== 7) return true;
   let s = 0;
   for (let i = 0; i < 6; i++) { const v = vals[i]; if (v === null) return true; s += v; }
@@ -320,7 +320,7 @@ function splitRow(r: RowRead, cols: 6 | 7, leading: (cells: number) => boolean, 
   const orders = values.length === APP_COLUMNS.length ? strayOrders(values) : null;
   // Only the splits that keep the row's 总计 are stored, as readApplications keeps only those
   // when there are any; when there are none, all of them.
-  let s = orders ? union(orders.map((o) => splitZone(o, rules))) : splitZone(values, rules, undefined, undefined, cellsTotalHolds);
+  let s = orders ? union(orders.map((o) => splitZone(o, rules))) : splitZone(values, rules, undefined, undefined, rowTotalHolds);
   if (!orders && !s.splits.length && s.admissible) s = splitZone(values, rules);
   if (orders) r.moved = true;
   // Too many splits to keep (digits of large numbers run together): those that keep the row's 总计.
@@ -329,14 +329,6 @@ function splitRow(r: RowRead, cols: 6 | 7, leading: (cells: number) => boolean, 
   r.splits = s.splits;
   r.overflow = s.overflow;
   r.admissible = s.admissible ?? s.splits.length;
-}
-
-/** `rowTotalHolds` of a split's cells. */
-function cellsTotalHolds(cells: Cell[]): boolean {
-  if (cells.length !== 7) return true;
-  let s = 0;
-  for (let i = 0; i < 6; i++) { const v = cells[i].value; if (v === null) return true; s += v; }
-  return cells[6].value === null || Math.abs(s - cells[6].value!) < 1e-6;
 }
 
 /** The distinct splits of several orders of a row's tokens. */

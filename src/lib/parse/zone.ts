@@ -481,11 +481,11 @@ const glued = (t: ZoneToken) => t.kind === 'run' && t.text.length > 1 && t.text.
  * splits alone).
  */
 export function splitZone(tokens: ZoneToken[], rules: CellRule[], limit = 20000, accept?: (values: (number | null)[]) => boolean,
-  keep?: (cells: Cell[]) => boolean): Splits {
+  keep?: (values: readonly (number | null)[]) => boolean): Splits {
   const k = rules.length;
   if (tokens.length === k) {
     const splits = oneEach(tokens, rules);
-    return { splits: keep ? splits.filter((sp) => keep(sp.cells)) : splits, overflow: false, admissible: splits.length };
+    return { splits: keep ? splits.filter((sp) => keep(sp.cells.map((c) => c.value))) : splits, overflow: false, admissible: splits.length };
   }
   // Whole cells are cut only where a token cannot be one cell: `00` (pdftotext joins two
   // zeros a space apart) is `0|0`; the other tokens stay whole.
@@ -513,13 +513,21 @@ function cutCalls(n: number, p: number): number {
  * splits it keeps are stored; all count towards `limit` and `admissible`.
  */
 function cutTokens(tokens: ZoneToken[], rules: CellRule[], limit: number, accept: ((values: (number | null)[]) => boolean) | undefined,
-  keep: ((cells: Cell[]) => boolean) | undefined, whole: boolean, every: boolean): Splits & { spent: number; skipped: number; admissible: number } {
+  keep: ((values: readonly (number | null)[]) => boolean) | undefined, whole: boolean, every: boolean): Splits & { spent: number; skipped: number; admissible: number } {
   const k = rules.length;
   let skipped = 0;
   const out: Split[] = [];
   let overflow = false;
   let found = 0;
   const cells: Cell[] = [];
+  // The values of a complete split, as `keep` sees them (one array, refilled).
+  const complete: (number | null)[] = [];
+  const keeps = (vals: readonly (number | null)[]) => {
+    complete.length = 0;
+    for (const c of cells) complete.push(c.value);
+    for (const v of vals) complete.push(v);
+    return keep!(complete);
+  };
   // Most cells each token can still give: a run of d characters gives at most d.
   const cap: number[] = new Array(tokens.length + 1).fill(0);
   for (let i = tokens.length - 1; i >= 0; i--) cap[i] = cap[i + 1] + (tokens[i].kind === 'run' ? tokens[i].text.length : 1);
@@ -540,7 +548,7 @@ function cutTokens(tokens: ZoneToken[], rules: CellRule[], limit: number, accept
       if (filled === k) {
         if (found >= limit) { overflow = true; return false; }
         found++;
-        if (!keep || keep(cells)) out.push({ cells: cells.slice() });
+        if (!keep || keeps([])) out.push({ cells: cells.slice() });
       }
       return true;
     }
@@ -559,6 +567,8 @@ function cutTokens(tokens: ZoneToken[], rules: CellRule[], limit: number, accept
     for (let p = 1; p < least && p <= most; p++) skipped += cutCalls(tok.text.length, p);
     for (let p = least; p <= most; p++) {
       const go = cutRun(tok.text, p, rules, filled, tok.unit, (vals, texts) => {
+        // A complete split that `keep` refuses is counted without making its cells.
+        if (keep && ti + 1 === tokens.length && filled + vals.length === k && found < limit && !keeps(vals)) { found++; return true; }
         let at = tok.start;
         for (let q = 0; q < vals.length; q++) {
           const last = q === vals.length - 1;
