@@ -314,7 +314,9 @@ const ROW_ORDER = new Map(APP_ROW_CODES.map((c, i) => [c, i]));
 const APPLICANT_ORDER = new Map(APPLICANT_CODES.map((c, i) => [c, i]));
 
 function fillMissingAppRows(r: Report, template: Template | null, issues: Issue[]) {
-  const present = new Set(r.applications.map((a) => a.row));
+  // Cells come row by row: a row is added once, not once per cell.
+  const present = new Set<AppRow>();
+  for (let i = 0; i < r.applications.length; i++) if (i === 0 || r.applications[i].row !== r.applications[i - 1].row) present.add(r.applications[i].row);
   const expected: AppRow[] = APP_ROW_CODES.filter((c) => {
     if (c === 'other_total') return template === '2019';
     if (c === 'other_overdue_correction' || c === 'other_overdue_fee' || c === 'other_other') return template !== '2019';
