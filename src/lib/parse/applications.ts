@@ -4,7 +4,7 @@
  * split into seven cells in every admissible way (zone.ts), and the whole
  * table solved at once with the form's arithmetic (solve.ts).
  */
-import { APPLICANT_PARTS, type Applicant, type AppRow } from '../schema.ts';
+import { APP_ROW_CODES, APPLICANT_PARTS, type Applicant, type AppRow } from '../schema.ts';
 import type { ApplicationRow } from '../types.ts';
 import { alignRows, type Hit } from './align.ts';
 import { APP_COLUMNS, APP_ROWS_SPEC, COUNT, OTHER_SUB_ROWS, type CellRule } from './form.ts';
@@ -34,11 +34,14 @@ const EMPTY: AppTable = { rows: [], otherAsOneRow: false, otherSubRows: false, f
 
 const cell = (row: string, col: Applicant) => `${row}/${col}`;
 
-const EQUATIONS = new Map<string, { local: Equation[]; table: Equation[] }>();
+const EQUATIONS = new Map<number, { local: Equation[]; table: Equation[] }>();
+/** Each row's bit in a set of rows (the form has fewer than 31 rows). */
+const ROW_BIT = new Map(APP_ROW_CODES.map((c, i) => [c, 2 ** i]));
 
-/** The form's equations for the rows present (cached: few tables differ in their rows). */
+/** The form's equations for the rows present (cached by the set and the form: few tables differ in their rows). */
 function equations(rows: Set<AppRow>, form2019: boolean): { local: Equation[]; table: Equation[] } {
-  const key = `${form2019}:${[...rows].join(',')}`;
+  let key = form2019 ? 2 ** APP_ROW_CODES.length : 0;
+  for (const r of rows) key += ROW_BIT.get(r)!;
   let eqs = EQUATIONS.get(key);
   if (!eqs) EQUATIONS.set(key, (eqs = buildEquations(rows, form2019)));
   return eqs;
@@ -171,7 +174,11 @@ export function readApplications(src: Source, from: number, to: number, issues: 
 
 /** What a row's zone prints: its tokens other than blank cells. */
 const numbers = (r: RowRead) => r.tokens.filter((t) => t.kind !== 'blank');
-const count = (r: RowRead) => numbers(r).length;
+function count(r: RowRead): number {
+  let n = 0;
+  for (const t of r.tokens) if (t.kind !== 'blank') n++;
+  return n;
+}
 
 /**
  * pdftotext's default order reads a table block by block: a page's labels,
