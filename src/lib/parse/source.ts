@@ -44,7 +44,8 @@ const MARKDOWN_NOISE: [RegExp, RegExp][] = [
   [/(?<=\|)\s*(?:数据|列|栏|Col(?:umn)?\s?)\d{1,2}\s*(?=\|)/gi, /(?:数据|列|栏)\d|col/i],
 ];
 
-const blank = (m: string) => m.replace(/[^\n]/g, ' ');
+/** Spaces of a match's length, its line breaks kept. */
+const blank = (m: string) => (m.includes('\n') ? m.replace(/[^\n]/g, ' ') : ' '.repeat(m.length));
 
 const ZERO_WIDTH = /[\u200b-\u200d\u2060\ufeff\u00ad]/g;
 
