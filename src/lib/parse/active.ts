@@ -7,6 +7,7 @@
  * cell is read only where every admissible split agrees on it, or where the
  * report's text singles out one split.
  */
+import { matchesOf } from './text.ts';
 import type { Item, Metric, Template } from '../schema.ts';
 import type { ActiveRow } from '../types.ts';
 import { alignEach, type Hit } from './align.ts';
@@ -32,7 +33,7 @@ export interface ActiveTable {
 interface Label { kind: 'item' | 'metric' | 'marker'; start: number; end: number; item: Item | undefined; metric: Metric | undefined }
 
 const MARKER = /第二十条(?:第)?\(?[一二三四五六七八九十]+\)?项?/g;
-/** METRIC_KEYS with global regexes, for `matchAll`. */
+/** METRIC_KEYS with global regexes, for `matchesOf`. */
 const METRIC_SEARCH = METRIC_KEYS.map(([metric, re]) => [metric, new RegExp(re.source, 'g')] as const);
 
 function sameList(a: Metric[], b: Metric[] | undefined) {
@@ -57,12 +58,12 @@ export function readActive(src: Source, from: number, to: number, issues: Issue[
   const labels: Label[] = items.map((h) => ({ kind: 'item', start: h.start, end: h.end, item: h.code, metric: undefined }));
   const mapped = (i: number, j: number) => [view.at[i], view.at[j - 1] + 1] as const;
   for (const [metric, re] of METRIC_SEARCH) {
-    for (const m of view.s.matchAll(re)) {
+    for (const m of matchesOf(re, view.s)) {
       const [start, end] = mapped(m.index, m.index + m[0].length);
       if (!labels.some((l) => start < l.end && l.start < end)) labels.push({ kind: 'metric', start, end, item: undefined, metric });
     }
   }
-  for (const m of view.s.matchAll(MARKER)) {
+  for (const m of matchesOf(MARKER, view.s)) {
     const [start, end] = mapped(m.index, m.index + m[0].length);
     labels.push({ kind: 'marker', start, end, item: undefined, metric: undefined });
   }
@@ -203,7 +204,7 @@ function headerColumns(src: Source, k: number, labelAt: number): number[] | null
     const head = lineText(src, n);
     if (!/^\s*信息内容\s/.test(head)) continue;
     if (/[|\t]/.test(head)) return null;
-    const words = [...head.matchAll(HEADER_WORD)].map((m) => m.index + m[0].length / 2);
+    const words = matchesOf(HEADER_WORD, head).map((m) => m.index + m[0].length / 2);
     return words.length === k + 1 ? words.slice(1) : null;
   }
   return null;

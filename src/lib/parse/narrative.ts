@@ -6,6 +6,7 @@
  * digits can be split several ways, used to single one split out (evidence.ts).
  * Sentences about other years or comparisons (上年, 同比, 较…) are not read.
  */
+import { matchesOf } from './text.ts';
 import { lineOf, type Source } from './source.ts';
 
 /** A number the text states for a table cell. */
@@ -112,7 +113,7 @@ export function readFacts(src: Source, tables: [number, number][], year: number 
         const index = at + m.index;
         const sentence = sentenceAt(t, index);
         if (SKIP.test(sentence.slice(0, Math.max(0, sentence.indexOf(m[0]))) + m[0])) continue;
-        const years = [...sentence.matchAll(YEAR)].map((y) => Number(y[1]));
+        const years = matchesOf(YEAR, sentence).map((y) => Number(y[1]));
         if (year && years.some((y) => y !== year)) continue;
         for (const f of p.facts(m)) out.push({ ...f, text: m[0].replace(/\s+/g, ''), line: lineOf(src, index) });
       }

@@ -4,6 +4,7 @@
  * other, pending, total. Digits that ran together are split by the three
  * group totals.
  */
+import { matchesOf } from './text.ts';
 import type { ReviewRow } from '../types.ts';
 import { COUNT, REVIEW_CELLS, REVIEW_HEADER } from './form.ts';
 import { compactOf, type Source } from './source.ts';
@@ -52,7 +53,7 @@ function subTables(src: Source, words: [number, number][], to: number): ZoneToke
 export function readReviews(src: Source, from: number, to: number, issues: Issue[]): ReviewTable {
   const view = compactOf(src, from, to);
   // The header words, as [start, end) offsets of the source text.
-  const words = [...view.s.matchAll(REVIEW_HEADER)].map((m): [number, number] => [view.at[m.index], view.at[m.index + m[0].length - 1] + 1]);
+  const words = matchesOf(REVIEW_HEADER, view.s).map((m): [number, number] => [view.at[m.index], view.at[m.index + m[0].length - 1] + 1]);
   const heads = words.map(([, end]) => end);
   if (!heads.length) return { rows: [], found: false, pending: [] };
   // Its outcome words, unless the header is printed a character per line (narrow columns of a

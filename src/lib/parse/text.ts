@@ -90,6 +90,21 @@ export function execNear(re: RegExp, text: string, from: number, keys: readonly 
   return re.exec(text);
 }
 
+/**
+ * The matches of the global `re` in `s`, as `[...s.matchAll(re)]` gives them
+ * from a `re` whose lastIndex is 0 (an exec loop: matchAll copies the regex
+ * and iterates, which costs more for the few matches a report has).
+ */
+export function matchesOf(re: RegExp, s: string): RegExpExecArray[] {
+  const out: RegExpExecArray[] = [];
+  re.lastIndex = 0;
+  for (let m = re.exec(s); m; m = re.exec(s)) {
+    out.push(m);
+    if (m[0].length === 0) re.lastIndex++;
+  }
+  return out;
+}
+
 /** JavaScript's `\s` (and what `trim()` removes): white space and line terminators, by code unit. */
 export function isSpaceCode(c: number): boolean {
   if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
