@@ -1,0 +1,97 @@
+/**
+ * The parser's fast paths give what the plain code they stand for gives.
+ * Each shortcut skips work (a split not stored, a character not looked up, a
+ * search not made) on the promise that the result is the same; these tests
+ * hold them to it on random input (fast-check, fixed seed).
+ */
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { AMOUNT, COUNT } from '../src/lib/parse/form.ts';
+import { makeSource } from '../src/lib/parse/source.ts';
+import { matchesOf, normalize } from '../src/lib/parse/text.ts';
+import { splitZone, zoneTokens } from '../src/lib/parse/zone.ts';
+
+const SEED = Number(process.env.FC_SEED ?? 4242);
+
+/** A row's total holds: the last value is the sum of the others (true with a NULL). */
+const totalHolds = (vals: readonly (number | null)[]) =>
+  vals.some((v) => v === null) || vals.slice(0, -1).reduce((s: number, v) => s + v!, 0) === vals[vals.length - 1];
+
+/** What a row's zone prints: digit runs, placeholders and separators, on one or two lines. */
+const zoneText = fc.array(fc.oneof(
+  fc.stringMatching(/^[0-9]{1,9}$/),
+  fc.constantFrom('—', '/', '无', '0', '00', '12.5'),
+), { minLength: 1, maxLength: 6 }).chain((parts) => fc.constantFrom(' ', ' | ', '\t', '\n').map((sep) => parts.join(sep)));
+
+describe('splitZone with keep', () => {
+  it('stores exactly the kept splits, in order, and counts all of them', () => {
+    fc.assert(fc.property(zoneText, fc.integer({ min: 3, max: 7 }), fc.boolean(), (text, cells, amounts) => {
+      const src = makeSource(text.split('\n'));
+      const tokens = zoneTokens(src, 0, src.text.length);
+      const rules = Array.from({ length: cells }, (_, i) => (amounts && i === cells - 1 ? AMOUNT : COUNT));
+      const all = splitZone(tokens, rules);
+      const kept = splitZone(tokens, rules, undefined, undefined, totalHolds);
+      const values = (s: typeof all) => s.splits.map((sp) => sp.cells.map((c) => c.value));
+      expect(kept.overflow).toBe(all.overflow);
+      expect(kept.admissible).toBe(all.splits.length);
+      expect(values(kept)).toEqual(values(all).filter(totalHolds));
+      // The kept splits are the same cells (text, line, offset), not only the same values.
+      expect(kept.splits).toEqual(all.splits.filter((sp) => totalHolds(sp.cells.map((c) => c.value))));
+    }), { seed: SEED, numRuns: 400 });
+  });
+
+  it('counts towards the limit the splits it does not keep', () => {
+    // 12 digits into 7 cells: C(11, 6) = 462 cuts, every piece a valid count.
+    const src = makeSource(['123456789123']);
+    const tokens = zoneTokens(src, 0, src.text.length);
+    const rules = Array.from({ length: 7 }, () => COUNT);
+    expect(splitZone(tokens, rules).splits.length).toBe(462);
+    const limited = splitZone(tokens, rules, 100, undefined, () => false);
+    expect(limited.overflow).toBe(true);
+    expect(limited.splits).toEqual([]);
+  });
+});
+
+describe('normalize', () => {
+  it('keeps every ASCII character and CJK ideograph, after a character it changes', () => {
+    // The loop skips these without its table: none of them may be one the table changes.
+    for (let c = 0; c < 0x10000; c++) {
+      if (!(c < 0xa0 || (c >= 0x4e00 && c <= 0x9fff))) continue;
+      const ch = String.fromCharCode(c);
+      expect(normalize(`，${ch}`)).toBe(`,${ch}`);
+    }
+  });
+
+  it('changes full-width forms and odd spaces anywhere in a line', () => {
+    expect(normalize('申请（一）１２３件\u3000合计：\u00a0５')).toBe('申请(一)123件 合计: 5');
+    expect(normalize('a\u200bb\ufeffc')).toBe('abc');
+  });
+});
+
+describe('matchesOf', () => {
+  it('finds what matchAll finds', () => {
+    const patterns = [/(20\d\d)\s*年/g, /第二十条(?:第)?\(?[一二三四五六七八九十]+\)?项?/g, /\d+/g, /a*/g];
+    fc.assert(fc.property(fc.string({ unit: fc.constantFrom('2', '0', '1', '9', '年', ' ', 'a', '第', '二', '十', '条', '(', '一', ')', '项') }), (s) => {
+      for (const re of patterns) {
+        const got = matchesOf(re, s).map((m) => [m.index, m[0], m[1]]);
+        const want = [...s.matchAll(re)].map((m) => [m.index, m[0], m[1]]);
+        expect(got).toEqual(want);
+        expect(re.lastIndex).toBe(0);
+      }
+    }), { seed: SEED, numRuns: 300 });
+  });
+});
+
+describe('makeSource line starts', () => {
+  it('are where each line starts in the text, with or without the joined text given', () => {
+    fc.assert(fc.property(fc.array(fc.string({ unit: fc.constantFrom('a', '一', ' ', '|', '\t', '-', '1', '\u200b', '*') }), { minLength: 1, maxLength: 12 }), (lines) => {
+      const joined = lines.join('\n');
+      for (const src of [makeSource(lines), makeSource(lines, joined)]) {
+        const starts = [0];
+        for (let i = src.text.indexOf('\n'); i >= 0; i = src.text.indexOf('\n', i + 1)) starts.push(i + 1);
+        expect(src.lineStarts).toEqual(starts);
+        expect(src.text.length).toBe(src.raw.length);
+      }
+    }), { seed: SEED, numRuns: 300 });
+  });
+});
