@@ -54,7 +54,7 @@ describe('splitZone with keep', () => {
 
 describe('normalize', () => {
   it('keeps every ASCII character and CJK ideograph, after a character it changes', () => {
-    // The loop skips these without its table: none of them may be one the table changes.
+    // The loop after the first changed character keeps these as they are: none of them may be one it changes.
     for (let c = 0; c < 0x10000; c++) {
       if (!(c < 0xa0 || (c >= 0x4e00 && c <= 0x9fff))) continue;
       const ch = String.fromCharCode(c);

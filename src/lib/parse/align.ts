@@ -75,14 +75,7 @@ function selfOverlaps(w: string): boolean {
  * An escaped literal that cannot overlap itself is a word as well: a regex
  * finds the same places.
  */
-interface Keys {
-  first: Uint16Array;
-  /** A bit per code unit, set where `first` is (8 KB: the scan stays in the L1 cache, `first` is 128 KB). */
-  starts: Int32Array;
-  /** The words by first character: each word's row, and its second character (a cheaper test first). */
-  buckets: { row: number; word: string; second: number }[][];
-  res: RegExp[][];
-}
+interface Keys { first: Uint16Array; buckets: { row: number; word: string }[][]; res: RegExp[][] }
 
 const compiled = new WeakMap<object, Keys>();
 
@@ -91,11 +84,11 @@ function keysOf(rows: RowSpec<string>[]): Keys {
   const id = rows.length === 1 ? rows[0] : rows;
   let k = compiled.get(id);
   if (k) return k;
-  const t: Keys = { first: new Uint16Array(65536), starts: new Int32Array(2048), buckets: [], res: rows.map(() => []) };
+  const t: Keys = { first: new Uint16Array(65536), buckets: [], res: rows.map(() => []) };
   const addWord = (row: number, word: string) => {
     const c = word.charCodeAt(0);
-    if (!t.first[c]) { t.buckets.push([]); t.first[c] = t.buckets.length; t.starts[c >> 5] |= 1 << (c & 31); }
-    t.buckets[t.first[c] - 1].push({ row, word, second: word.length > 1 ? word.charCodeAt(1) : -1 });
+    if (!t.first[c]) { t.buckets.push([]); t.first[c] = t.buckets.length; }
+    t.buckets[t.first[c] - 1].push({ row, word });
   };
   rows.forEach((r, row) => {
     for (const key of r.keys) {
@@ -114,19 +107,14 @@ function keysOf(rows: RowSpec<string>[]): Keys {
 
 /** Occurrences of each row's keys in compact text (compact indexes). */
 function occurrences(s: string, rows: RowSpec<string>[], counted: boolean): Occ[][] {
-  const { first, starts, buckets, res } = keysOf(rows);
+  const { first, buckets, res } = keysOf(rows);
   const out: Occ[][] = [];
   const stops = stopsOf(s);
   for (let r = 0; r < rows.length; r++) out.push([]);
   for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if ((starts[c >> 5] & (1 << (c & 31))) === 0) continue;
-    const b = first[c];
-    const bucket = buckets[b - 1];
-    const next = s.charCodeAt(i + 1);
-    for (let w = 0; w < bucket.length; w++) {
-      const { row, word, second } = bucket[w];
-      if (second >= 0 && second !== next) continue;
+    const b = first[s.charCodeAt(i)];
+    if (!b) continue;
+    for (const { row, word } of buckets[b - 1]) {
       const end = i + word.length;
       if (s.startsWith(word, i) && !inSentence(s, i, end, counted, stops)) out[row].push({ start: i, end });
     }

@@ -54,10 +54,7 @@ export function normalize(s: string): string {
   const parts: string[] = [];
   let run = 0;
   for (let i = SPECIAL.lastIndex - 1; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    // ASCII and CJK ideographs stay (most of the text), without a look into the 128 KB table.
-    if (c < 0xa0 || (c >= 0x4e00 && c <= 0x9fff)) continue;
-    const r = REPLACEMENT[c];
+    const r = REPLACEMENT[s.charCodeAt(i)];
     if (r === KEEP) continue;
     if (run < i) parts.push(s.slice(run, i));
     if (r !== DROP) parts.push(String.fromCharCode(r));
