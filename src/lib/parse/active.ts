@@ -7,7 +7,6 @@
  * cell is read only where every admissible split agrees on it, or where the
  * report's text singles out one split.
  */
-import { matchesOf } from './text.ts';
 import type { Item, Metric, Template } from '../schema.ts';
 import type { ActiveRow } from '../types.ts';
 import { alignEach, type Hit } from './align.ts';
@@ -18,6 +17,7 @@ import { unsplit, untilText } from './applications.ts';
 import { colOf, dropStray, GAP, inColumns, positional, spaced, splitLost, splitZone, tooShort, zoneTokens, type Split, type ZoneToken } from './zone.ts';
 import { zh, type Issue } from './issues.ts';
 import type { Evidence, Pending } from './evidence.ts';
+import { matchesOf } from './text.ts';
 
 export interface ActiveTable {
   rows: ActiveRow[];

@@ -288,10 +288,8 @@ function signature(lines: string[], from = 0): { agency: string | null; date: st
   return { agency, date };
 }
 
-/** A name right after a line start or punctuation, as the subject of a sentence. */
-const SUBJECT = /(?:^|[,，。;；:：、"“(（])(?:\d{4}年(?:度)?[,，]?)?([\u4e00-\u9fa5]{2,20}?(?:人民政府(?:办公室|办公厅)?|街道办事处))(?:认真|深入|坚持|始终|严格|全面|紧紧|高度|扎实|积极|持续|进一步|按照|以|在|围绕|贯彻)/;
-
-const SUBJECT_G = new RegExp(SUBJECT.source, 'g');
+/** A name right after a line start or punctuation, as the subject of a sentence (global: searched by `execNear`). */
+const SUBJECT = /(?:^|[,，。;；:：、"“(（])(?:\d{4}年(?:度)?[,，]?)?([\u4e00-\u9fa5]{2,20}?(?:人民政府(?:办公室|办公厅)?|街道办事处))(?:认真|深入|坚持|始终|严格|全面|紧紧|高度|扎实|积极|持续|进一步|按照|以|在|围绕|贯彻)/g;
 /** A match of SUBJECT holds one of these, at most SUBJECT_LEAD characters after its start (1 + 7 + 20). */
 const SUBJECT_KEYS = ['人民政府', '街道办事处'];
 const SUBJECT_LEAD = 28;
@@ -305,7 +303,7 @@ function agencyFromBody(nl: string[], from = 0): string | null {
     if (!l.includes('府') && !l.includes('处')) continue;
     const c = compact(l);
     if (!c.includes('人民政府') && !c.includes('街道办事处')) continue;
-    const m = execNear(SUBJECT_G, c, 0, SUBJECT_KEYS, SUBJECT_LEAD);
+    const m = execNear(SUBJECT, c, 0, SUBJECT_KEYS, SUBJECT_LEAD);
     if (m && !/^(?:国务院|中华人民共和国|省|市|县|区)人民政府/.test(m[1])) return m[1];
   }
   return null;

@@ -6,8 +6,8 @@
  * digits can be split several ways, used to single one split out (evidence.ts).
  * Sentences about other years or comparisons (上年, 同比, 较…) are not read.
  */
-import { matchesOf } from './text.ts';
 import { lineOf, type Source } from './source.ts';
+import { matchesOf } from './text.ts';
 
 /** A number the text states for a table cell. */
 export interface Fact {

@@ -8,7 +8,7 @@ import { APP_ROW_CODES, APPLICANT_CODES, type AppRow, type Template } from '../s
 import type { ApplicationRow, CheckRow, Report } from '../types.ts';
 import { decode } from './decode.ts';
 import { convertEmbeddedHtml, htmlToText, looksLikeHtml, pageUrlOf } from './html.ts';
-import { splitLines } from './text.ts';
+import { joinsBack, splitLines } from './text.ts';
 import { compactOf, makeSource, type Compact, type Source } from './source.ts';
 import { findHeadings, sectionTexts, type Heading } from './sections.ts';
 import { Evidence, type Pending } from './evidence.ts';
@@ -93,9 +93,7 @@ export function parseFile(bytes: Uint8Array, sourceFile: string): Parsed {
     const body = isHtml ? htmlToText(text) : convertEmbeddedHtml(text);
     lines = splitLines(body);
     base.line_count = lines.length;
-    // Split by LFs alone, the lines join back to the body itself.
-    const joined = body.includes('\r') || body.charCodeAt(0) === 0xfeff ? undefined : body;
-    return { report: parseLines(lines, base, isHtml ? pageUrlOf(text) : null, joined), lines };
+    return { report: parseLines(lines, base, isHtml ? pageUrlOf(text) : null, joinsBack(body) ? body : undefined), lines };
   } catch (e) {
     return { ...failed(base, `解析时出错:${(e as Error).message}`, 'parser'), lines };
   }

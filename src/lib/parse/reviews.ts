@@ -4,7 +4,6 @@
  * other, pending, total. Digits that ran together are split by the three
  * group totals.
  */
-import { matchesOf } from './text.ts';
 import type { ReviewRow } from '../types.ts';
 import { COUNT, REVIEW_CELLS, REVIEW_HEADER } from './form.ts';
 import { compactOf, type Source } from './source.ts';
@@ -13,6 +12,7 @@ import { unsplit, untilText } from './applications.ts';
 import { colOf, dropStray, positional, splitZone, zoneTokens, type ZoneToken } from './zone.ts';
 import { zh, type Issue } from './issues.ts';
 import type { Pending } from './evidence.ts';
+import { matchesOf } from './text.ts';
 
 export interface ReviewTable { rows: ReviewRow[]; found: boolean; pending: Pending[] }
 

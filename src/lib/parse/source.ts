@@ -55,13 +55,14 @@ const ZERO_WIDTH = /[\u200b-\u200d\u2060\ufeff\u00ad]/g;
  * built again.
  */
 export function makeSource(lines: string[], joined?: string): Source {
-  const raw = (joined ?? lines.join('\n')).replace(ZERO_WIDTH, '');
+  const full = joined ?? lines.join('\n');
+  const raw = full.replace(ZERO_WIDTH, '');
   let text = blankSpanRepeats(normalize(raw));
   for (const [re, needs] of PAGE_MARKS) if (needs.some((c) => text.includes(c))) text = text.replace(re, blank);
   if (text.includes('|')) for (const [re, needs] of MARKDOWN_NOISE) if (needs.test(text)) text = text.replace(re, blank);
   // Markdown emphasis (`**五、存在的主要问题**`): the marks, not the words.
   if (text.includes('**')) text = text.replace(/\*\*([^*\n]+?)\*\*/g, (_m, inner: string) => `  ${inner}  `);
-  return { lines, text, raw, lineStarts: lineStartsOf(lines, text, raw.length === joined?.length) };
+  return { lines, text, raw, lineStarts: lineStartsOf(lines, text, raw.length === full.length) };
 }
 
 /**

@@ -4,6 +4,14 @@
  * characters removed. Line count is preserved.
  */
 
+/**
+ * Does `splitLines(text).join('\n')` give `text` back? Yes unless it opens
+ * with a BOM (dropped) or holds a CR (a line break made LF).
+ */
+export function joinsBack(text: string): boolean {
+  return text.charCodeAt(0) !== 0xfeff && !text.includes('\r');
+}
+
 /** Split text into lines (CRLF, CR or LF); text without CR by its LFs (a string split, faster). */
 export function splitLines(text: string): string[] {
   const t = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
