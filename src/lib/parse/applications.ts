@@ -219,7 +219,7 @@ function spread(reads: RowRead[], cols: 6 | 7) {
     const block = reads.slice(start, j + 1);
     start = j + 1;
     if (block.length < 2) continue;
-    const toks = reads[j].tokens.filter((t) => t.kind !== 'blank');
+    const toks = numbers(reads[j]);
     if (!toks.every((t) => t.lone)) continue;
     // (When the row holding the numbers is (六) itself, they are its own: the rows before printed none.)
     const takers = n === block.length * cols ? block
