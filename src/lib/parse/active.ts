@@ -18,6 +18,7 @@ import { colOf, dropStray, GAP, inColumns, positional, spaced, splitLost, splitZ
 import { zh, type Issue } from './issues.ts';
 import type { Evidence, Pending } from './evidence.ts';
 import { matchesOf } from './text.ts';
+import { mapArray } from './map-array.ts';
 
 export interface ActiveTable {
   rows: ActiveRow[];
@@ -34,7 +35,7 @@ interface Label { kind: 'item' | 'metric' | 'marker'; start: number; end: number
 
 const MARKER = /第二十条(?:第)?\(?[一二三四五六七八九十]+\)?项?/g;
 /** METRIC_KEYS with global regexes, for `matchesOf`. */
-const METRIC_SEARCH = METRIC_KEYS.map(([metric, re]) => [metric, new RegExp(re.source, 'g')] as const);
+const METRIC_SEARCH = mapArray(METRIC_KEYS, ([metric, re]) => [metric, new RegExp(re.source, 'g')] as const);
 
 function sameList(a: Metric[], b: Metric[] | undefined) {
   return !!b && a.length === b.length && a.every((m, i) => m === b[i]);
@@ -55,7 +56,7 @@ export function readActive(src: Source, from: number, to: number, issues: Issue[
   }
   if (!items.length) return { rows: [], found: false, template: null, pending: [] };
 
-  const labels: Label[] = items.map((h) => ({ kind: 'item', start: h.start, end: h.end, item: h.code, metric: undefined }));
+  const labels: Label[] = mapArray(items, (h) => ({ kind: 'item', start: h.start, end: h.end, item: h.code, metric: undefined }));
   const mapped = (i: number, j: number) => [view.at[i], view.at[j - 1] + 1] as const;
   for (const [metric, re] of METRIC_SEARCH) {
     for (const m of matchesOf(re, view.s)) {
@@ -69,7 +70,7 @@ export function readActive(src: Source, from: number, to: number, issues: Issue[
   }
   labels.sort((a, b) => a.start - b.start);
 
-  const all = labels.filter((l) => l.kind === 'metric').map((l) => l.metric!);
+  const all = mapArray(labels.filter((l) => l.kind === 'metric'), (l) => l.metric!);
   let template: Template | null = all.some((m) => FORM_2021_METRICS.has(m)) ? '2021' : all.some((m) => FORM_2019_METRICS.has(m)) ? '2019' : null;
   if (!template && items.some((h) => h.code === 'other_service' || h.code === 'procurement')) template = '2019';
 
@@ -90,8 +91,8 @@ export function readActive(src: Source, from: number, to: number, issues: Issue[
       // Numbers between a caption or header and the next item belong to no cell.
       const orphans = zoneTokens(src, l.end, i + 1 < labels.length ? labels[i + 1].start : to).filter((t) => t.kind === 'run');
       if (orphans.length && i + 1 < labels.length) {
-        issues.push({ kind: 'unreadable', table: 'active_disclosure', detail: `第二十条表「${src.raw.slice(l.start, l.end)}」之后有不属于任何一行的数字「${orphans.map((t) => t.text).join(' ')}」,表格结构不完整` });
-        if (orphans.length >= 2 && labels[i + 1].kind === 'item') shifted = orphans.map((t) => t.text).join(' ');
+        issues.push({ kind: 'unreadable', table: 'active_disclosure', detail: `第二十条表「${src.raw.slice(l.start, l.end)}」之后有不属于任何一行的数字「${mapArray(orphans, (t) => t.text).join(' ')}」,表格结构不完整` });
+        if (orphans.length >= 2 && labels[i + 1].kind === 'item') shifted = mapArray(orphans, (t) => t.text).join(' ');
       }
       if (lastWasItem) header = [];
       if (l.kind === 'metric' && !header.includes(l.metric!)) header.push(l.metric!);
@@ -145,7 +146,7 @@ export function numbersFirst(table: ActiveTable, issues: Issue[]) {
   const { zones = [], rows, pending } = table;
   const runs = (z: ItemZone) => z.tokens.filter((t) => t.kind === 'run');
   for (const sub of SUB_TABLES) {
-    const [prev, last] = sub.map((item) => zones.find((z) => z.item === item));
+    const [prev, last] = mapArray(sub, (item) => zones.find((z) => z.item === item));
     if (!prev || !last || zones.indexOf(prev) + 1 !== zones.indexOf(last)) continue;
     const full = runs(prev);
     if (runs(last).length || last.tokens.some((t) => t.kind === 'placeholder')) continue;
@@ -156,7 +157,7 @@ export function numbersFirst(table: ActiveTable, issues: Issue[]) {
     }
     issues.push({
       kind: 'unreadable', table: 'active_disclosure', row: prev.item,
-      detail: `「${zh(prev.item)}」行印出「${full.map((t) => t.text).join(' ')}」而「${zh(last.item)}」行没有数字,数字可能印在行名之前(与下一行错位),该子表记为空`,
+      detail: `「${zh(prev.item)}」行印出「${mapArray(full, (t) => t.text).join(' ')}」而「${zh(last.item)}」行没有数字,数字可能印在行名之前(与下一行错位),该子表记为空`,
     });
   }
 }
@@ -167,7 +168,7 @@ export function numbersFirst(table: ActiveTable, issues: Issue[]) {
  * application table, when the table's captions and headers are gone).
  */
 export function fillMissingActive(rows: ActiveRow[], template: Template, issues: Issue[],
-  seen: Set<Item> = new Set(rows.map((r) => r.item))) {
+  seen: Set<Item> = new Set(mapArray(rows, (r) => r.item))) {
   for (const [item, ms] of Object.entries(ACTIVE_FORM[template]) as [Item, Metric[]][]) {
     if (seen.has(item)) continue;
     for (const m of ms) {
@@ -204,7 +205,7 @@ function headerColumns(src: Source, k: number, labelAt: number): number[] | null
     const head = lineText(src, n);
     if (!/^\s*信息内容\s/.test(head)) continue;
     if (/[|\t]/.test(head)) return null;
-    const words = matchesOf(HEADER_WORD, head).map((m) => m.index + m[0].length / 2);
+    const words = mapArray(matchesOf(HEADER_WORD, head), (m) => m.index + m[0].length / 2);
     return words.length === k + 1 ? words.slice(1) : null;
   }
   return null;
@@ -212,25 +213,25 @@ function headerColumns(src: Source, k: number, labelAt: number): number[] | null
 
 /** The splits of `a` and of `b`, each set of values once. */
 function union(a: Split[], b: Split[]): Split[] {
-  const seen = new Set(a.map((s) => s.cells.map((c) => c.value).join(',')));
-  return [...a, ...b.filter((s) => !seen.has(s.cells.map((c) => c.value).join(',')))];
+  const seen = new Set(mapArray(a, (s) => mapArray(s.cells, (c) => c.value).join(',')));
+  return [...a, ...b.filter((s) => !seen.has(mapArray(s.cells, (c) => c.value).join(',')))];
 }
 
 /** Values the given splits agree on (NULL where they differ). */
 function agreed(splits: Split[], winners: number[]): (number | null)[] {
-  return splits[winners[0]].cells.map((c, j) => (winners.every((k) => splits[k].cells[j].value === c.value) ? c.value : null));
+  return mapArray(splits[winners[0]].cells, (c, j) => (winners.every((k) => splits[k].cells[j].value === c.value) ? c.value : null));
 }
 
 function readItem(src: Source, item: Item, metrics: Metric[], tokens: ZoneToken[], issues: Issue[], evidence: Evidence, pending: Pending[],
   labelAt: number): ActiveRow[] {
   const line = tokens[0]?.line ?? null;
-  const nulls = (): ActiveRow[] => metrics.map((metric) => ({ item, metric, value: null, line, col: undefined }));
-  const printed = tokens.map((t) => t.text || '空白').join(' ');
+  const nulls = (): ActiveRow[] => mapArray(metrics, (metric) => ({ item, metric, value: null, line, col: undefined }));
+  const printed = mapArray(tokens, (t) => t.text || '空白').join(' ');
   if (!tokens.length) {
     issues.push({ kind: 'missing', table: 'active_disclosure', row: item, detail: `「${zh(item)}」行没有印出数字` });
     return nulls();
   }
-  const rules = metrics.map((m) => METRIC_RULE[m]);
+  const rules = mapArray(metrics, (m) => METRIC_RULE[m]);
   tokens = dropStray(tokens, metrics.length);
   tokens = positional(src, tokens, metrics.length, () => true) ?? byHeader(src, tokens, metrics.length, labelAt) ?? tokens;
   let s = splitZone(tokens, rules);
@@ -248,17 +249,17 @@ function readItem(src: Source, item: Item, metrics: Metric[], tokens: ZoneToken[
     return nulls();
   }
   const splits: Split[] = s.splits;
-  let winners = splits.map((_s, k) => k);
+  let winners = mapArray(splits, (_s, k) => k);
   let values = agreed(splits, winners);
   if (splits.length > 1) {
-    const choice: RowChoice = { row: item, cols: metrics, cands: splits.map((sp) => sp.cells.map((c) => c.value)) };
+    const choice: RowChoice = { row: item, cols: metrics, cands: mapArray(splits, (sp) => mapArray(sp.cells, (c) => c.value)) };
     const sol = solve([choice], []);
     evidence.narrow('active_disclosure', [choice], sol);
     winners = sol.winners.get(item)!;
     values = sol.values.get(item)!;
   }
   const first = splits[winners[0]];
-  const out: ActiveRow[] = metrics.map((metric, j) => {
+  const out: ActiveRow[] = mapArray(metrics, (metric, j) => {
     const c = first.cells[j];
     let value = values[j];
     if (value === null && winners.every((k) => splits[k].cells[j].value === null && splits[k].cells[j].kind !== 'lost')) {
@@ -276,13 +277,13 @@ function readItem(src: Source, item: Item, metrics: Metric[], tokens: ZoneToken[
     return out;
   }
   if (first.cells.length > tokens.length || splits.length > 1) {
-    const chosen = first.cells.map((c) => c.text).join(' ');
+    const chosen = mapArray(first.cells, (c) => c.text).join(' ');
     if (winners.length === 1) {
       issues.push({ kind: 'split', table: 'active_disclosure', row: item, detail: `「${zh(item)}」行的数字粘连为「${printed}」,${splits.length > 1 ? `有 ${splits.length} 种拆分,` : ''}唯一拆分为 ${chosen}` });
     } else {
       const open = metrics.filter((_m, j) => values[j] === null && winners.some((k) => splits[k].cells[j].value !== null));
-      issues.push({ kind: 'unsplittable', table: 'active_disclosure', row: item, detail: `「${zh(item)}」行的数字「${printed}」可拆分为 ${winners.length} 种(${winners.slice(0, 6).map((k) => splits[k].cells.map((c) => c.text).join('|')).join('、')}${winners.length > 6 ? '…' : ''}),本表没有勾稽关系可以确定,${open.map((m) => `「${zh(m)}」`).join('')}记为空` });
-      pending.push({ table: 'active_disclosure', row: item, cols: metrics, cands: winners.map((k) => splits[k].cells.map((c) => c.value)), lines: first.cells.map((c) => c.line) });
+      issues.push({ kind: 'unsplittable', table: 'active_disclosure', row: item, detail: `「${zh(item)}」行的数字「${printed}」可拆分为 ${winners.length} 种(${mapArray(winners.slice(0, 6), (k) => mapArray(splits[k].cells, (c) => c.text).join('|')).join('、')}${winners.length > 6 ? '…' : ''}),本表没有勾稽关系可以确定,${mapArray(open, (m) => `「${zh(m)}」`).join('')}记为空` });
+      pending.push({ table: 'active_disclosure', row: item, cols: metrics, cands: mapArray(winners, (k) => mapArray(splits[k].cells, (c) => c.value)), lines: mapArray(first.cells, (c) => c.line) });
     }
   }
   return out;

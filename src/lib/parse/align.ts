@@ -8,6 +8,7 @@
  */
 import type { Compact } from './source.ts';
 import type { RowSpec } from './form.ts';
+import { mapArray } from './map-array.ts';
 
 /** Where a row's label was found: offsets into the source text. */
 export interface Hit<C extends string> { code: C; start: number; end: number }
@@ -38,7 +39,7 @@ function stopIn(stops: number[], a: number, b: number): boolean {
 }
 
 /** The units of a count in running text: 件条次人份. */
-const COUNT_UNITS = [...'件条次人份'].map((c) => c.charCodeAt(0));
+const COUNT_UNITS = mapArray([...'件条次人份'], (c) => c.charCodeAt(0));
 
 function inSentence(s: string, at: number, end: number, counted: boolean, stops: number[]): boolean {
   if (stops.length && (stopIn(stops, end, end + 24) || stopIn(stops, Math.max(0, at - 6), at))) return true;
@@ -84,7 +85,7 @@ function keysOf(rows: RowSpec<string>[]): Keys {
   const id = rows.length === 1 ? rows[0] : rows;
   let k = compiled.get(id);
   if (k) return k;
-  const t: Keys = { first: new Uint16Array(65536), buckets: [], res: rows.map(() => []) };
+  const t: Keys = { first: new Uint16Array(65536), buckets: [], res: mapArray(rows, () => []) };
   const addWord = (row: number, word: string) => {
     const c = word.charCodeAt(0);
     if (!t.first[c]) { t.buckets.push([]); t.first[c] = t.buckets.length; }
@@ -164,7 +165,7 @@ export function alignRows<C extends string>(view: Compact, rows: RowSpec<C>[], c
  */
 export function alignEach<C extends string>(view: Compact, rows: RowSpec<C>[]): { inOrder: (Hit<C> | null)[]; first: (Hit<C> | null)[] } {
   const occ = occurrences(view.s, rows, false);
-  const first = occ.map((o, i) => (o.length ? hitOf(view, rows[i].code, o[0]) : null));
+  const first = mapArray(occ, (o, i) => (o.length ? hitOf(view, rows[i].code, o[0]) : null));
   return { inOrder: align(view, rows, occ), first };
 }
 

@@ -14,6 +14,7 @@ import { solve, type Equation, type RowChoice } from './solve.ts';
 import { centreOf, colOf, dropStray, implausible, inColumns, lineCells, positional, spaced, splitLost, splitZone, strayOrders, tooShort, zoneTokens, type Split, type Splits, type ZoneToken } from './zone.ts';
 import { zh, type Issue } from './issues.ts';
 import type { Evidence, Pending } from './evidence.ts';
+import { mapArray } from './map-array.ts';
 
 export interface AppTable {
   rows: ApplicationRow[];
@@ -36,7 +37,7 @@ const cell = (row: string, col: Applicant) => `${row}/${col}`;
 
 const EQUATIONS = new Map<number, { local: Equation[]; table: Equation[] }>();
 /** Each row's bit in a set of rows (the form has fewer than 31 rows). */
-const ROW_BIT = new Map(APP_ROW_CODES.map((c, i) => [c, 2 ** i]));
+const ROW_BIT = new Map(mapArray(APP_ROW_CODES, (c, i) => [c, 2 ** i]));
 
 /** The form's equations for the rows present (cached by the set and the form: few tables differ in their rows). */
 function equations(rows: Set<AppRow>, form2019: boolean): { local: Equation[]; table: Equation[] } {
@@ -57,12 +58,12 @@ function rowTotalHolds(vals: readonly (number | null)[]): boolean {
 
 function buildEquations(rows: Set<AppRow>, form2019: boolean): { local: Equation[]; table: Equation[] } {
   const local: Equation[] = [];
-  for (const r of rows) local.push({ plus: [cell(r, 'total')], minus: APPLICANT_PARTS.map((c) => cell(r, c)) });
+  for (const r of rows) local.push({ plus: [cell(r, 'total')], minus: mapArray(APPLICANT_PARTS, (c) => cell(r, c)) });
   const handled = handledRows(form2019 ? '2019' : '2021', (r) => rows.has(r));
   const table: Equation[] = [];
   for (const c of APP_COLUMNS) {
     table.push({ plus: [cell('new_received', c), cell('carried_over', c)], minus: [cell('total_handled', c), cell('carried_forward', c)] });
-    table.push({ plus: [cell('total_handled', c)], minus: handled.map((r) => cell(r, c)) });
+    table.push({ plus: [cell('total_handled', c)], minus: mapArray(handled, (r) => cell(r, c)) });
   }
   return { local, table };
 }
@@ -96,12 +97,12 @@ export function readApplications(src: Source, from: number, to: number, issues: 
   if (!found.some((h) => h.code === 'new_received' || h.code === 'carried_over' || h.code === 'granted')) return EMPTY;
   const cols = headerColumns(src, from, found[0].start);
   const orphans = zoneTokens(src, from, found[0].start).filter((t) => t.kind === 'run');
-  if (orphans.length) issues.push({ kind: 'unreadable', table: 'applications', detail: `申请情况表的表头中有不属于任何一行的数字「${orphans.map((t) => t.text).join(' ')}」,表格结构不完整` });
+  if (orphans.length) issues.push({ kind: 'unreadable', table: 'applications', detail: `申请情况表的表头中有不属于任何一行的数字「${mapArray(orphans, (t) => t.text).join(' ')}」,表格结构不完整` });
   // A row's worth of numbers before the first row: the rows print their numbers elsewhere than after
   // their labels (pdftotext's default order, by column blocks). Read after their labels, they would be
   // other rows' numbers: the table is NULL.
   if (orphans.length >= 3) {
-    const rows = found.flatMap((h) => APP_COLUMNS.map((applicant) => ({ row: h.code, applicant, value: null, line: null, col: undefined })));
+    const rows = found.flatMap((h) => mapArray(APP_COLUMNS, (applicant) => ({ row: h.code, applicant, value: null, line: null, col: undefined })));
     issues.push({ kind: 'unreadable', table: 'applications', detail: '申请情况表的数字不在各行行名之后(表头之后已有数字),各行数字可能错位,整表记为空' });
     return { rows, otherAsOneRow: false, otherSubRows: found.some((h) => OTHER_SUB_ROWS.includes(h.code)), found: true, headerColumns: cols, pending: [] };
   }
@@ -129,9 +130,8 @@ export function readApplications(src: Source, from: number, to: number, issues: 
   let usual: number | null | undefined;
   const usualCells = () => {
     if (usual !== undefined) return usual;
-    const full = rowsRead.filter((r) => r.tokens.length === APP_COLUMNS.length && r.tokens.every((t) => t.sep && t.line === r.tokens[0].line))
-      .map((r) => lineCells(src, r.tokens[0].line).length);
-    const mode = full.length ? [...new Set(full)].map((n) => [n, full.filter((x) => x === n).length] as const).sort((a, b) => b[1] - a[1])[0] : null;
+    const full = mapArray(rowsRead.filter((r) => r.tokens.length === APP_COLUMNS.length && r.tokens.every((t) => t.sep && t.line === r.tokens[0].line)), (r) => lineCells(src, r.tokens[0].line).length);
+    const mode = full.length ? mapArray([...new Set(full)], (n) => [n, full.filter((x) => x === n).length] as const).sort((a, b) => b[1] - a[1])[0] : null;
     return (usual = mode && full.length >= 3 && mode[1] * 2 > full.length ? mode[0] : null);
   };
   // Under a header without 总计, rows before the first that prints seven numbers print the six applicant
@@ -139,7 +139,7 @@ export function readApplications(src: Source, from: number, to: number, issues: 
   const firstSeven = rowsRead.findIndex((r) => count(r) >= APP_COLUMNS.length);
   const columns = layoutColumns(src, rowsRead);
   rowsRead.forEach((r, i) => splitRow(r, cols, (n) => n === usualCells(), cols === 6 && (firstSeven < 0 || i < firstSeven), columns));
-  const present = new Set(rowsRead.map((r) => r.code));
+  const present = new Set(mapArray(rowsRead, (r) => r.code));
   const eqs = equations(present, otherAsOneRow && !subRows);
 
   const choices: RowChoice[] = [];
@@ -147,17 +147,17 @@ export function readApplications(src: Source, from: number, to: number, issues: 
   for (const r of rowsRead) {
     byCode.set(r.code, r);
     if (!r.splits.length) continue;
-    let cands = r.splits.map((s) => s.cells.map((c) => c.value));
+    let cands = mapArray(r.splits, (s) => mapArray(s.cells, (c) => c.value));
     // A row's own total first: splits that break it are kept only if none keeps it.
-    const own = cands.map((v, k) => [v, k] as const).filter(([v]) => rowTotalHolds(v));
+    const own = mapArray(cands, (v, k) => [v, k] as const).filter(([v]) => rowTotalHolds(v));
     if (own.length && own.length < cands.length) {
-      r.splits = own.map(([, k]) => r.splits[k]);
-      cands = own.map(([v]) => v);
+      r.splits = mapArray(own, ([, k]) => r.splits[k]);
+      cands = mapArray(own, ([v]) => v);
     } else if (!own.length && !r.lost && !r.moved && r.tokens.length > 1 && r.splits.every((sp) => sp.cells.length > r.tokens.length)) {
       // Numbers printed apart (`89 142 12`) that fill the cells only when cut inside them, and
       // only in ways that break the row's own 总计: the cut is a guess, not what was printed.
       // (One run of as many digits as cells, `8100008`, is cut one way only: read as printed.)
-      r.cutBreaks = r.splits[0].cells.map((c) => c.text).join(' ');
+      r.cutBreaks = mapArray(r.splits[0].cells, (c) => c.text).join(' ');
       r.splits = [];
       continue;
     }
@@ -226,8 +226,8 @@ function spread(reads: RowRead[], cols: 6 | 7) {
       : n === (block.length - 1) * cols && reads[j].code !== 'other_total' ? block.filter((r) => r.code !== 'other_total') : null;
     if (!takers || takers.length !== n / cols) continue;
     // Only where each row's 总计 then holds: numbers read down the columns (another order) rarely do.
-    const chunks = takers.map((_, k) => toks.slice(k * cols, (k + 1) * cols));
-    if (cols !== 7 || !chunks.every((c) => rowTotalHolds(c.map((t) => (/^\d+$/.test(t.text) ? Number(t.text) : null))))) continue;
+    const chunks = mapArray(takers, (_, k) => toks.slice(k * cols, (k + 1) * cols));
+    if (cols !== 7 || !chunks.every((c) => rowTotalHolds(mapArray(c, (t) => (/^\d+$/.test(t.text) ? Number(t.text) : null))))) continue;
     takers.forEach((r, k) => { r.tokens = toks.slice(k * cols, (k + 1) * cols); });
   }
 }
@@ -255,13 +255,13 @@ function numbersFirst(reads: RowRead[], cols: 6 | 7, issues: Issue[]) {
   // there; the others are NULL (the first row of the run: what would be its numbers is not
   // among them).
   const run = reads.slice(start, end).filter((r) => !label(r));
-  const printed = run.map(numbers);
+  const printed = mapArray(run, numbers);
   run.forEach((r, k) => {
-    r.tokens = printed[k].map((t, j) => (k > 0 && printed[k - 1][j].text === t.text ? t : { ...t, kind: 'blank' as const, text: '' }));
+    r.tokens = mapArray(printed[k], (t, j) => (k > 0 && printed[k - 1][j].text === t.text ? t : { ...t, kind: 'blank' as const, text: '' }));
   });
   issues.push({
     kind: 'unreadable', table: 'applications', row: run[run.length - 1].code,
-    detail: `申请情况表最后的「${reads.slice(end).map((r) => zh(r.code)).join('、')}」行没有数字,而此前 ${run.length} 行各印出一行数字,数字可能印在行名之前(与下一行错位):这些行中与上一行不同的数字记为空`,
+    detail: `申请情况表最后的「${mapArray(reads.slice(end), (r) => zh(r.code)).join('、')}」行没有数字,而此前 ${run.length} 行各印出一行数字,数字可能印在行名之前(与下一行错位):这些行中与上一行不同的数字记为空`,
   });
 }
 
@@ -271,10 +271,10 @@ function numbersFirst(reads: RowRead[], cols: 6 | 7, issues: Issue[]) {
  * numbers that do not fit the columns.
  */
 export function unsplit(table: Issue['table'], row: string, what: string, tokens: ZoneToken[], rules: CellRule[], overflow: boolean): Issue {
-  const printed = tokens.map((t) => t.text || '空白').join(' ');
+  const printed = mapArray(tokens, (t) => t.text || '空白').join(' ');
   if (overflow) return { kind: 'unsplittable', table, row, detail: `${what}的数字「${printed}」可拆分的方式过多,无法确定,记为空` };
   if (tooShort(tokens, rules.length)) return { kind: 'short', table, row, detail: `${what}只印出「${printed}」,少于 ${rules.length} 列(原表缺少单元格,无法确定哪一格为空),记为空` };
-  const bad = tokens.map((t, i) => [t, implausible(t, rules[Math.min(i, rules.length - 1)])] as const).find(([, why]) => why);
+  const bad = mapArray(tokens, (t, i) => [t, implausible(t, rules[Math.min(i, rules.length - 1)])] as const).find(([, why]) => why);
   if (bad) return { kind: 'implausible', table, row, detail: `${what}的「${bad[0].text}」${bad[1]},不是有效的计数或金额,记为空` };
   return { kind: 'unreadable', table, row, detail: `${what}印出「${printed}」,无法对应到 ${rules.length} 列,记为空` };
 }
@@ -300,17 +300,17 @@ export function untilText(src: Source, tokens: ZoneToken[]): ZoneToken[] {
  * two characters of its column's middle), those middles. Null otherwise.
  */
 function layoutColumns(src: Source, reads: RowRead[]): number[] | null {
-  const full = reads.map((r) => r.tokens).filter((ts) => ts.length === APP_COLUMNS.length && ts.every((t) => t.line === ts[0].line && spaced(src, t)));
+  const full = mapArray(reads, (r) => r.tokens).filter((ts) => ts.length === APP_COLUMNS.length && ts.every((t) => t.line === ts[0].line && spaced(src, t)));
   if (full.length < 3) return null;
-  const centres = APP_COLUMNS.map((_c, j) => {
-    const xs = full.map((ts) => centreOf(src, ts[j])).sort((a, b) => a - b);
+  const centres = mapArray(APP_COLUMNS, (_c, j) => {
+    const xs = mapArray(full, (ts) => centreOf(src, ts[j])).sort((a, b) => a - b);
     return xs[xs.length >> 1];
   });
   return full.every((ts) => ts.every((t, j) => Math.abs(centreOf(src, t) - centres[j]) <= 2)) ? centres : null;
 }
 
 /** The cells of a row: seven counts. */
-const APP_RULES: CellRule[] = APP_COLUMNS.map(() => COUNT);
+const APP_RULES: CellRule[] = mapArray(APP_COLUMNS, () => COUNT);
 
 function splitRow(r: RowRead, cols: 6 | 7, leading: (cells: number) => boolean, sixBefore: boolean, columns: number[] | null) {
   let values = r.tokens.filter((t) => t.kind !== 'blank' || r.tokens.some((x) => x.kind !== 'blank'));
@@ -320,14 +320,14 @@ function splitRow(r: RowRead, cols: 6 | 7, leading: (cells: number) => boolean, 
   r.tokens = values;
   // Six numbers under a header without 总计, in separated cells or before any row of seven: the six applicant columns.
   if (cols === 6 && values.length === 6 && values.every((t) => (t.sep || sixBefore) && (t.kind !== 'run' || /^\d+$/.test(t.text)))) {
-    const s = splitZone(values, APPLICANT_PARTS.map(() => COUNT));
+    const s = splitZone(values, mapArray(APPLICANT_PARTS, () => COUNT));
     if (s.splits.length === 1) { r.splits = s.splits; r.cols = APPLICANT_PARTS; return; }
   }
   const rules = APP_RULES;
   const orders = values.length === APP_COLUMNS.length ? strayOrders(values) : null;
   // Only the splits that keep the row's 总计 are stored, as readApplications keeps only those
   // when there are any; when there are none, all of them.
-  let s = orders ? union(orders.map((o) => splitZone(o, rules))) : splitZone(values, rules, undefined, undefined, rowTotalHolds);
+  let s = orders ? union(mapArray(orders, (o) => splitZone(o, rules))) : splitZone(values, rules, undefined, undefined, rowTotalHolds);
   if (!orders && !s.splits.length && s.admissible) s = splitZone(values, rules);
   if (orders) r.moved = true;
   // Too many splits to keep (digits of large numbers run together): those that keep the row's 总计.
@@ -344,7 +344,7 @@ function union(all: Splits[]): Splits {
   const splits: Split[] = [];
   for (const s of all) {
     for (const sp of s.splits) {
-      const key = sp.cells.map((c) => c.value).join(',');
+      const key = mapArray(sp.cells, (c) => c.value).join(',');
       if (!seen.has(key)) { seen.add(key); splits.push(sp); }
     }
   }
@@ -354,8 +354,8 @@ function union(all: Splits[]): Splits {
 function rowCells(r: RowRead, values: (number | null)[] | undefined, winners: number[] | undefined, issues: Issue[], pending: Pending[]): ApplicationRow[] {
   const { code } = r;
   const line = r.tokens[0]?.line ?? null;
-  const nulls = (): ApplicationRow[] => APP_COLUMNS.map((applicant) => ({ row: code, applicant, value: null, line, col: undefined }));
-  const printed = () => r.tokens.map((t) => t.text || '空白').join(' ');
+  const nulls = (): ApplicationRow[] => mapArray(APP_COLUMNS, (applicant) => ({ row: code, applicant, value: null, line, col: undefined }));
+  const printed = () => mapArray(r.tokens, (t) => t.text || '空白').join(' ');
   if (!r.tokens.length) {
     issues.push({ kind: 'missing', table: 'applications', row: code, detail: `「${zh(code)}」行没有印出数字` });
     return nulls();
@@ -365,7 +365,7 @@ function rowCells(r: RowRead, values: (number | null)[] | undefined, winners: nu
     return nulls();
   }
   if (!r.splits.length || !values || !winners) {
-    issues.push(unsplit('applications', code, `「${zh(code)}」行`, r.tokens, r.cols.map(() => COUNT), r.overflow));
+    issues.push(unsplit('applications', code, `「${zh(code)}」行`, r.tokens, mapArray(r.cols, () => COUNT), r.overflow));
     return nulls();
   }
   const first = r.splits[winners[0]];
@@ -382,35 +382,35 @@ function rowCells(r: RowRead, values: (number | null)[] | undefined, winners: nu
   });
   if (r.cols.length === 6) issues.push({ kind: 'missing', table: 'applications', row: code, col: 'total', detail: `「${zh(code)}」行未印出总计列(表头无总计列)` });
   const open = () => r.cols.filter((_c, j) => values[j] === null && winners.some((k) => r.splits[k].cells[j].value !== null));
-  const keep = () => pending.push({ table: 'applications', row: code, cols: r.cols, cands: winners.map((k) => r.splits[k].cells.map((c) => c.value)), lines: first.cells.map((c) => c.line) });
+  const keep = () => pending.push({ table: 'applications', row: code, cols: r.cols, cands: mapArray(winners, (k) => mapArray(r.splits[k].cells, (c) => c.value)), lines: mapArray(first.cells, (c) => c.line) });
   if (r.lost) {
     const lost = first.cells.filter((c) => c.kind === 'lost').length;
     issues.push({
       kind: 'short', table: 'applications', row: code,
       detail: `「${zh(code)}」行只印出「${printed()}」,比 ${r.cols.length} 列少 ${lost} 格(原表缺少单元格),` + (winners.length === 1
-        ? `按勾稽关系确定空缺的是${r.cols.filter((_c, j) => first.cells[j].kind === 'lost').map((c) => `「${zh(c)}」`).join('')}列,记为空`
-        : `无法确定空缺的是哪一格,${[...new Set([...open(), ...r.cols.filter((_c, j) => values[j] === null)])].map((c) => `「${zh(c)}」`).join('')}列记为空`),
+        ? `按勾稽关系确定空缺的是${mapArray(r.cols.filter((_c, j) => first.cells[j].kind === 'lost'), (c) => `「${zh(c)}」`).join('')}列,记为空`
+        : `无法确定空缺的是哪一格,${mapArray([...new Set([...open(), ...r.cols.filter((_c, j) => values[j] === null)])], (c) => `「${zh(c)}」`).join('')}列记为空`),
     });
     if (winners.length > 1) keep();
     return out;
   }
   if (r.moved) {
-    if (winners.length === 1) issues.push({ kind: 'split', table: 'applications', row: code, detail: `「${zh(code)}」行有一格单独印在另一行(原表单元格错位),按勾稽关系确定其位置:${first.cells.map((c) => c.text).join(' ')}` });
+    if (winners.length === 1) issues.push({ kind: 'split', table: 'applications', row: code, detail: `「${zh(code)}」行有一格单独印在另一行(原表单元格错位),按勾稽关系确定其位置:${mapArray(first.cells, (c) => c.text).join(' ')}` });
     else {
-      issues.push({ kind: 'unsplittable', table: 'applications', row: code, detail: `「${zh(code)}」行有一格单独印在另一行(原表单元格错位),有 ${winners.length} 种同样符合勾稽关系的位置,${open().map((c) => `「${zh(c)}」`).join('')}列无法确定,记为空` });
+      issues.push({ kind: 'unsplittable', table: 'applications', row: code, detail: `「${zh(code)}」行有一格单独印在另一行(原表单元格错位),有 ${winners.length} 种同样符合勾稽关系的位置,${mapArray(open(), (c) => `「${zh(c)}」`).join('')}列无法确定,记为空` });
       keep();
     }
     return out;
   }
   const cut = first.cells.length > r.tokens.length;
   if (cut || r.splits.length > 1) {
-    const chosen = first.cells.map((c) => c.text).join(' ');
+    const chosen = mapArray(first.cells, (c) => c.text).join(' ');
     if (winners.length === 1) {
       const how = r.splits.length > 1 ? `行合计允许 ${r.splits.length} 种拆分,按各列勾稽关系唯一确定为`
         : (r.admissible ?? 1) > 1 ? `有 ${r.admissible} 种拆分,按行合计唯一拆分为` : '唯一拆分为';
       issues.push({ kind: 'split', table: 'applications', row: code, detail: `「${zh(code)}」行的数字粘连为「${printed()}」,${how} ${chosen}` });
     } else {
-      issues.push({ kind: 'unsplittable', table: 'applications', row: code, detail: `「${zh(code)}」行的数字「${printed()}」有 ${winners.length} 种同样符合勾稽关系的拆分,${open().map((c) => `「${zh(c)}」`).join('')}列无法确定,记为空` });
+      issues.push({ kind: 'unsplittable', table: 'applications', row: code, detail: `「${zh(code)}」行的数字「${printed()}」有 ${winners.length} 种同样符合勾稽关系的拆分,${mapArray(open(), (c) => `「${zh(c)}」`).join('')}列无法确定,记为空` });
       keep();
     }
   }

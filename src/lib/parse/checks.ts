@@ -7,11 +7,12 @@ import { APPLICANTS, APP_GROUPS, APPLICANT_PARTS, type Applicant, type AppRow, t
 import type { ApplicationRow, CheckRow, Report, ReviewRow } from '../types.ts';
 import type { Fact } from './narrative.ts';
 import { causeOf, zh, type Issue } from './issues.ts';
+import { mapArray } from './map-array.ts';
 
 /** Values by row code, then by column index (applicant or outcome order); undefined = not in the table. */
 type Grid = Map<string, (number | null | undefined)[]>;
-const APP_INDEX = new Map<string, number>([...APPLICANT_PARTS, 'total'].map((c, i) => [c, i]));
-const OUTCOME_INDEX = new Map<string, number>(['upheld', 'corrected', 'other', 'pending', 'total'].map((c, i) => [c, i]));
+const APP_INDEX = new Map<string, number>(mapArray([...APPLICANT_PARTS, 'total'], (c, i) => [c, i]));
+const OUTCOME_INDEX = new Map<string, number>(mapArray(['upheld', 'corrected', 'other', 'pending', 'total'], (c, i) => [c, i]));
 
 /** Index rows by their row (or proceeding) code, then by column position. */
 function gridOf<T extends { value: number | null }>(rows: T[], rowOf: (r: T) => string, colOf: (r: T) => number): Grid {
@@ -63,7 +64,7 @@ export function applicationChecks(rows: ApplicationRow[], template: Template | n
   // balance: new + carried over = handled total + carried forward, per column.
   {
     const fail: string[] = [], unknown: string[] = [];
-    const [nr, co, th, cf] = (['new_received', 'carried_over', 'total_handled', 'carried_forward'] as const).map(row);
+    const [nr, co, th, cf] = mapArray((['new_received', 'carried_over', 'total_handled', 'carried_forward'] as const), row);
     cols.forEach((c, j) => {
       const l = sum([at(nr, j), at(co, j)]);
       const r = sum([at(th, j), at(cf, j)]);
@@ -78,7 +79,7 @@ export function applicationChecks(rows: ApplicationRow[], template: Template | n
     const present = [...g.keys()] as AppRow[];
     for (const r of present) {
       const a = row(r);
-      const parts = APPLICANT_PARTS.map((_c, j) => at(a, j));
+      const parts = mapArray(APPLICANT_PARTS, (_c, j) => at(a, j));
       const s = sum(parts), t = at(a, APPLICANT_PARTS.length);
       if (s === null || t === null) unknown.push(r);
       else if (s !== t) fail.push(`「${zh(r)}」行:六类申请人之和 ${parts.join('+')} = ${s},总计列为 ${t}`);
@@ -88,11 +89,11 @@ export function applicationChecks(rows: ApplicationRow[], template: Template | n
   // group_total: (七)总计 = sum of the handled rows, per column.
   {
     const has = (r: AppRow) => (g.get(r) ?? []).some((x) => x !== null && x !== undefined);
-    const members = handledRows(template, has).map(row);
+    const members = mapArray(handledRows(template, has), row);
     const th = row('total_handled');
     const fail: string[] = [], unknown: string[] = [];
     cols.forEach((c, j) => {
-      const s = sum(members.map((a) => at(a, j)));
+      const s = sum(mapArray(members, (a) => at(a, j)));
       const t = at(th, j);
       if (s === null || t === null) unknown.push(c);
       else if (s !== t) fail.push(`${APPLICANTS[c]}列:各办理结果之和 ${s},(七)总计为 ${t}`);
@@ -107,7 +108,7 @@ export function reviewChecks(rows: ReviewRow[]): CheckRow[] {
   const fail: string[] = [], unknown: string[] = [];
   for (const p of ['review', 'suit_direct', 'suit_after_review']) {
     const a = g.get(p) ?? [];
-    const parts = [0, 1, 2, 3].map((k) => a[k] ?? null);
+    const parts = mapArray([0, 1, 2, 3], (k) => a[k] ?? null);
     const s = sum(parts), t = a[4] ?? null;
     if (s === null || t === null) unknown.push(p);
     else if (s !== t) fail.push(`${zh(p)}:维持+纠正+其他+未审结 = ${parts.join('+')} = ${s},总计为 ${t}`);
@@ -122,11 +123,11 @@ export function issueChecks(issues: Issue[]): CheckRow[] {
   out.push({
     check: 'missing_cells',
     passed: missing.length === 0,
-    detail: missing.length === 0 ? '所有应填单元格均已读出' : `共 ${missing.length} 处未读出数值(记为空,不是 0):${missing.slice(0, 12).map((i) => i.detail).join(';')}${missing.length > 12 ? ` 等` : ''}`,
+    detail: missing.length === 0 ? '所有应填单元格均已读出' : `共 ${missing.length} 处未读出数值(记为空,不是 0):${mapArray(missing.slice(0, 12), (i) => i.detail).join(';')}${missing.length > 12 ? ` 等` : ''}`,
   });
   const split = issues.filter((i) => i.kind === 'split' || i.kind === 'unsplittable');
   if (split.length) {
-    out.push({ check: 'run_together', passed: split.every((i) => i.kind === 'split'), detail: split.map((i) => i.detail).join(';') });
+    out.push({ check: 'run_together', passed: split.every((i) => i.kind === 'split'), detail: mapArray(split, (i) => i.detail).join(';') });
   }
   for (const u of issues.filter((i) => i.kind === 'unit')) out.push({ check: 'unit', passed: true, detail: u.detail });
   return out;

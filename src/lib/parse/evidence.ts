@@ -7,6 +7,7 @@
  */
 import type { Fact } from './narrative.ts';
 import type { RowChoice, Solution } from './solve.ts';
+import { mapArray } from './map-array.ts';
 
 /** A row left partly NULL with the splits still possible. */
 export interface Pending {
@@ -34,7 +35,7 @@ export class Evidence {
       if (agree.length !== 1) continue;
       sol.winners.set(ch.row, agree);
       sol.values.set(ch.row, ch.cands[agree[0]].slice());
-      this.used.push(`${facts.map((f) => `正文「${f.text}」(第 ${f.line} 行)`).join('、')}只与其中一种拆分 ${ch.cands[agree[0]].join(' ')} 相符`);
+      this.used.push(`${mapArray(facts, (f) => `正文「${f.text}」(第 ${f.line} 行)`).join('、')}只与其中一种拆分 ${ch.cands[agree[0]].join(' ')} 相符`);
     }
   }
 }

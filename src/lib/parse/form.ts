@@ -6,6 +6,7 @@
  * report's text; nothing here depends on a layout.
  */
 import type { Applicant, AppRow, Item, Metric, Outcome, Proceeding, Template } from '../schema.ts';
+import { mapArray } from './map-array.ts';
 
 /** What a cell may hold. */
 export interface CellRule {
@@ -37,8 +38,8 @@ const CJK = '\\u4e00-\\u9fff';
  * 重新出具已获取信息`) is found where it begins.
  */
 function withPrefixes<C extends string>(rows: RowSpec<C>[]): RowSpec<C>[] {
-  const labels = rows.map((r) => r.label.replace(/\(.*$/, ''));
-  return rows.map((r, i) => {
+  const labels = mapArray(rows, (r) => r.label.replace(/\(.*$/, ''));
+  return mapArray(rows, (r, i) => {
     const l = labels[i];
     for (let n = 4; n <= l.length; n++) {
       const p = l.slice(0, n);
@@ -97,7 +98,7 @@ export const APP_COLUMNS: Applicant[] = ['natural_person', 'commercial', 'resear
 // 政府信息公开行政复议、行政诉讼情况
 
 export const REVIEW_CELLS: [Proceeding, Outcome][] = (['review', 'suit_direct', 'suit_after_review'] as Proceeding[])
-  .flatMap((p) => (['upheld', 'corrected', 'other', 'pending', 'total'] as Outcome[]).map((o) => [p, o] as [Proceeding, Outcome]));
+  .flatMap((p) => mapArray((['upheld', 'corrected', 'other', 'pending', 'total'] as Outcome[]), (o) => [p, o] as [Proceeding, Outcome]));
 
 /** Header words of the review table; the 15 numbers follow the last of them. */
 export const REVIEW_HEADER = /结果维持|结果纠正|其他结果|尚未审结|总计|未经复议直接起诉|复议后起诉|行政法?复议|行政诉讼|维持|纠正|审结|结果|其他/g;

@@ -13,6 +13,7 @@
  */
 
 import { isSpaceCode } from './text.ts';
+import { mapArray } from './map-array.ts';
 
 const DROP_NAMES = ['script', 'style', 'noscript', 'nav', 'header', 'footer', 'iframe', 'svg', 'select', 'button', 'form'];
 /** Tags that end a line. */
@@ -217,7 +218,7 @@ function strayCellLines(raw: string): string[] {
   const cell = closable(raw);
   // A cell holding an already converted inner table keeps its lines.
   const text = asText(decodeEntities((cell.includes('\n') ? cell.replace(AROUND_NL, ' ') : cell).replace(BLOCK, NL).replace(/<[^>]+>/g, ' ')));
-  return text.split(NL).map((l) => l.replace(SPACES, ' ').trim()).filter(Boolean);
+  return mapArray(text.split(NL), (l) => l.replace(SPACES, ' ').trim()).filter(Boolean);
 }
 
 const COLSPAN = /colspan\s*=\s*["']?(\d+)/gi;
@@ -410,7 +411,7 @@ function convertTables(s: string): string {
   }
   top().push(s.slice(last));
   // Tables never closed stay as they were, in order.
-  return root.concat(...stack.map((t) => [t.open, ...t.parts])).join('');
+  return root.concat(...mapArray(stack, (t) => [t.open, ...t.parts])).join('');
 }
 
 /** Does `s` hold a no-break space or two spaces in a row (what tidyLines makes one space)? */

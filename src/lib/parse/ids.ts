@@ -1,5 +1,6 @@
 /** Stable ids: the same source file, the same report id; the same agency, the same agency id. */
 import { createHash } from 'node:crypto';
+import { mapArray } from './map-array.ts';
 
 const h = (s: string, n: number) => createHash('sha256').update(s).digest('hex').slice(0, n);
 
@@ -31,8 +32,7 @@ export function reportId(path: string, raw?: Uint8Array): string {
   if (!raw && p.length <= 160 && dot > 0 && REPORT_EXT.test(ext) && SAFE_SEGMENT.test(stem) && segs.every((s) => SAFE_SEGMENT.test(s))) {
     return [...segs, stem].join('.') + '.' + ext;
   }
-  const hint = p.toLowerCase().split('/')
-    .map((s) => s.replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, ''))
+  const hint = mapArray(p.toLowerCase().split('/'), (s) => s.replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, ''))
     .filter(Boolean).join('.').slice(0, 48).replace(/[.-]+$/, '');
   return `${hint || 'r'}~${createHash('sha256').update(raw ?? p).digest('hex').slice(0, 12)}`;
 }

@@ -5,6 +5,7 @@
  */
 import { compact, execNear, normalize } from './text.ts';
 import { lineOf, lineText, type Source } from './source.ts';
+import { mapArray } from './map-array.ts';
 
 export interface Meta {
   title: string | null;
@@ -186,12 +187,12 @@ const CN_DIGIT: Record<string, number> = { 〇: 0, 零: 0, O: 0, 一: 1, 二: 2,
 /** `二〇二四年一月二十日` → `2024年1月20日`. */
 function chineseNumeralDate(s: string): string {
   const num = (t: string) => {
-    if (!t.includes('十')) return String(Number([...t].map((c) => CN_DIGIT[c]).join('')));
+    if (!t.includes('十')) return String(Number(mapArray([...t], (c) => CN_DIGIT[c]).join('')));
     const [a, b] = t.split('十');
     return String((a ? CN_DIGIT[a] : 1) * 10 + (b ? CN_DIGIT[b] : 0));
   };
   return s.replace(/([〇零O一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,3})\s*月\s*([一二三四五六七八九十]{1,3})\s*日/, (_m, y: string, mo: string, d: string) =>
-    `${[...y].map((c) => CN_DIGIT[c]).join('')}年${num(mo)}月${num(d)}日`);
+    `${mapArray([...y], (c) => CN_DIGIT[c]).join('')}年${num(mo)}月${num(d)}日`);
 }
 
 /** A calendar date as YYYY-MM-DD, or null when it is not one (`20251月14` is not). */
@@ -270,7 +271,7 @@ function signature(lines: string[], from = 0): { agency: string | null; date: st
     const raw = lineEnd(lines[i]);
     if (!raw) continue;
     if (raw.length <= 200) { tail.push(raw); continue; }
-    const parts = lastWords(raw).split(/[。；;！!？?]|\s{2,}|(?<=[)）])\s/).map((x) => x.trim()).filter(Boolean);
+    const parts = mapArray(lastWords(raw).split(/[。；;！!？?]|\s{2,}|(?<=[)）])\s/), (x) => x.trim()).filter(Boolean);
     const last = parts[parts.length - 1] ?? '';
     const m = /^(.*?)\s*((?:\d{4}|[〇零一二三四五六七八九]{4})\s*年.*日)\s*$/.exec(last);
     if (m) tail.push(m[2], m[1]); else tail.push(last);
@@ -345,7 +346,7 @@ const HEAD_LINES = 200;
 function linesWith(src: Source, words: string[], from: number): string[] {
   const at = new Set<number>();
   for (const w of words) for (let k = src.text.indexOf(w); k >= 0; k = src.text.indexOf(w, k + w.length)) at.add(lineOf(src, k));
-  return [...at].filter((line) => line > from).sort((a, b) => a - b).map((line) => lineText(src, line));
+  return mapArray([...at].filter((line) => line > from).sort((a, b) => a - b), (line) => lineText(src, line));
 }
 
 /**

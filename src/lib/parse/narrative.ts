@@ -8,6 +8,7 @@
  */
 import { lineOf, type Source } from './source.ts';
 import { matchesOf } from './text.ts';
+import { mapArray } from './map-array.ts';
 
 /** A number the text states for a table cell. */
 export interface Fact {
@@ -105,7 +106,7 @@ export function readFacts(src: Source, tables: [number, number][], year: number 
   const t = src.text;
   const out: Fact[] = [];
   // The text between the tables, each stretch searched on its own: a statement lies within one.
-  const stretches = outside(tables, t.length).map(([a, b]) => [a, t.slice(a, b)] as const);
+  const stretches = mapArray(outside(tables, t.length), ([a, b]) => [a, t.slice(a, b)] as const);
   for (const p of PATTERNS) {
     for (const [at, part] of stretches) {
       p.re.lastIndex = 0;
@@ -113,7 +114,7 @@ export function readFacts(src: Source, tables: [number, number][], year: number 
         const index = at + m.index;
         const sentence = sentenceAt(t, index);
         if (SKIP.test(sentence.slice(0, Math.max(0, sentence.indexOf(m[0]))) + m[0])) continue;
-        const years = matchesOf(YEAR, sentence).map((y) => Number(y[1]));
+        const years = mapArray(matchesOf(YEAR, sentence), (y) => Number(y[1]));
         if (year && years.some((y) => y !== year)) continue;
         for (const f of p.facts(m)) out.push({ ...f, text: m[0].replace(/\s+/g, ''), line: lineOf(src, index) });
       }

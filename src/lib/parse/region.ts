@@ -9,6 +9,7 @@
 import { createRequire } from 'node:module';
 import type { Level } from '../schema.ts';
 import { findAlias } from './region-aliases.ts';
+import { mapArray } from './map-array.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -58,9 +59,9 @@ function load(): Index {
     if (list) list.push(s); else streetsOfArea.set(s.areaCode!, [s]);
   }
   index = {
-    province: new Map(provinces.map((p) => [p.code, p])),
-    city: new Map(cities.map((c) => [c.code, c])),
-    area: new Map(areas.map((a) => [a.code, a])),
+    province: new Map(mapArray(provinces, (p) => [p.code, p])),
+    city: new Map(mapArray(cities, (c) => [c.code, c])),
+    area: new Map(mapArray(areas, (a) => [a.code, a])),
     byName, streetsOfArea,
     prefixes: { province: prefixesOf(byName.province), city: prefixesOf(byName.city), area: prefixesOf(byName.area), street: prefixesOf(byName.street) },
   };
@@ -120,7 +121,7 @@ function namesIn(idx: Index, name: string): Found[] {
   const hit = namesCache.get(name);
   if (hit) return hit;
   const all: Found[] = (['province', 'city', 'area', 'street'] as const).flatMap((level) =>
-    findNames(name, idx.byName[level], idx.prefixes[level]).map((m) => ({ ...m, level, end: m.at + m.name.length })));
+    mapArray(findNames(name, idx.byName[level], idx.prefixes[level]), (m) => ({ ...m, level, end: m.at + m.name.length })));
   all.sort((a, b) => b.name.length - a.name.length || a.at - b.at);
   const kept: Found[] = [];
   for (const m of all) if (!kept.some((k) => m.at < k.end && k.at < m.end && !(k.at === m.at && k.end === m.end))) kept.push(m);
@@ -235,7 +236,7 @@ function aliasLocation(idx: Index, agency: string, code: string, spelling: strin
 function pickBest<T>(cands: T[], score: (c: T) => number): T | undefined {
   if (cands.length === 0) return undefined;
   if (cands.length === 1) return cands[0];
-  const scored = cands.map((c) => [score(c), c] as const).sort((a, b) => b[0] - a[0]);
+  const scored = mapArray(cands, (c) => [score(c), c] as const).sort((a, b) => b[0] - a[0]);
   return scored[0][0] > scored[1][0] ? scored[0][1] : undefined;
 }
 

@@ -22,6 +22,7 @@ import { applicationChecks, issueChecks, narrativeCheck, reviewChecks } from './
 import { causeOf, zh, type Issue } from './issues.ts';
 import { agencyId, agencyRole, reportId } from './ids.ts';
 import { extract, InputError, sniff, unreadableReason } from '../input/index.ts';
+import { mapArray } from './map-array.ts';
 
 export interface Parsed {
   report: Report;
@@ -303,13 +304,13 @@ export function notePending(r: Report, p: Pending, values: (number | null)[], wh
   if (!ctx) return;
   const issue = ctx.issues.find((i) => i.kind === 'unsplittable' && i.table === p.table && (i.row ?? 't') === p.row);
   if (!issue || issue.detail.includes('相邻年度')) return;
-  issue.detail += `;${why},唯一相符的拆分为 ${values.map((v) => v ?? '空').join(' ')}(仅供核对,未采用)`;
+  issue.detail += `;${why},唯一相符的拆分为 ${mapArray(values, (v) => v ?? '空').join(' ')}(仅供核对,未采用)`;
   finish(r, ctx);
 }
 
 /** Place of each application row and applicant column in the table's order. */
-const ROW_ORDER = new Map(APP_ROW_CODES.map((c, i) => [c, i]));
-const APPLICANT_ORDER = new Map(APPLICANT_CODES.map((c, i) => [c, i]));
+const ROW_ORDER = new Map(mapArray(APP_ROW_CODES, (c, i) => [c, i]));
+const APPLICANT_ORDER = new Map(mapArray(APPLICANT_CODES, (c, i) => [c, i]));
 
 function fillMissingAppRows(r: Report, template: Template | null, issues: Issue[]) {
   // Cells come row by row: a row is added once, not once per cell.
@@ -335,7 +336,7 @@ function fillMissingAppRows(r: Report, template: Template | null, issues: Issue[
  */
 function inFormOrder(cells: ApplicationRow[]): ApplicationRow[] {
   const width = APPLICANT_CODES.length;
-  const keys = cells.map((c) => ROW_ORDER.get(c.row)! * width + APPLICANT_ORDER.get(c.applicant)!);
+  const keys = mapArray(cells, (c) => ROW_ORDER.get(c.row)! * width + APPLICANT_ORDER.get(c.applicant)!);
   const starts = new Array<number>(APP_ROW_CODES.length * width + 1).fill(0);
   for (const k of keys) starts[k + 1]++;
   for (let k = 1; k < starts.length; k++) starts[k] += starts[k - 1];

@@ -13,12 +13,13 @@ import { colOf, dropStray, positional, splitZone, zoneTokens, type ZoneToken } f
 import { zh, type Issue } from './issues.ts';
 import type { Pending } from './evidence.ts';
 import { matchesOf } from './text.ts';
+import { mapArray } from './map-array.ts';
 
 export interface ReviewTable { rows: ReviewRow[]; found: boolean; pending: Pending[] }
 
-const COLS = REVIEW_CELLS.map(([p, o]) => `${p}.${o}`);
-const GROUPS: Equation[] = ['review', 'suit_direct', 'suit_after_review'].map((p) => ({
-  plus: [`t/${p}.total`], minus: ['upheld', 'corrected', 'other', 'pending'].map((o) => `t/${p}.${o}`),
+const COLS = mapArray(REVIEW_CELLS, ([p, o]) => `${p}.${o}`);
+const GROUPS: Equation[] = mapArray(['review', 'suit_direct', 'suit_after_review'], (p) => ({
+  plus: [`t/${p}.total`], minus: mapArray(['upheld', 'corrected', 'other', 'pending'], (o) => `t/${p}.${o}`),
 }));
 
 /** Do the three groups add up (true where a cell is NULL)? */
@@ -32,7 +33,7 @@ function groupHolds(v: readonly (number | null)[], end: number): boolean {
 
 /** Five tokens that are a group: four outcome counts, printed as plain numbers, and their 总计, adding up. */
 function addsUp(g: ZoneToken[]): boolean {
-  return g.length === 5 && g.every((t) => /^\d+$/.test(t.text)) && groupHolds(g.map((t) => Number(t.text)), 5);
+  return g.length === 5 && g.every((t) => /^\d+$/.test(t.text)) && groupHolds(mapArray(g, (t) => Number(t.text)), 5);
 }
 
 /**
@@ -42,8 +43,7 @@ function addsUp(g: ZoneToken[]): boolean {
  * three such groups have five each.
  */
 function subTables(src: Source, words: [number, number][], to: number): ZoneToken[] | null {
-  const groups = words.map(([, end], i) => zoneTokens(src, end, i + 1 < words.length ? words[i + 1][0] : to))
-    .map((g, i) => (i + 1 === words.length ? untilText(src, g) : g)).filter((g) => g.length);
+  const groups = mapArray(mapArray(words, ([, end], i) => zoneTokens(src, end, i + 1 < words.length ? words[i + 1][0] : to)), (g, i) => (i + 1 === words.length ? untilText(src, g) : g)).filter((g) => g.length);
   // The last three: the region may begin with the end of the application table.
   const last = groups.slice(-3);
   // Each a group: four outcomes and their 总计, which must add up.
@@ -53,8 +53,8 @@ function subTables(src: Source, words: [number, number][], to: number): ZoneToke
 export function readReviews(src: Source, from: number, to: number, issues: Issue[]): ReviewTable {
   const view = compactOf(src, from, to);
   // The header words, as [start, end) offsets of the source text.
-  const words = matchesOf(REVIEW_HEADER, view.s).map((m): [number, number] => [view.at[m.index], view.at[m.index + m[0].length - 1] + 1]);
-  const heads = words.map(([, end]) => end);
+  const words = mapArray(matchesOf(REVIEW_HEADER, view.s), (m): [number, number] => [view.at[m.index], view.at[m.index + m[0].length - 1] + 1]);
+  const heads = mapArray(words, ([, end]) => end);
   if (!heads.length) return { rows: [], found: false, pending: [] };
   // Its outcome words, unless the header is printed a character per line (narrow columns of a
   // PDF: 结/果/维/持) or not at all: then fifteen numbers in three groups that add up.
@@ -68,8 +68,8 @@ export function readReviews(src: Source, from: number, to: number, issues: Issue
   tokens = untilText(src, tokens);
   if (tokens.length < COLS.length) tokens = subTables(src, words, to) ?? tokens;
   const line = tokens[0]?.line ?? null;
-  const nulls = (): ReviewRow[] => REVIEW_CELLS.map(([proceeding, outcome]) => ({ proceeding, outcome, value: null, line, col: undefined }));
-  const printed = tokens.map((t) => t.text || '空白').join(' ');
+  const nulls = (): ReviewRow[] => mapArray(REVIEW_CELLS, ([proceeding, outcome]) => ({ proceeding, outcome, value: null, line, col: undefined }));
+  const printed = mapArray(tokens, (t) => t.text || '空白').join(' ');
   const none = { rows: [], found: false, pending: [] };
   if (!worded && !tokens.length) return none;
   if (!tokens.length) {
@@ -80,25 +80,25 @@ export function readReviews(src: Source, from: number, to: number, issues: Issue
   tokens = positional(src, tokens, COLS.length, () => true) ?? tokens;
   // The splits whose groups add up, each group checked as soon as its five cells are cut (large
   // numbers run together have too many splits to try them all); else every split.
-  let s = splitZone(tokens, COLS.map(() => COUNT), undefined, (vals) => vals.length === 0 || vals.length % 5 !== 0 || groupHolds(vals, vals.length));
-  if (!s.splits.length) s = splitZone(tokens, COLS.map(() => COUNT));
+  let s = splitZone(tokens, mapArray(COLS, () => COUNT), undefined, (vals) => vals.length === 0 || vals.length % 5 !== 0 || groupHolds(vals, vals.length));
+  if (!s.splits.length) s = splitZone(tokens, mapArray(COLS, () => COUNT));
   if (!worded && !s.splits.length) return none;
   if (!s.splits.length) {
-    const i = unsplit('reviews', 't', '复议诉讼表', tokens, COLS.map(() => COUNT), s.overflow);
+    const i = unsplit('reviews', 't', '复议诉讼表', tokens, mapArray(COLS, () => COUNT), s.overflow);
     issues.push({ ...i, row: undefined });
     return { rows: nulls(), found: true, pending: [] };
   }
   let splits = s.splits;
-  const own = splits.filter((sp) => GROUPS_HOLD(sp.cells.map((c) => c.value)));
+  const own = splits.filter((sp) => GROUPS_HOLD(mapArray(sp.cells, (c) => c.value)));
   // Without its outcome words, only numbers that make the three groups one way are the table.
   if (!worded && !(splits.length === 1 && own.length === 1)) return none;
   if (own.length && own.length < splits.length) splits = own;
-  const choice: RowChoice = { row: 't', cols: COLS, cands: splits.map((sp) => sp.cells.map((c) => c.value)) };
+  const choice: RowChoice = { row: 't', cols: COLS, cands: mapArray(splits, (sp) => mapArray(sp.cells, (c) => c.value)) };
   const sol = solve([choice], GROUPS);
   const winners = sol.winners.get('t')!;
   const values = sol.values.get('t')!;
   const first = splits[winners[0]];
-  const rows: ReviewRow[] = REVIEW_CELLS.map(([proceeding, outcome], j) => {
+  const rows: ReviewRow[] = mapArray(REVIEW_CELLS, ([proceeding, outcome], j) => {
     const c = first.cells[j];
     if (values[j] === null && winners.every((k) => splits[k].cells[j].value === null)) {
       issues.push({ kind: c.kind === 'blank' ? 'blank' : 'placeholder', table: 'reviews', row: proceeding, col: outcome, detail: `「${zh(proceeding)}」「${zh(outcome)}」为「${c.text || '空白'}」` });
@@ -108,10 +108,10 @@ export function readReviews(src: Source, from: number, to: number, issues: Issue
   const pending: Pending[] = [];
   if (first.cells.length > tokens.length || splits.length > 1) {
     if (winners.length === 1) {
-      issues.push({ kind: 'split', table: 'reviews', detail: `复议诉讼表的数字粘连为「${printed}」,${splits.length > 1 ? `按各组总计` : ''}唯一拆分为 ${first.cells.map((c) => c.text).join(' ')}` });
+      issues.push({ kind: 'split', table: 'reviews', detail: `复议诉讼表的数字粘连为「${printed}」,${splits.length > 1 ? `按各组总计` : ''}唯一拆分为 ${mapArray(first.cells, (c) => c.text).join(' ')}` });
     } else {
       issues.push({ kind: 'unsplittable', table: 'reviews', detail: `复议诉讼表的数字「${printed}」有 ${winners.length} 种同样符合各组总计的拆分,不一致的格记为空` });
-      pending.push({ table: 'reviews', row: 't', cols: COLS, cands: winners.map((k) => splits[k].cells.map((c) => c.value)), lines: first.cells.map((c) => c.line) });
+      pending.push({ table: 'reviews', row: 't', cols: COLS, cands: mapArray(winners, (k) => mapArray(splits[k].cells, (c) => c.value)), lines: mapArray(first.cells, (c) => c.line) });
     }
   }
   return { rows, found: true, pending };

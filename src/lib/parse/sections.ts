@@ -7,6 +7,7 @@
 import type { SectionRow } from '../types.ts';
 import { compactOf, type Source } from './source.ts';
 import { execNear, isSpaceCode } from './text.ts';
+import { mapArray } from './map-array.ts';
 
 const NUM = '(?:[一二三四五六七八九十]{1,2}[、.,]|第[一二三四五六]部分[、:,]?|\\([一二三四五六]\\)|[1-6][、.])';
 /** Heading words of each part, in template order (compacted text). */
@@ -18,7 +19,7 @@ const WORDS: string[] = [
   '(?:政府信息公开(?:工作)?)?存在的?(?:主要)?问题(?:及|和|与)改进(?:情况|措施)',
   '(?:其他需要报告的事项|需要说明的其他事项|其他需要说明的事项)',
 ];
-const HEADINGS = WORDS.map((w) => new RegExp(`(${NUM})?${w}`, 'g'));
+const HEADINGS = mapArray(WORDS, (w) => new RegExp(`(${NUM})?${w}`, 'g'));
 /**
  * Words every match of each part's pattern holds, one of them at most
  * `LEAD` characters after the match starts (the longest lead: 28, the

@@ -1,3 +1,4 @@
+import { mapArray } from './map-array.ts';
 /**
  * Numbers assigned to cells by solving a whole table at once. Each row has one
  * or more candidate splits (zone.ts); the table's equations (row totals, the
@@ -45,14 +46,14 @@ function namesOf(e: Equation): Named {
   let n = named.get(e);
   if (!n) {
     const split = (cell: string): [string, string] => { const k = cell.indexOf('/'); return [cell.slice(0, k), cell.slice(k + 1)]; };
-    named.set(e, (n = { plus: e.plus.map(split), minus: e.minus.map(split) }));
+    named.set(e, (n = { plus: mapArray(e.plus, split), minus: mapArray(e.minus, split) }));
   }
   return n;
 }
 
 /** Resolve cell names to row and column indexes; cells of rows not in the table are dropped, and the equation with them. */
 function compile(eqs: Equation[], rows: RowChoice[]): Compiled[] {
-  const rowIndex = new Map(rows.map((r, i) => [r.row, i]));
+  const rowIndex = new Map(mapArray(rows, (r, i) => [r.row, i]));
   const ref = ([row, col]: [string, string]): [number, number] | null => {
     const ri = rowIndex.get(row);
     if (ri === undefined) return null;
@@ -62,7 +63,7 @@ function compile(eqs: Equation[], rows: RowChoice[]): Compiled[] {
   const out: Compiled[] = [];
   for (const e of eqs) {
     const n = namesOf(e);
-    const plus = n.plus.map(ref), minus = n.minus.map(ref);
+    const plus = mapArray(n.plus, ref), minus = mapArray(n.minus, ref);
     if (plus.some((x) => !x) || minus.some((x) => !x)) continue; // a cell not in the table: never evaluable
     out.push({ plus: plus as [number, number][], minus: minus as [number, number][] });
   }
@@ -106,10 +107,10 @@ function breakable(eqs: Compiled[], rows: RowChoice[], isAmb: Set<number>): Comp
  * its equations (in their order); parts in order of their first row.
  */
 function parts(amb: number[], eqs: Compiled[]): { rows: number[]; eqs: Compiled[] }[] {
-  const root = new Map(amb.map((r) => [r, r]));
+  const root = new Map(mapArray(amb, (r) => [r, r]));
   const find = (r: number): number => { while (root.get(r)! !== r) r = root.get(r)!; return r; };
   const join = (x: number, y: number) => { const a = find(x), b = find(y); if (a !== b) root.set(Math.max(a, b), Math.min(a, b)); };
-  const open = (e: Compiled) => [...e.plus, ...e.minus].map(([r]) => r).filter((r) => root.has(r));
+  const open = (e: Compiled) => mapArray([...e.plus, ...e.minus], ([r]) => r).filter((r) => root.has(r));
   for (const e of eqs) { const rs = open(e); for (const r of rs) join(rs[0], r); }
   const byRoot = new Map<number, { rows: number[]; eqs: Compiled[] }>();
   for (const r of amb) {
@@ -129,15 +130,15 @@ function parts(amb: number[], eqs: Compiled[]): { rows: number[]; eqs: Compiled[
  */
 function search(rows: RowChoice[], amb: number[], eqs: Compiled[], winners: Map<string, number[]>): number {
   const n = amb.length;
-  const order = new Map(amb.map((ri, a) => [ri, a]));
+  const order = new Map(mapArray(amb, (ri, a) => [ri, a]));
   const sum = new Float64Array(eqs.length), nul = new Int32Array(eqs.length);
   // What picking candidate k of open row a adds to each equation (flat: terms[a][k] are
   // at offsets from[a][k] .. from[a][k + 1]), and the equations complete once a is picked.
-  const terms: { e: number; d: number; n: number }[][][] = amb.map((ri) => rows[ri].cands.map(() => []));
-  const completes: number[][] = amb.map(() => []);
+  const terms: { e: number; d: number; n: number }[][][] = mapArray(amb, (ri) => mapArray(rows[ri].cands, () => []));
+  const completes: number[][] = mapArray(amb, () => []);
   eqs.forEach((eq, e) => {
     let last = -1;
-    const cells = [...eq.plus.map(([r, c]) => [r, c, 1] as const), ...eq.minus.map(([r, c]) => [r, c, -1] as const)];
+    const cells = [...mapArray(eq.plus, ([r, c]) => [r, c, 1] as const), ...mapArray(eq.minus, ([r, c]) => [r, c, -1] as const)];
     for (const [r, c, sign] of cells) {
       const a = order.get(r);
       if (a === undefined) { const v = rows[r].cands[0][c]; if (v === null) nul[e]++; else sum[e] += sign * v; continue; }
@@ -146,7 +147,7 @@ function search(rows: RowChoice[], amb: number[], eqs: Compiled[], winners: Map<
     }
     if (last >= 0) completes[last].push(e);
   });
-  const from = terms.map((ks) => {
+  const from = mapArray(terms, (ks) => {
     const f = new Int32Array(ks.length + 1);
     ks.forEach((t, k) => { f[k + 1] = f[k] + t.length; });
     return f;
@@ -155,10 +156,10 @@ function search(rows: RowChoice[], amb: number[], eqs: Compiled[], winners: Map<
   const te = Int32Array.from(flat, (t) => t.e), td = Float64Array.from(flat, (t) => t.d), tn = Int32Array.from(flat, (t) => t.n);
   const base = new Int32Array(n + 1);
   for (let a = 0; a < n; a++) base[a + 1] = base[a] + from[a][from[a].length - 1];
-  const done = completes.map((es) => Int32Array.from(es));
-  const size = amb.map((ri) => rows[ri].cands.length);
+  const done = mapArray(completes, (es) => Int32Array.from(es));
+  const size = mapArray(amb, (ri) => rows[ri].cands.length);
   // The candidates of each row in some best combination so far.
-  const won = size.map((k) => new Uint8Array(k));
+  const won = mapArray(size, (k) => new Uint8Array(k));
   const picked = new Int32Array(n);
   let best = Infinity;
   const rec = (a: number, broke: number) => {
@@ -191,12 +192,12 @@ function search(rows: RowChoice[], amb: number[], eqs: Compiled[], winners: Map<
  */
 export function solve(rows: RowChoice[], equations: Equation[]): Solution {
   const pick = new Int32Array(rows.length);
-  const ambIdx = rows.map((r, i) => (r.cands.length > 1 ? i : -1)).filter((i) => i >= 0);
+  const ambIdx = mapArray(rows, (r, i) => (r.cands.length > 1 ? i : -1)).filter((i) => i >= 0);
   if (!ambIdx.length) {
     // Every row can be cut one way only: nothing to choose.
     return {
-      values: new Map(rows.map((r) => [r.row, r.cands[0].slice()])),
-      winners: new Map(rows.map((r) => [r.row, [0]])),
+      values: new Map(mapArray(rows, (r) => [r.row, r.cands[0].slice()])),
+      winners: new Map(mapArray(rows, (r) => [r.row, [0]])),
       broken: 0,
       piecewise: false,
     };
@@ -204,7 +205,7 @@ export function solve(rows: RowChoice[], equations: Equation[]): Solution {
   const isAmb = new Set(ambIdx);
   const relevant = compile(equations, rows).filter((e) => [...e.plus, ...e.minus].some(([r]) => isAmb.has(r)));
   const broken = (eqs: Compiled[]) => { let n = 0; for (const e of eqs) if (holds(e, rows, pick) === false) n++; return n; };
-  const winners = new Map<string, number[]>(rows.map((r) => [r.row, r.cands.length === 1 ? [0] : []]));
+  const winners = new Map<string, number[]>(mapArray(rows, (r) => [r.row, r.cands.length === 1 ? [0] : []]));
   let best = Infinity;
   let piecewise = false;
   const combos = ambIdx.reduce((n, i) => n * rows[i].cands.length, 1);
@@ -234,7 +235,7 @@ export function solve(rows: RowChoice[], equations: Equation[]): Solution {
   const values = new Map<string, (number | null)[]>();
   for (const r of rows) {
     const w = winners.get(r.row)!;
-    values.set(r.row, r.cols.map((_c, j) => {
+    values.set(r.row, mapArray(r.cols, (_c, j) => {
       const v = r.cands[w[0]][j];
       return w.every((k) => r.cands[k][j] === v) ? v : null;
     }));

@@ -1,3 +1,4 @@
+import { mapArray } from './map-array.ts';
 /**
  * Text normalisation used for matching (never for what is shown as printed):
  * full-width ASCII to half-width, odd spaces to plain spaces, zero-width
@@ -28,10 +29,10 @@ const RANGES: [number, number][] = [
   [0xff01, 0xff5e], [0x00a0, 0x00a0], [0x1680, 0x1680], [0x2000, 0x200d], [0x202f, 0x202f], [0x205f, 0x205f],
   [0x3000, 0x3000], [0x2060, 0x2060], [0xfeff, 0xfeff], [0x00ad, 0x00ad],
 ];
-const CHANGED: [number, number][] = [...RANGES, ...Object.keys(MAP).map((k) => [k.charCodeAt(0), k.charCodeAt(0)] as [number, number])];
+const CHANGED: [number, number][] = [...RANGES, ...mapArray(Object.keys(MAP), (k) => [k.charCodeAt(0), k.charCodeAt(0)] as [number, number])];
 const hex = (c: number) => `\\u${c.toString(16).padStart(4, '0')}`;
 /** Any character `normalize` changes. */
-const SPECIAL = new RegExp(`[${CHANGED.map(([lo, hi]) => (lo === hi ? hex(lo) : `${hex(lo)}-${hex(hi)}`)).join('')}]`, 'g');
+const SPECIAL = new RegExp(`[${mapArray(CHANGED, ([lo, hi]) => (lo === hi ? hex(lo) : `${hex(lo)}-${hex(hi)}`)).join('')}]`, 'g');
 
 function replace(c: string): string {
   const code = c.charCodeAt(0);

@@ -14,6 +14,7 @@
 import type { CellRule } from './form.ts';
 import { lineOf, lineText, type Source } from './source.ts';
 import { isSpaceCode } from './text.ts';
+import { mapArray } from './map-array.ts';
 
 export interface ZoneToken {
   kind: 'run' | 'placeholder' | 'blank';
@@ -84,9 +85,9 @@ const isDigit = (c: number) => c >= 48 && c <= 57;
 const isRunChar = (c: number) => isDigit(c) || c === 46 || c === 44 || c === 45 || c === 43; // . , - +
 const isSpace = (c: number) => c === 32 || c === 9 || c === 10 || c === 13 || c === 124;
 /** The characters a placeholder (`PLACEHOLDER`) starts with: — - / \ 无 空 暂 * × x X … . */
-const PLACEHOLDER_FIRST = new Set([...'—-/\\无空暂*×xX….'].map((c) => c.charCodeAt(0)));
+const PLACEHOLDER_FIRST = new Set(mapArray([...'—-/\\无空暂*×xX….'], (c) => c.charCodeAt(0)));
 /** The characters a unit (`UNIT_RE`) starts with. */
-const UNIT_FIRST = new Set([...MONEY_UNITS, ...COUNT_UNITS].map((u) => u.charCodeAt(0)));
+const UNIT_FIRST = new Set(mapArray([...MONEY_UNITS, ...COUNT_UNITS], (u) => u.charCodeAt(0)));
 
 /** The lines of increasing offsets (`lineOf`), each looked for from the last one found. */
 function lineCursor(src: Source): (offset: number) => number {
@@ -485,7 +486,7 @@ export function splitZone(tokens: ZoneToken[], rules: CellRule[], limit = 20000,
   const k = rules.length;
   if (tokens.length === k) {
     const splits = oneEach(tokens, rules);
-    return { splits: keep ? splits.filter((sp) => keep(sp.cells.map((c) => c.value))) : splits, overflow: false, admissible: splits.length };
+    return { splits: keep ? splits.filter((sp) => keep(mapArray(sp.cells, (c) => c.value))) : splits, overflow: false, admissible: splits.length };
   }
   // Whole cells are cut only where a token cannot be one cell: `00` (pdftotext joins two
   // zeros a space apart) is `0|0`; the other tokens stay whole.
@@ -624,7 +625,7 @@ export function splitLost(tokens: ZoneToken[], rules: CellRule[], maxLost: numbe
       for (const sp of s.splits) {
         const cells = sp.cells.slice();
         for (const i of at) cells.splice(i, 0, cell(null, '', cells[Math.min(i, cells.length - 1)]?.line ?? tokens[0].line, undefined, 'lost', undefined));
-        const key = cells.map((c) => c.value).join(',');
+        const key = mapArray(cells, (c) => c.value).join(',');
         if (!seen.has(key)) { seen.add(key); out.push({ cells }); }
       }
     }
@@ -645,7 +646,7 @@ export function strayOrders(tokens: ZoneToken[]): ZoneToken[][] | null {
   if (stray.length !== 1) return null;
   const rest = tokens.filter((o) => o !== stray[0]);
   if (rest.some((o) => o.line !== rest[0].line)) return null;
-  return rest.map((_t, i) => i).concat(rest.length).map((i) => [...rest.slice(0, i), stray[0], ...rest.slice(i)]);
+  return mapArray(mapArray(rest, (_t, i) => i).concat(rest.length), (i) => [...rest.slice(0, i), stray[0], ...rest.slice(i)]);
 }
 
 /**
@@ -721,14 +722,14 @@ export function inColumns(src: Source, tokens: ZoneToken[], centres: number[]): 
   const cols: number[] = [];
   for (const v of vals) {
     const c = centreOf(src, v);
-    const d = centres.map((x) => Math.abs(x - c));
+    const d = mapArray(centres, (x) => Math.abs(x - c));
     const best = d.indexOf(Math.min(...d));
     const second = Math.min(...d.filter((_x, i) => i !== best));
     if (d[best] > GAP + 1 || second < 2 * d[best] + GAP) return null;
     if (cols.length && best <= cols[cols.length - 1]) return null;
     cols.push(best);
   }
-  return centres.map((_c, i) => {
+  return mapArray(centres, (_c, i) => {
     const j = cols.indexOf(i);
     return j >= 0 ? vals[j] : token('blank', '', vals[0].start, vals[0].start, vals[0].line, true);
   });
@@ -764,4 +765,4 @@ export function colOf(src: Source, cell: Cell): number | null {
 }
 
 /** Values of a split. */
-export const valuesOf = (s: Split) => s.cells.map((c) => c.value);
+export const valuesOf = (s: Split) => mapArray(s.cells, (c) => c.value);
