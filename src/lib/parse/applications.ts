@@ -109,12 +109,13 @@ export function readApplications(src: Source, from: number, to: number, issues: 
 
   // Zones: from a label to the next label found.
   const reads: RowRead[] = [];
-  found.forEach((hit, i) => {
+  for (let i = 0; i < found.length; i++) {
+    const hit = found[i];
     const end = i + 1 < found.length ? found[i + 1].start : to;
     let tokens = zoneTokens(src, hit.start, end);
     if (i + 1 === found.length) tokens = untilText(src, tokens);
     reads.push({ src, code: hit.code, hit, tokens, splits: [], overflow: false, cols: APP_COLUMNS, admissible: undefined, moved: false, lost: false, cutBreaks: undefined });
-  });
+  }
   rehome(reads, cols);
   const blocks = columnBlocks(reads, cols);
   spread(reads, cols);
@@ -138,7 +139,8 @@ export function readApplications(src: Source, from: number, to: number, issues: 
   // columns only (the 总计 cells were not printed there); later a row of six lost a cell.
   const firstSeven = rowsRead.findIndex((r) => count(r) >= APP_COLUMNS.length);
   const columns = layoutColumns(src, rowsRead);
-  rowsRead.forEach((r, i) => splitRow(r, cols, (n) => n === usualCells(), cols === 6 && (firstSeven < 0 || i < firstSeven), columns));
+  const usualWidth = (n: number) => n === usualCells();
+  for (let i = 0; i < rowsRead.length; i++) splitRow(rowsRead[i], cols, usualWidth, cols === 6 && (firstSeven < 0 || i < firstSeven), columns);
   const present = new Set(mapArray(rowsRead, (r) => r.code));
   const eqs = equations(present, otherAsOneRow && !subRows);
 
@@ -370,7 +372,8 @@ function rowCells(r: RowRead, values: (number | null)[] | undefined, winners: nu
   }
   const first = r.splits[winners[0]];
   const out = nulls();
-  r.cols.forEach((col, j) => {
+  for (let j = 0; j < r.cols.length; j++) {
+    const col = r.cols[j];
     const o = out[APP_COLUMNS.indexOf(col)];
     o.value = values[j];
     o.line = first.cells[j].line;
@@ -379,7 +382,7 @@ function rowCells(r: RowRead, values: (number | null)[] | undefined, winners: nu
     if (values[j] === null && winners.every((k) => r.splits[k].cells[j].value === null && r.splits[k].cells[j].kind !== 'lost')) {
       issues.push({ kind: c.kind === 'blank' ? 'blank' : 'placeholder', table: 'applications', row: code, col, detail: `「${zh(code)}」行「${zh(col)}」列为「${c.text || '空白'}」` });
     }
-  });
+  }
   if (r.cols.length === 6) issues.push({ kind: 'missing', table: 'applications', row: code, col: 'total', detail: `「${zh(code)}」行未印出总计列(表头无总计列)` });
   const open = () => r.cols.filter((_c, j) => values[j] === null && winners.some((k) => r.splits[k].cells[j].value !== null));
   const keep = () => pending.push({ table: 'applications', row: code, cols: r.cols, cands: mapArray(winners, (k) => mapArray(r.splits[k].cells, (c) => c.value)), lines: mapArray(first.cells, (c) => c.line) });

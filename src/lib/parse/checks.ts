@@ -65,12 +65,13 @@ export function applicationChecks(rows: ApplicationRow[], template: Template | n
   {
     const fail: string[] = [], unknown: string[] = [];
     const [nr, co, th, cf] = mapArray((['new_received', 'carried_over', 'total_handled', 'carried_forward'] as const), row);
-    cols.forEach((c, j) => {
+    for (let j = 0; j < cols.length; j++) {
+      const c = cols[j];
       const l = sum([at(nr, j), at(co, j)]);
       const r = sum([at(th, j), at(cf, j)]);
       if (l === null || r === null) unknown.push(c);
       else if (l !== r) fail.push(`${APPLICANTS[c]}列:新收 ${at(nr, j)} + 上年结转 ${at(co, j)} = ${l},但总计 ${at(th, j)} + 结转下年度 ${at(cf, j)} = ${r}`);
-    });
+    }
     out.push({ check: 'balance', passed: fail.length === 0, detail: verdict('勾稽关系', fail, unknown, cols.length) });
   }
   // row_total: 总计 column = sum of the six applicant columns.
@@ -92,12 +93,13 @@ export function applicationChecks(rows: ApplicationRow[], template: Template | n
     const members = mapArray(handledRows(template, has), row);
     const th = row('total_handled');
     const fail: string[] = [], unknown: string[] = [];
-    cols.forEach((c, j) => {
+    for (let j = 0; j < cols.length; j++) {
+      const c = cols[j];
       const s = sum(mapArray(members, (a) => at(a, j)));
       const t = at(th, j);
       if (s === null || t === null) unknown.push(c);
       else if (s !== t) fail.push(`${APPLICANTS[c]}列:各办理结果之和 ${s},(七)总计为 ${t}`);
-    });
+    }
     out.push({ check: 'group_total', passed: fail.length === 0, detail: verdict('总计行', fail, unknown, cols.length) });
   }
   return out;
