@@ -64,7 +64,7 @@ export function applicationChecks(rows: ApplicationRow[], template: Template | n
   // balance: new + carried over = handled total + carried forward, per column.
   {
     const fail: string[] = [], unknown: string[] = [];
-    const [nr, co, th, cf] = mapArray((['new_received', 'carried_over', 'total_handled', 'carried_forward'] as const), row);
+    const [nr, co, th, cf] = mapArray(['new_received', 'carried_over', 'total_handled', 'carried_forward'] as const, row);
     for (let j = 0; j < cols.length; j++) {
       const c = cols[j];
       const l = sum([at(nr, j), at(co, j)]);

@@ -98,7 +98,7 @@ export const APP_COLUMNS: Applicant[] = ['natural_person', 'commercial', 'resear
 // 政府信息公开行政复议、行政诉讼情况
 
 export const REVIEW_CELLS: [Proceeding, Outcome][] = (['review', 'suit_direct', 'suit_after_review'] as Proceeding[])
-  .flatMap((p) => mapArray((['upheld', 'corrected', 'other', 'pending', 'total'] as Outcome[]), (o) => [p, o] as [Proceeding, Outcome]));
+  .flatMap((p) => mapArray(['upheld', 'corrected', 'other', 'pending', 'total'] as Outcome[], (o) => [p, o] as [Proceeding, Outcome]));
 
 /** Header words of the review table; the 15 numbers follow the last of them. */
 export const REVIEW_HEADER = /结果维持|结果纠正|其他结果|尚未审结|总计|未经复议直接起诉|复议后起诉|行政法?复议|行政诉讼|维持|纠正|审结|结果|其他/g;
