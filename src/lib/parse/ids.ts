@@ -1,8 +1,9 @@
 /** Stable ids: the same source file, the same report id; the same agency, the same agency id. */
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { mapArray } from './map-array.ts';
 
-const h = (s: string, n: number) => createHash('sha256').update(s).digest('hex').slice(0, n);
+/** The first `n` hex digits of the SHA-256 of `s` (one-shot `hash`: no Hash object per call). */
+const h = (s: string, n: number) => hash('sha256', s, 'hex').slice(0, n);
 
 const SAFE_SEGMENT = /^[a-z0-9][a-z0-9_-]*$/;
 const REPORT_EXT = /^(?:txt|text|html?|pdf|docx?)$/;
@@ -34,7 +35,7 @@ export function reportId(path: string, raw?: Uint8Array): string {
   }
   const hint = mapArray(p.toLowerCase().split('/'), (s) => s.replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, ''))
     .filter(Boolean).join('.').slice(0, 48).replace(/[.-]+$/, '');
-  return `${hint || 'r'}~${createHash('sha256').update(raw ?? p).digest('hex').slice(0, 12)}`;
+  return `${hint || 'r'}~${hash('sha256', raw ?? p, 'hex').slice(0, 12)}`;
 }
 
 /** The resolved place of an agency, as far as known. */
