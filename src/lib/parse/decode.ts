@@ -9,15 +9,14 @@ export type Encoding = 'utf-8' | 'utf-8-bom' | 'utf-8-damaged' | 'utf-16le' | 'u
 
 export interface Decoded { text: string; encoding: Encoding }
 
-const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
-
 /**
- * `strictUtf8.decode` of bytes that start with no BOM: validated and decoded
- * by Node's native calls (simdutf), which skip TextDecoder's wrapper; throws
- * as it does on invalid UTF-8.
+ * Bytes that start with no BOM as a fatal UTF-8 TextDecoder reads them, or
+ * null where it would throw (invalid UTF-8): validated and decoded by Node's
+ * native calls (simdutf), which skip TextDecoder's wrapper, and without the
+ * cost of an exception for every GBK file.
  */
-function utf8NoBom(b: Uint8Array): string {
-  if (!isUtf8(b)) throw new TypeError('invalid UTF-8');
+function utf8NoBom(b: Uint8Array): string | null {
+  if (!isUtf8(b)) return null;
   return Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString('utf8');
 }
 
@@ -33,22 +32,21 @@ export function decode(bytes: Uint8Array): Decoded {
   }
   // Text without zero bytes that is valid UTF-8 is UTF-8 (see sniffUtf16): one native pass.
   const zeroFree = !hasZero(bytes, Math.min(bytes.length, 8192));
-  try {
-    if (zeroFree) return { text: utf8NoBom(bytes), encoding: 'utf-8' };
+  if (!zeroFree) {
     const utf16 = sniffUtf16(bytes);
     if (utf16) return { text: new TextDecoder(utf16).decode(bytes), encoding: utf16 };
-    return { text: strictUtf8.decode(bytes), encoding: 'utf-8' };
-  } catch {
-    const utf16 = zeroFree ? sniffZeroFree(bytes) : null;
-    if (utf16) return { text: new TextDecoder(utf16).decode(bytes), encoding: utf16 };
-    // UTF-8 with a few damaged bytes stays UTF-8; GBK read as UTF-8 breaks almost everywhere…
-    // …unless the page itself declares a GB charset (a mostly-ASCII page with a little Chinese).
-    const declared = declaredCharset(bytes);
-    if (!declared?.startsWith('gb') && fewReplacements(bytes)) {
-      return { text: new TextDecoder('utf-8').decode(bytes), encoding: 'utf-8-damaged' };
-    }
-    return { text: new TextDecoder('gb18030').decode(bytes), encoding: 'gb18030' };
   }
+  const text = utf8NoBom(bytes);
+  if (text !== null) return { text, encoding: 'utf-8' };
+  const utf16 = zeroFree ? sniffZeroFree(bytes) : null;
+  if (utf16) return { text: new TextDecoder(utf16).decode(bytes), encoding: utf16 };
+  // UTF-8 with a few damaged bytes stays UTF-8; GBK read as UTF-8 breaks almost everywhere…
+  // …unless the page itself declares a GB charset (a mostly-ASCII page with a little Chinese).
+  const declared = declaredCharset(bytes);
+  if (!declared?.startsWith('gb') && fewReplacements(bytes)) {
+    return { text: new TextDecoder('utf-8').decode(bytes), encoding: 'utf-8-damaged' };
+  }
+  return { text: new TextDecoder('gb18030').decode(bytes), encoding: 'gb18030' };
 }
 
 /** Is there a zero byte among the first `n`? (Native search: ten times a loop's speed.) */
@@ -150,7 +148,7 @@ function validUtf8(b: Uint8Array): boolean {
   // A multi-byte character cut at the end of the sample is not an error.
   let end = b.length;
   for (let k = 1; k <= 3 && end - k >= 0; k++) if ((b[end - k] & 0xc0) === 0xc0) { end -= k; break; } else if ((b[end - k] & 0xc0) !== 0x80) break;
-  try { strictUtf8.decode(b.subarray(0, end)); return true; } catch { return false; }
+  return isUtf8(b.subarray(0, end));
 }
 
 /** Code units a report's text is made of. */
