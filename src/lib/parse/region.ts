@@ -22,8 +22,8 @@ interface Index {
   /** name (full and short) → divisions, per level */
   byName: { province: Map<string, Division[]>; city: Map<string, Division[]>; area: Map<string, Division[]>; street: Map<string, Division[]> };
   streetsOfArea: Map<string, Division[]>;
-  /** Per level: the first two characters of every name → the longest name starting so. */
-  prefixes: Record<keyof Index['byName'], Map<string, number>>;
+  /** Per level: the first two characters of every name → the lengths of the names starting so (see prefixesOf). */
+  prefixes: Record<keyof Index['byName'], Map<number, number>>;
 }
 
 let index: Index | null = null;
@@ -84,24 +84,38 @@ export interface Location {
 
 const EMPTY: Location = { province: null, city: null, county: null, township: null, region_code: null, depth: null };
 
-function prefixesOf(map: Map<string, Division[]>): Map<string, number> {
-  const out = new Map<string, number>();
+/** The key of the two characters at `i` (see prefixesOf): a number, so no string is made to look it up. */
+const pairAt = (s: string, i: number) => s.charCodeAt(i) * 65536 + s.charCodeAt(i + 1);
+
+/** Longest name looked for (see findNames). */
+const MAX_NAME = 14;
+
+/** The first two characters of every name (as pairAt) → a bit for each length (2..MAX_NAME) of a name starting so. */
+function prefixesOf(map: Map<string, Division[]>): Map<number, number> {
+  const out = new Map<number, number>();
   for (const name of map.keys()) {
-    const p = name.slice(0, 2);
-    out.set(p, Math.max(out.get(p) ?? 0, name.length));
+    if (name.length > MAX_NAME) continue;
+    const p = pairAt(name, 0);
+    out.set(p, (out.get(p) ?? 0) | (1 << name.length));
   }
   return out;
 }
 
-/** All substrings of `s` (length 2..14) found in `map`, longest first, with positions. */
-function findNames(s: string, map: Map<string, Division[]>, prefixes: Map<string, number>): { name: string; at: number; list: Division[] }[] {
+/**
+ * All substrings of `s` (length 2..MAX_NAME) found in `map`, longest first at
+ * each position, with positions; only lengths some name of that start has are
+ * looked up.
+ */
+function findNames(s: string, map: Map<string, Division[]>, prefixes: Map<number, number>): { name: string; at: number; list: Division[] }[] {
   const out: { name: string; at: number; list: Division[] }[] = [];
   for (let i = 0; i + 2 <= s.length; i++) {
-    const longest = prefixes.get(s.slice(i, i + 2));
-    if (!longest) continue;
-    for (let len = Math.min(14, longest, s.length - i); len >= 2; len--) {
-      const list = map.get(s.slice(i, i + len));
-      if (list) out.push({ name: s.slice(i, i + len), at: i, list });
+    const lengths = prefixes.get(pairAt(s, i));
+    if (!lengths) continue;
+    for (let len = Math.min(MAX_NAME, s.length - i); len >= 2; len--) {
+      if (!(lengths & (1 << len))) continue;
+      const name = s.slice(i, i + len);
+      const list = map.get(name);
+      if (list) out.push({ name, at: i, list });
     }
   }
   return out;
