@@ -56,6 +56,43 @@ describe('splitZone with keep', () => {
   });
 });
 
+describe('splitZone on a run of digits', () => {
+  /** Every way to cut `s` into `k` numbers, by the form's rule: no leading zero but in `0`, at most 8 digits (12 in an amount). */
+  const cuts = (s: string, k: number, amountLast: boolean): number[][] => {
+    const out: number[][] = [];
+    const go = (pos: number, acc: number[]) => {
+      if (acc.length === k) { if (pos === s.length) out.push(acc.slice()); return; }
+      for (let e = pos + 1; e <= s.length; e++) {
+        const piece = s.slice(pos, e);
+        const max = amountLast && acc.length === k - 1 ? 12 : 8;
+        if (piece.length > max || (piece.length > 1 && piece[0] === '0')) continue;
+        acc.push(Number(piece)); go(e, acc); acc.pop();
+      }
+    };
+    go(0, []);
+    return out;
+  };
+
+  it('gives every cut the rules allow, in order, without making the pieces it tries', () => {
+    // cutRun reads a run of digits digit by digit (and its last piece without slicing it): the
+    // splits must be exactly those of cutting the text into strings and reading each one.
+    fc.assert(fc.property(fc.stringMatching(/^[0-9]{2,14}$/), fc.integer({ min: 2, max: 7 }), fc.boolean(), (digits, cells, amountLast) => {
+      fc.pre(digits.length >= cells);
+      const src = makeSource([digits]);
+      const tokens = zoneTokens(src, 0, src.text.length);
+      const rules = Array.from({ length: cells }, (_, i) => (amountLast && i === cells - 1 ? AMOUNT : COUNT));
+      const got = splitZone(tokens, rules);
+      expect(got.overflow).toBe(false);
+      expect(got.splits.map((sp) => sp.cells.map((c) => c.value))).toEqual(cuts(digits, cells, amountLast));
+      // Each cell keeps its own digits and offset.
+      for (const sp of got.splits) {
+        expect(sp.cells.map((c) => c.text).join('')).toBe(digits);
+        expect(sp.cells.map((c) => c.start)).toEqual(sp.cells.map((_c, i) => sp.cells.slice(0, i).reduce((n, c) => n + c.text.length, 0)));
+      }
+    }), { seed: SEED, numRuns: 400 });
+  });
+});
+
 describe('normalize', () => {
   it('keeps every ASCII character and CJK ideograph, after a character it changes', () => {
     // The loop after the first changed character keeps these as they are: none of them may be one it changes.

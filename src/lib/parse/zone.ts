@@ -393,41 +393,86 @@ export function implausible(tok: ZoneToken, rule: CellRule): string | null {
   return null;
 }
 
-/** Every way to cut `s` into pieces valid for columns `rules[at..]`, `count` pieces. */
-function cutRun(s: string, count: number, rules: CellRule[], at: number, unit: string | undefined, emit: (vals: (number | null)[], texts: string[]) => boolean,
-  work: { left: number } = { left: Infinity }, prefixOk?: (vals: (number | null)[]) => boolean): boolean {
-  const digits = allDigits(s);
-  const vals: (number | null)[] = [];
-  const texts: string[] = [];
-  const rec = (pos: number, left: number): boolean => {
-    if (--work.left < 0) return false;
-    if (left === 1) {
-      const piece = s.slice(pos);
-      const v = pieceValue(piece, rules[at + vals.length], unit);
-      if (v === undefined) return true;
-      vals.push(v); texts.push(piece);
-      const go = !prefixOk || prefixOk(vals) ? emit(vals, texts) : true;
-      vals.pop(); texts.pop();
-      return go;
-    }
-    const rule = rules[at + vals.length];
-    let last = s.length - (left - 1);
-    // A piece of digits only is a cell up to MAX_COUNT_DIGITS (MAX_AMOUNT_DIGITS) digits, and only
-    // one digit long after a leading zero (pieceValue): the longer ones are not tried.
-    if (digits) last = Math.min(last, pos + (s.charCodeAt(pos) === 48 ? 1 : rule.decimal ? MAX_AMOUNT_DIGITS : MAX_COUNT_DIGITS));
-    for (let e = pos + 1; e <= last; e++) {
-      const piece = s.slice(pos, e);
-      const v = pieceValue(piece, rule, undefined);
-      if (v === undefined) continue;
-      vals.push(v); texts.push(piece);
-      if (prefixOk && !prefixOk(vals)) { vals.pop(); texts.pop(); continue; }
-      const go = rec(e, left - 1);
-      vals.pop(); texts.pop();
-      if (!go) return false;
-    }
+/**
+ * One run being cut by `cutRun` for the token `ti` of a search: the piece
+ * ends so far (in `tok.text`); the pieces' values are on `search.values`,
+ * after the `filled` cells before the run.
+ */
+interface Run { search: Search; ti: number; tok: ZoneToken; filled: number; digits: boolean; ends: number[] }
+
+/**
+ * The value of the digits `s[pos..]` as a cell under `rule` (what
+ * pieceValue gives a piece of digits only, with no unit): up to
+ * MAX_COUNT_DIGITS digits (MAX_AMOUNT_DIGITS for an amount), no leading zero
+ * but in `0` itself; undefined otherwise.
+ */
+function digitsValue(s: string, pos: number, rule: CellRule): number | undefined {
+  const n = s.length - pos;
+  if (n > (rule.decimal ? MAX_AMOUNT_DIGITS : MAX_COUNT_DIGITS) || (n > 1 && s.charCodeAt(pos) === 48)) return undefined;
+  let v = 0;
+  for (let k = pos; k < s.length; k++) v = v * 10 + (s.charCodeAt(k) - 48);
+  return v;
+}
+
+/**
+ * Every way to cut the run's text from `pos` into `left` pieces valid for the
+ * next columns; each complete cut goes to emitRun. Each call spends one of
+ * the search's work; false stops the search. A run of digits only is cut
+ * without making its pieces: their values grow digit by digit (digitsValue).
+ */
+function cutRun(run: Run, pos: number, left: number): boolean {
+  const search = run.search;
+  if (--search.work < 0) return false;
+  const s = run.tok.text, vals = search.values, ends = run.ends;
+  const rule = search.rules[vals.length];
+  const accept = search.accept;
+  if (left === 1) {
+    const unit = run.tok.unit;
+    const v = run.digits && !unit ? digitsValue(s, pos, rule) : pieceValue(s.slice(pos), rule, unit);
+    if (v === undefined) return true;
+    vals.push(v); ends.push(s.length);
+    const go = !accept || accept(vals) ? emitRun(run) : true;
+    vals.pop(); ends.pop();
+    return go;
+  }
+  let last = s.length - (left - 1);
+  // A piece of digits only is a cell up to MAX_COUNT_DIGITS (MAX_AMOUNT_DIGITS) digits, and only
+  // one digit long after a leading zero (pieceValue): the longer ones are not tried.
+  if (run.digits) last = Math.min(last, pos + (s.charCodeAt(pos) === 48 ? 1 : rule.decimal ? MAX_AMOUNT_DIGITS : MAX_COUNT_DIGITS));
+  let digits = 0;
+  for (let e = pos + 1; e <= last; e++) {
+    let v: number | null | undefined;
+    if (run.digits) v = digits = digits * 10 + (s.charCodeAt(e - 1) - 48);
+    else v = pieceValue(s.slice(pos, e), rule, undefined);
+    if (v === undefined) continue;
+    vals.push(v); ends.push(e);
+    if (accept && !accept(vals)) { vals.pop(); ends.pop(); continue; }
+    const go = cutRun(run, e, left - 1);
+    vals.pop(); ends.pop();
+    if (!go) return false;
+  }
+  return true;
+}
+
+/** A complete cut of a run: its cells, then the search goes on with the next token. */
+function emitRun(run: Run): boolean {
+  const search = run.search, { tok, filled, ends } = run, cells = search.cells, values = search.values;
+  // A complete split that `keep` refuses is counted without making its cells.
+  if (search.keep && run.ti + 1 === search.tokens.length && values.length === search.rules.length && search.found < search.limit && !search.keep(values)) {
+    search.found++;
     return true;
-  };
-  return rec(0, count);
+  }
+  let at = tok.start, from = 0;
+  for (let q = 0; q < ends.length; q++) {
+    const last = q === ends.length - 1;
+    const text = tok.text.slice(from, ends[q]), v = values[filled + q];
+    cells.push(cell(v, text + (last && tok.unit ? tok.unit : ''), tok.line, at, v === null ? 'dash' : 'num', last ? tok.unit : undefined));
+    at += text.length;
+    from = ends[q];
+  }
+  const r = searchFrom(search, run.ti + 1);
+  cells.length = filled;
+  return r;
 }
 
 /** Is `s` digits only (and not empty)? */
@@ -508,6 +553,23 @@ function cutCalls(n: number, p: number): number {
 }
 
 /**
+ * The state of one search of cutTokens: the cells chosen so far and their
+ * values (one array, as `accept` and `keep` see them: they must not keep it).
+ */
+interface Search {
+  tokens: ZoneToken[]; rules: CellRule[]; limit: number;
+  accept: ((values: (number | null)[]) => boolean) | undefined;
+  keep: ((values: readonly (number | null)[]) => boolean) | undefined;
+  whole: boolean; every: boolean;
+  /** Most cells the tokens from each one on can still give: a run of d characters gives at most d. */
+  cap: number[];
+  /** Cuts left to try (see WORK). */
+  work: number;
+  cells: Cell[]; values: (number | null)[]; out: Split[];
+  found: number; overflow: boolean; skipped: number;
+}
+
+/**
  * The splits of splitZone, and the budget they spent. With `every` false,
  * a run is not cut into fewer cells than the later tokens leave it to fill:
  * `skipped` is the most those cuts would have spent. With `keep`, only the
@@ -515,78 +577,50 @@ function cutCalls(n: number, p: number): number {
  */
 function cutTokens(tokens: ZoneToken[], rules: CellRule[], limit: number, accept: ((values: (number | null)[]) => boolean) | undefined,
   keep: ((values: readonly (number | null)[]) => boolean) | undefined, whole: boolean, every: boolean): Splits & { spent: number; skipped: number; admissible: number } {
-  const k = rules.length;
-  let skipped = 0;
-  const out: Split[] = [];
-  let overflow = false;
-  let found = 0;
-  const cells: Cell[] = [];
-  // The values of a complete split, as `keep` sees them (one array, refilled).
-  const complete: (number | null)[] = [];
-  const keeps = (vals: readonly (number | null)[]) => {
-    complete.length = 0;
-    for (const c of cells) complete.push(c.value);
-    for (const v of vals) complete.push(v);
-    return keep!(complete);
-  };
-  // Most cells each token can still give: a run of d characters gives at most d.
   const cap: number[] = new Array(tokens.length + 1).fill(0);
   for (let i = tokens.length - 1; i >= 0; i--) cap[i] = cap[i + 1] + (tokens[i].kind === 'run' ? tokens[i].text.length : 1);
   // Cuts tried, at most WORK: digits that can be cut in very many ways, most of which fail
   // only at their last cell (`0…` is no count), would otherwise take minutes.
-  const work = { left: WORK };
-  // The values cut so far and then `vals`, as `accept` sees them (one array, refilled).
-  const prefix: (number | null)[] = [];
-  const accepts = accept && ((vals: readonly (number | null)[]) => {
-    prefix.length = 0;
-    for (const c of cells) prefix.push(c.value);
-    for (const v of vals) prefix.push(v);
-    return accept(prefix);
-  });
-  const rec = (ti: number): boolean => {
-    const filled = cells.length;
-    if (ti === tokens.length) {
-      if (filled === k) {
-        if (found >= limit) { overflow = true; return false; }
-        found++;
-        if (!keep || keeps([])) out.push({ cells: cells.slice() });
-      }
-      return true;
-    }
-    const left = k - filled;
-    const rest = tokens.length - ti - 1; // each later token needs at least one cell
-    if (left < 1 + rest || cap[ti] < left) return true;
-    const tok = tokens[ti];
-    if (tok.kind !== 'run') {
-      cells.push(cell(null, tok.text, tok.line, tok.start, tok.kind, undefined));
-      const go = !accepts || accepts([]) ? rec(ti + 1) : true;
-      cells.pop();
-      return go;
-    }
-    const most = (whole && !glued(tok)) || ownAmount(tok) ? 1 : Math.min(tok.text.length, left - rest);
-    const least = every ? 1 : Math.max(1, left - cap[ti + 1]);
-    for (let p = 1; p < least && p <= most; p++) skipped += cutCalls(tok.text.length, p);
-    for (let p = least; p <= most; p++) {
-      const go = cutRun(tok.text, p, rules, filled, tok.unit, (vals, texts) => {
-        // A complete split that `keep` refuses is counted without making its cells.
-        if (keep && ti + 1 === tokens.length && filled + vals.length === k && found < limit && !keeps(vals)) { found++; return true; }
-        let at = tok.start;
-        for (let q = 0; q < vals.length; q++) {
-          const last = q === vals.length - 1;
-          cells.push(cell(vals[q], texts[q] + (last && tok.unit ? tok.unit : ''), tok.line, at, vals[q] === null ? 'dash' : 'num', last ? tok.unit : undefined));
-          at += texts[q].length;
-        }
-        const r = rec(ti + 1);
-        cells.length = filled;
-        return r;
-      }, work, accepts);
-      if (!go) return false;
+  const search: Search = {
+    tokens, rules, limit, accept, keep, whole, every, cap, work: WORK,
+    cells: [], values: [], out: [], found: 0, overflow: false, skipped: 0,
+  };
+  searchFrom(search, 0);
+  const overflow = search.overflow || search.work < 0;
+  return { splits: overflow ? [] : search.out, overflow, spent: WORK - search.work, skipped: search.skipped, admissible: overflow ? 0 : search.found };
+}
+
+/** The splits of the tokens from `ti` on, after the cells chosen so far; false stops the search. */
+function searchFrom(search: Search, ti: number): boolean {
+  const { tokens, cells, values } = search;
+  const k = search.rules.length;
+  const filled = cells.length;
+  if (ti === tokens.length) {
+    if (filled === k) {
+      if (search.found >= search.limit) { search.overflow = true; return false; }
+      search.found++;
+      if (!search.keep || search.keep(values)) search.out.push({ cells: cells.slice() });
     }
     return true;
-  };
-  rec(0);
-  if (work.left < 0) overflow = true;
-  return { splits: overflow ? [] : out, overflow, spent: WORK - work.left, skipped, admissible: overflow ? 0 : found };
+  }
+  const left = k - filled;
+  const rest = tokens.length - ti - 1; // each later token needs at least one cell
+  const cap = search.cap;
+  if (left < 1 + rest || cap[ti] < left) return true;
+  const tok = tokens[ti];
+  if (tok.kind !== 'run') {
+    cells.push(cell(null, tok.text, tok.line, tok.start, tok.kind, undefined));
+    values.push(null);
+    const go = !search.accept || search.accept(values) ? searchFrom(search, ti + 1) : true;
+    cells.pop(); values.pop();
+    return go;
+  }
+  const most = (search.whole && !glued(tok)) || ownAmount(tok) ? 1 : Math.min(tok.text.length, left - rest);
+  const least = search.every ? 1 : Math.max(1, left - cap[ti + 1]);
+  for (let p = 1; p < least && p <= most; p++) search.skipped += cutCalls(tok.text.length, p);
+  const run: Run = { search, ti, tok, filled, digits: allDigits(tok.text), ends: [] };
+  for (let p = least; p <= most; p++) if (!cutRun(run, 0, p)) return false;
+  return true;
 }
 
 /** As many tokens as cells: each token must be one cell, or there is no split. */
