@@ -11,7 +11,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { AMOUNT, COUNT } from '../src/lib/parse/form.ts';
 import { mapArray } from '../src/lib/parse/map-array.ts';
-import { makeSource } from '../src/lib/parse/source.ts';
+import { makeSource, slashBetweenDigits } from '../src/lib/parse/source.ts';
 import { matchesOf, normalize } from '../src/lib/parse/text.ts';
 import { splitZone, zoneTokens } from '../src/lib/parse/zone.ts';
 
@@ -90,6 +90,17 @@ describe('splitZone on a run of digits', () => {
         expect(sp.cells.map((c) => c.start)).toEqual(sp.cells.map((_c, i) => sp.cells.slice(0, i).reduce((n, c) => n + c.text.length, 0)));
       }
     }), { seed: SEED, numRuns: 400 });
+  });
+});
+
+describe('slashBetweenDigits', () => {
+  it('passes every text the page-number pattern it guards can match', () => {
+    // makeSource skips the pass of `^\s*\d{1,3}\s*\/\s*\d{1,3}\s*$` (gm) over text this refuses.
+    const re = /^\s*\d{1,3}\s*\/\s*\d{1,3}\s*$/m;
+    const text = fc.string({ unit: fc.constantFrom('1', '2', '0', '/', ' ', '\n', '\r', '\u2028', '\u3000', '\t', 'a', '年', '|'), maxLength: 16 });
+    fc.assert(fc.property(text, (t) => { if (re.test(t)) expect(slashBetweenDigits(t)).toBe(true); }), { seed: SEED, numRuns: 20000 });
+    expect(slashBetweenDigits('3 / 12')).toBe(true);
+    expect(slashBetweenDigits('日期 2024/01/24\n| / | 3 |')).toBe(false);
   });
 });
 

@@ -9,7 +9,7 @@
  * `|---|`, generic markdown headers `数据1`) is blanked out with spaces of the
  * same length, so offsets stay valid and the noise separates like a space.
  */
-import { normalize } from './text.ts';
+import { isSpaceCode, normalize } from './text.ts';
 import { blankSpanRepeats } from './pipe-spans.ts';
 
 export interface Source {
@@ -23,17 +23,54 @@ export interface Source {
   lineStarts: number[];
 }
 
+/** Characters `text` cannot match a pattern without: a pass over text without any is skipped. */
+const holdsAny = (chars: string[]) => (text: string) => chars.some((c) => text.includes(c));
+
+/**
+ * Could `^\s*\d{1,3}\s*\/\s*\d{1,3}\s*$` (multi-line) match? Only at a `/`
+ * with, on each side across spaces, one to three digits, and beyond them
+ * spaces that hold a line break or reach the end of the text (where `^` and
+ * `$` can stand; `\s` crosses lines). Dates (`2024/01/24`) and a table's `/`
+ * placeholders between separators have neither.
+ */
+export function slashBetweenDigits(text: string): boolean {
+  const n = text.length;
+  for (let i = text.indexOf('/'); i >= 0; i = text.indexOf('/', i + 1)) {
+    let a = i - 1;
+    while (a >= 0 && isSpaceCode(text.charCodeAt(a))) a--;
+    let d = 0;
+    while (a >= 0 && isDigitCode(text.charCodeAt(a))) { a--; d++; }
+    if (d < 1 || d > 3) continue;
+    let lineStart = a < 0;
+    while (a >= 0 && !lineStart && isSpaceCode(text.charCodeAt(a))) { if (isLineEnd(text.charCodeAt(a))) lineStart = true; a--; }
+    if (!lineStart && a >= 0) continue;
+    let b = i + 1;
+    while (b < n && isSpaceCode(text.charCodeAt(b))) b++;
+    d = 0;
+    while (b < n && isDigitCode(text.charCodeAt(b))) { b++; d++; }
+    if (d < 1 || d > 3) continue;
+    let lineEnd = b >= n;
+    while (b < n && !lineEnd && isSpaceCode(text.charCodeAt(b))) { if (isLineEnd(text.charCodeAt(b))) lineEnd = true; b++; }
+    if (lineEnd || b >= n) return true;
+  }
+  return false;
+}
+
+const isDigitCode = (c: number) => c >= 48 && c <= 57;
+/** What `^` and `$` stand next to in a multi-line pattern: LF, CR, U+2028, U+2029. */
+const isLineEnd = (c: number) => c === 10 || c === 13 || c === 0x2028 || c === 0x2029;
+
 /**
  * Page footers and running page marks, on their own or inline between spaces;
- * each with a character it cannot match without (to skip a pass over text that has none).
+ * each with a test that text it can match passes (to skip a pass over text that cannot).
  */
-const PAGE_MARKS: [RegExp, string[]][] = [
-  [/(?<=^|[\s|])[-—–]\s{0,2}\d{1,3}\s{0,2}[-—–](?=[\s|]|$)/gm, ['-', '—', '–']],
-  [/第\s{0,2}\d{1,3}\s{0,2}页(?:\s{0,2}[,，/]?\s{0,2}共\s{0,2}\d{1,3}\s{0,2}页)?/g, ['页']],
-  [/共\s{0,2}\d{1,3}\s{0,2}页\s{0,2}第\s{0,2}\d{1,3}\s{0,2}页/g, ['页']],
-  [/^\s*\d{1,3}\s*\/\s*\d{1,3}\s*$/gm, ['/']],
+const PAGE_MARKS: [RegExp, (text: string) => boolean][] = [
+  [/(?<=^|[\s|])[-—–]\s{0,2}\d{1,3}\s{0,2}[-—–](?=[\s|]|$)/gm, holdsAny(['-', '—', '–'])],
+  [/第\s{0,2}\d{1,3}\s{0,2}页(?:\s{0,2}[,，/]?\s{0,2}共\s{0,2}\d{1,3}\s{0,2}页)?/g, holdsAny(['页'])],
+  [/共\s{0,2}\d{1,3}\s{0,2}页\s{0,2}第\s{0,2}\d{1,3}\s{0,2}页/g, holdsAny(['页'])],
+  [/^\s*\d{1,3}\s*\/\s*\d{1,3}\s*$/gm, slashBetweenDigits],
   // A bare page number on the last line of a page: pdftotext starts the next page with a form feed.
-  [/^[ \t]*\d{1,3}[ \t]*(?=(?:\n[ \t]*)*\n\f)/gm, ['\f']],
+  [/^[ \t]*\d{1,3}[ \t]*(?=(?:\n[ \t]*)*\n\f)/gm, holdsAny(['\f'])],
 ];
 /**
  * Markdown table rules and the generic headers converters write (`| 数据1 | 数据2 |`);
@@ -58,7 +95,7 @@ export function makeSource(lines: string[], joined?: string): Source {
   const full = joined ?? lines.join('\n');
   const raw = full.replace(ZERO_WIDTH, '');
   let text = blankSpanRepeats(normalize(raw));
-  for (const [re, needs] of PAGE_MARKS) if (needs.some((c) => text.includes(c))) text = text.replace(re, blank);
+  for (const [re, may] of PAGE_MARKS) if (may(text)) text = text.replace(re, blank);
   if (text.includes('|')) for (const [re, needs] of MARKDOWN_NOISE) if (needs.test(text)) text = text.replace(re, blank);
   // Markdown emphasis (`**五、存在的主要问题**`): the marks, not the words.
   if (text.includes('**')) text = text.replace(/\*\*([^*\n]+?)\*\*/g, (_m, inner: string) => `  ${inner}  `);
