@@ -14,6 +14,7 @@ import { mapArray } from '../src/lib/parse/map-array.ts';
 import { makeSource, slashBetweenDigits } from '../src/lib/parse/source.ts';
 import { matchesOf, normalize } from '../src/lib/parse/text.ts';
 import { splitZone, zoneTokens } from '../src/lib/parse/zone.ts';
+import { appTableCount } from '../src/lib/parse/report.ts';
 
 const SEED = Number(process.env.FC_SEED ?? 4242);
 
@@ -101,6 +102,17 @@ describe('slashBetweenDigits', () => {
     fc.assert(fc.property(text, (t) => { if (re.test(t)) expect(slashBetweenDigits(t)).toBe(true); }), { seed: SEED, numRuns: 20000 });
     expect(slashBetweenDigits('3 / 12')).toBe(true);
     expect(slashBetweenDigits('日期 2024/01/24\n| / | 3 |')).toBe(false);
+  });
+});
+
+describe('appTableCount', () => {
+  it('counts what the pattern it stands for matches', () => {
+    const re = /一、?本年新收政府信息公开申请数量/g;
+    const piece = fc.constantFrom('一', '、', '本年新收政府信息公开申请数量', '一、本年新收政府信息公开申请数量', '二', '年', '1');
+    fc.assert(fc.property(fc.array(piece, { maxLength: 12 }), (parts) => {
+      const s = parts.join('');
+      expect(appTableCount(s)).toBe((s.match(re) ?? []).length);
+    }), { seed: SEED, numRuns: 3000 });
   });
 });
 

@@ -173,6 +173,22 @@ function scopeOf(agency: string | null, level: Report['level'], text: string, ag
   return 'unknown';
 }
 
+const NEW_RECEIVED = '本年新收政府信息公开申请数量';
+
+/**
+ * How many application tables compact text `s` holds: the matches of
+ * `/一、?本年新收政府信息公开申请数量/g`, found by the label (a native search)
+ * and the `一` or `一、` before it. The label holds neither, so no two overlap.
+ */
+export function appTableCount(s: string): number {
+  let n = 0;
+  for (let i = s.indexOf(NEW_RECEIVED); i >= 0; i = s.indexOf(NEW_RECEIVED, i + NEW_RECEIVED.length)) {
+    const before = s.charCodeAt(i - 1);
+    if (before === 0x4e00 || (before === 0x3001 && s.charCodeAt(i - 2) === 0x4e00)) n++;
+  }
+  return n;
+}
+
 /** `joined`: `lines.join('\n')`, when the caller has it (see `makeSource`). */
 export function parseLines(lines: string[], base: Report, pageUrl: string | null = null, joined?: string): Report {
   const src = makeSource(lines, joined);
@@ -225,7 +241,7 @@ export function parseLines(lines: string[], base: Report, pageUrl: string | null
   const ctx: CheckContext = {
     issues, appForm, facts: evidence.facts, missingTables,
     picture: /图片版|见附件|附件下载|扫描件/.test(body) && missingTables.length === 3,
-    appTables: (view.s.match(/一、?本年新收政府信息公开申请数量/g) ?? []).length,
+    appTables: appTableCount(view.s),
     hasApps: Boolean(apps?.found), hasReviews: Boolean(reviews?.found),
   };
   contexts.set(r, ctx);
