@@ -9,7 +9,7 @@
  * `|---|`, generic markdown headers `数据1`) is blanked out with spaces of the
  * same length, so offsets stay valid and the noise separates like a space.
  */
-import { isSpaceCode, normalize } from './text.ts';
+import { isDigitCode, isSpaceCode, normalize } from './text.ts';
 import { blankSpanRepeats } from './pipe-spans.ts';
 
 export interface Source {
@@ -56,7 +56,6 @@ export function slashBetweenDigits(text: string): boolean {
   return false;
 }
 
-const isDigitCode = (c: number) => c >= 48 && c <= 57;
 /** What `^` and `$` stand next to in a multi-line pattern: LF, CR, U+2028, U+2029. */
 const isLineEnd = (c: number) => c === 10 || c === 13 || c === 0x2028 || c === 0x2029;
 

@@ -111,6 +111,9 @@ export function matchesOf(re: RegExp, s: string): RegExpExecArray[] {
   return out;
 }
 
+/** An ASCII digit (what `\d` matches), by code unit. */
+export const isDigitCode = (c: number) => c >= 48 && c <= 57;
+
 /** JavaScript's `\s` (and what `trim()` removes): white space and line terminators, by code unit. */
 export function isSpaceCode(c: number): boolean {
   if (c <= 32) return c === 32 || (c >= 9 && c <= 13);

@@ -13,7 +13,7 @@
  */
 import type { CellRule } from './form.ts';
 import { lineOf, lineText, type Source } from './source.ts';
-import { isSpaceCode } from './text.ts';
+import { isDigitCode as isDigit, isSpaceCode } from './text.ts';
 import { mapArray } from './map-array.ts';
 
 export interface ZoneToken {
@@ -81,7 +81,6 @@ const UNIT_RE = new RegExp(`^(?:${[...MONEY_UNITS, ...COUNT_UNITS].join('|')})`)
 /** After `513555.` at a line's end: the amount's digits on the next line, then a break, `|` or a money unit. */
 const AMOUNT_REST = new RegExp(`^[ \\t\\u3000\\r]*\\n\\s*(\\d+)(?=\\s|$|[|]|${MONEY_UNITS.join('|')})`);
 const PLACEHOLDER = /^(?:—+|-+|\/+|\\+|无|空|暂无|\*+|×|x|X|…+|\.{3,}|-)$/;
-const isDigit = (c: number) => c >= 48 && c <= 57;
 const isRunChar = (c: number) => isDigit(c) || c === 46 || c === 44 || c === 45 || c === 43; // . , - +
 const isSpace = (c: number) => c === 32 || c === 9 || c === 10 || c === 13 || c === 124;
 /** The characters a placeholder (`PLACEHOLDER`) starts with: — - / \ 无 空 暂 * × x X … . */
