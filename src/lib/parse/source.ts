@@ -41,17 +41,17 @@ export function slashBetweenDigits(text: string): boolean {
     let d = 0;
     while (a >= 0 && isDigitCode(text.charCodeAt(a))) { a--; d++; }
     if (d < 1 || d > 3) continue;
-    let lineStart = a < 0;
-    while (a >= 0 && !lineStart && isSpaceCode(text.charCodeAt(a))) { if (isLineEnd(text.charCodeAt(a))) lineStart = true; a--; }
-    if (!lineStart && a >= 0) continue;
+    // Then spaces back to a line's end or the text's start (where `^` stands).
+    while (a >= 0 && isSpaceCode(text.charCodeAt(a)) && !isLineEnd(text.charCodeAt(a))) a--;
+    if (a >= 0 && !isLineEnd(text.charCodeAt(a))) continue;
     let b = i + 1;
     while (b < n && isSpaceCode(text.charCodeAt(b))) b++;
     d = 0;
     while (b < n && isDigitCode(text.charCodeAt(b))) { b++; d++; }
     if (d < 1 || d > 3) continue;
-    let lineEnd = b >= n;
-    while (b < n && !lineEnd && isSpaceCode(text.charCodeAt(b))) { if (isLineEnd(text.charCodeAt(b))) lineEnd = true; b++; }
-    if (lineEnd || b >= n) return true;
+    // Then spaces on to a line's end or the text's end (where `$` stands).
+    while (b < n && isSpaceCode(text.charCodeAt(b)) && !isLineEnd(text.charCodeAt(b))) b++;
+    if (b >= n || isLineEnd(text.charCodeAt(b))) return true;
   }
   return false;
 }

@@ -438,10 +438,10 @@ function cutRun(run: Run, pos: number, left: number): boolean {
   // A piece of digits only is a cell up to MAX_COUNT_DIGITS (MAX_AMOUNT_DIGITS) digits, and only
   // one digit long after a leading zero (pieceValue): the longer ones are not tried.
   if (run.digits) last = Math.min(last, pos + (s.charCodeAt(pos) === 48 ? 1 : rule.decimal ? MAX_AMOUNT_DIGITS : MAX_COUNT_DIGITS));
-  let digits = 0;
+  let grown = 0; // the value of the digits s[pos, e)
   for (let e = pos + 1; e <= last; e++) {
     let v: number | null | undefined;
-    if (run.digits) v = digits = digits * 10 + (s.charCodeAt(e - 1) - 48);
+    if (run.digits) v = grown = grown * 10 + (s.charCodeAt(e - 1) - 48);
     else v = pieceValue(s.slice(pos, e), rule, undefined);
     if (v === undefined) continue;
     vals.push(v); ends.push(e);
