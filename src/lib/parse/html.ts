@@ -157,8 +157,14 @@ function byLength(names: Iterable<string>): string[][] {
 function nameAt(s: string, i: number, names: string[][]): string | null {
   let j = i;
   while (j < s.length && j - i < names.length && isWordCode(s.charCodeAt(j))) j++;
-  for (const name of names[j - i] ?? []) {
-    let k = 0;
+  const same = names[j - i];
+  // Most of a page's tags (`span`, `font`, `/b`…) have no name of their length, or differ in the first letter.
+  if (same === undefined) return null;
+  const c0 = s.charCodeAt(i) | 32;
+  for (let n = 0; n < same.length; n++) {
+    const name = same[n];
+    if (name.charCodeAt(0) !== c0) continue;
+    let k = 1;
     while (k < name.length && (s.charCodeAt(i + k) | 32) === name.charCodeAt(k)) k++;
     if (k === name.length) return name;
   }
