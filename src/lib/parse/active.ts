@@ -10,11 +10,11 @@
 import type { Item, Metric, Template } from '../schema.ts';
 import type { ActiveRow } from '../types.ts';
 import { alignEach, type Hit } from './align.ts';
-import { ACTIVE_FORM, FORM_2019_METRICS, FORM_2021_METRICS, ITEM_SPEC, METRIC_KEYS, METRIC_RULE } from './form.ts';
+import { ACTIVE_FORM, FORM_2019_METRICS, FORM_2021_METRICS, ITEM_SPEC, METRIC_KEYS, METRIC_RULE, type CellRule } from './form.ts';
 import { compactOf, lineOf, lineText, type Source } from './source.ts';
 import { solve, type RowChoice } from './solve.ts';
 import { unsplit, untilText } from './applications.ts';
-import { colOf, dropStray, GAP, inColumns, positional, spaced, splitLost, splitZone, tooShort, zoneTokens, type Split, type ZoneToken } from './zone.ts';
+import { colOf, dropStray, GAP, inColumns, positional, spaced, splitLost, splitZone, tooShort, runsIn, zoneTokens, type Split, type ZoneToken } from './zone.ts';
 import { zh, type Issue } from './issues.ts';
 import type { Evidence, Pending } from './evidence.ts';
 import { matchesOf } from './text.ts';
@@ -89,7 +89,7 @@ export function readActive(src: Source, from: number, to: number, issues: Issue[
     if (l.kind === 'marker') shifted = null;
     if (l.kind !== 'item') {
       // Numbers between a caption or header and the next item belong to no cell.
-      const orphans = zoneTokens(src, l.end, i + 1 < labels.length ? labels[i + 1].start : to).filter((t) => t.kind === 'run');
+      const orphans = runsIn(src, l.end, i + 1 < labels.length ? labels[i + 1].start : to);
       if (orphans.length && i + 1 < labels.length) {
         issues.push({ kind: 'unreadable', table: 'active_disclosure', detail: `第二十条表「${src.raw.slice(l.start, l.end)}」之后有不属于任何一行的数字「${mapArray(orphans, (t) => t.text).join(' ')}」,表格结构不完整` });
         if (orphans.length >= 2 && labels[i + 1].kind === 'item') shifted = mapArray(orphans, (t) => t.text).join(' ');
@@ -222,16 +222,27 @@ function agreed(splits: Split[], winners: number[]): (number | null)[] {
   return mapArray(splits[winners[0]].cells, (c, j) => (winners.every((k) => splits[k].cells[j].value === c.value) ? c.value : null));
 }
 
+const rulesByMetrics = new WeakMap<Metric[], CellRule[]>();
+
+/** The cell rules of a sub-table's metrics (the form's arrays: made once for each). */
+function rulesOf(metrics: Metric[]): CellRule[] {
+  let r = rulesByMetrics.get(metrics);
+  if (!r) rulesByMetrics.set(metrics, (r = mapArray(metrics, (m) => METRIC_RULE[m])));
+  return r;
+}
+
 function readItem(src: Source, item: Item, metrics: Metric[], tokens: ZoneToken[], issues: Issue[], evidence: Evidence, pending: Pending[],
   labelAt: number): ActiveRow[] {
   const line = tokens[0]?.line ?? null;
   const nulls = (): ActiveRow[] => mapArray(metrics, (metric) => ({ item, metric, value: null, line, col: undefined }));
-  const printed = mapArray(tokens, (t) => t.text || '空白').join(' ');
+  // The tokens as printed, for the issues that quote them (made only for those).
+  const asPrinted = tokens;
+  const printed = () => mapArray(asPrinted, (t) => t.text || '空白').join(' ');
   if (!tokens.length) {
     issues.push({ kind: 'missing', table: 'active_disclosure', row: item, detail: `「${zh(item)}」行没有印出数字` });
     return nulls();
   }
-  const rules = mapArray(metrics, (m) => METRIC_RULE[m]);
+  const rules = rulesOf(metrics);
   tokens = dropStray(tokens, metrics.length);
   tokens = positional(src, tokens, metrics.length, () => true) ?? byHeader(src, tokens, metrics.length, labelAt) ?? tokens;
   let s = splitZone(tokens, rules);
@@ -273,16 +284,16 @@ function readItem(src: Source, item: Item, metrics: Metric[], tokens: ZoneToken[
     return { item, metric, value, line: c.line, col: colOf(src, c) };
   });
   if (lost) {
-    issues.push({ kind: 'short', table: 'active_disclosure', row: item, detail: `「${zh(item)}」行只印出「${printed}」,比表头的 ${metrics.length} 列少一格(原表缺少单元格),${winners.length === 1 ? '空缺的格' : '无法确定空缺的是哪一格,不一致的格'}记为空` });
+    issues.push({ kind: 'short', table: 'active_disclosure', row: item, detail: `「${zh(item)}」行只印出「${printed()}」,比表头的 ${metrics.length} 列少一格(原表缺少单元格),${winners.length === 1 ? '空缺的格' : '无法确定空缺的是哪一格,不一致的格'}记为空` });
     return out;
   }
   if (first.cells.length > tokens.length || splits.length > 1) {
     const chosen = mapArray(first.cells, (c) => c.text).join(' ');
     if (winners.length === 1) {
-      issues.push({ kind: 'split', table: 'active_disclosure', row: item, detail: `「${zh(item)}」行的数字粘连为「${printed}」,${splits.length > 1 ? `有 ${splits.length} 种拆分,` : ''}唯一拆分为 ${chosen}` });
+      issues.push({ kind: 'split', table: 'active_disclosure', row: item, detail: `「${zh(item)}」行的数字粘连为「${printed()}」,${splits.length > 1 ? `有 ${splits.length} 种拆分,` : ''}唯一拆分为 ${chosen}` });
     } else {
       const open = metrics.filter((_m, j) => values[j] === null && winners.some((k) => splits[k].cells[j].value !== null));
-      issues.push({ kind: 'unsplittable', table: 'active_disclosure', row: item, detail: `「${zh(item)}」行的数字「${printed}」可拆分为 ${winners.length} 种(${mapArray(winners.slice(0, 6), (k) => mapArray(splits[k].cells, (c) => c.text).join('|')).join('、')}${winners.length > 6 ? '…' : ''}),本表没有勾稽关系可以确定,${mapArray(open, (m) => `「${zh(m)}」`).join('')}记为空` });
+      issues.push({ kind: 'unsplittable', table: 'active_disclosure', row: item, detail: `「${zh(item)}」行的数字「${printed()}」可拆分为 ${winners.length} 种(${mapArray(winners.slice(0, 6), (k) => mapArray(splits[k].cells, (c) => c.text).join('|')).join('、')}${winners.length > 6 ? '…' : ''}),本表没有勾稽关系可以确定,${mapArray(open, (m) => `「${zh(m)}」`).join('')}记为空` });
       pending.push({ table: 'active_disclosure', row: item, cols: metrics, cands: mapArray(winners, (k) => mapArray(splits[k].cells, (c) => c.value)), lines: mapArray(first.cells, (c) => c.line) });
     }
   }

@@ -11,7 +11,7 @@ import { APP_COLUMNS, APP_ROWS_SPEC, COUNT, OTHER_SUB_ROWS, type CellRule } from
 import { handledRows } from './checks.ts';
 import { compactOf, type Source } from './source.ts';
 import { solve, type Equation, type RowChoice } from './solve.ts';
-import { centreOf, colOf, dropStray, implausible, inColumns, lineCells, positional, spaced, splitLost, splitZone, strayOrders, tooShort, zoneTokens, type Split, type Splits, type ZoneToken } from './zone.ts';
+import { centreOf, colOf, dropStray, implausible, inColumns, lineCells, positional, spaced, splitLost, splitZone, strayOrders, tooShort, runsIn, zoneTokens, type Split, type Splits, type ZoneToken } from './zone.ts';
 import { zh, type Issue } from './issues.ts';
 import type { Evidence, Pending } from './evidence.ts';
 import { mapArray } from './map-array.ts';
@@ -96,7 +96,7 @@ export function readApplications(src: Source, from: number, to: number, issues: 
   const found = hits.filter((h): h is Hit<AppRow> => h !== null);
   if (!found.some((h) => h.code === 'new_received' || h.code === 'carried_over' || h.code === 'granted')) return EMPTY;
   const cols = headerColumns(src, from, found[0].start);
-  const orphans = zoneTokens(src, from, found[0].start).filter((t) => t.kind === 'run');
+  const orphans = runsIn(src, from, found[0].start);
   if (orphans.length) issues.push({ kind: 'unreadable', table: 'applications', detail: `申请情况表的表头中有不属于任何一行的数字「${mapArray(orphans, (t) => t.text).join(' ')}」,表格结构不完整` });
   // A row's worth of numbers before the first row: the rows print their numbers elsewhere than after
   // their labels (pdftotext's default order, by column blocks). Read after their labels, they would be

@@ -179,6 +179,18 @@ export function zoneTokens(src: Source, from: number, to: number): ZoneToken[] {
   return out;
 }
 
+/**
+ * The digit runs of text[from, to), as `zoneTokens` reads them: none where
+ * the text holds no digit (a caption or header between two labels, mostly),
+ * so those are not read token by token.
+ */
+export function runsIn(src: Source, from: number, to: number): ZoneToken[] {
+  const t = src.text;
+  let i = from;
+  while (i < to && !isDigit(t.charCodeAt(i))) i++;
+  return i < to ? zoneTokens(src, from, to).filter((tok) => tok.kind === 'run') : [];
+}
+
 /** Longest line (characters besides spaces) that is still one table row, not a flattened page. */
 const SHORT_LINE = 160;
 
