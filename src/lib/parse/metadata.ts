@@ -309,23 +309,44 @@ const SUBJECT = /(?:^|[,，。;；:：、"“(（])(?:\d{4}年(?:度)?[,，]?)?(
 const SUBJECT_KEYS = ['人民政府', '街道办事处'];
 const SUBJECT_LEAD = 28;
 
-/** The body's first subject (`咸安区人民政府认真贯彻…`), in the 120 lines from `from`. */
-function agencyFromBody(nl: string[], from = 0): string | null {
+/** SUBJECT's longest match: a mark, `2021年度,` (8), the name and its key (27), a verb (3). */
+const SUBJECT_MAX = 39;
+/** Characters of a long line compacted first, to look for its subject in (see firstSubject). */
+const SUBJECT_HEAD = 1024;
+
+/**
+ * SUBJECT's first match in the compacted line (`compactLine()`), or null. A
+ * long line (a body printed on one line) is searched first in the compacted
+ * text of its head: a match that starts more than SUBJECT_MAX characters
+ * before the head's end is the line's too (one starting earlier would fit in
+ * the head, and the first key, where the search starts, is the same).
+ */
+function firstSubject(l: string, compactLine: () => string): RegExpExecArray | null {
+  if (l.length > SUBJECT_HEAD) {
+    const head = compact(l.slice(0, SUBJECT_HEAD));
+    const m = execNear(SUBJECT, head, 0, SUBJECT_KEYS, SUBJECT_LEAD);
+    if (m && m.index + SUBJECT_MAX + 8 < head.length) return m;
+  }
+  const c = compactLine();
+  if (!c.includes('人民政府') && !c.includes('街道办事处')) return null;
+  return execNear(SUBJECT, c, 0, SUBJECT_KEYS, SUBJECT_LEAD);
+}
+
+/** The body's first subject (`咸安区人民政府认真贯彻…`), in the 120 lines from `from` (`compactLine`: see readMeta). */
+function agencyFromBody(nl: string[], compactLine: (i: number) => string, from = 0): string | null {
   const limit = Math.min(nl.length, from + 120);
   for (let i = from; i < limit; i++) {
     const l = nl[i];
     // 人民政府 or 街道办事处, however spaced: the line holds 府 or 处.
     if (!l.includes('府') && !l.includes('处')) continue;
-    const c = compact(l);
-    if (!c.includes('人民政府') && !c.includes('街道办事处')) continue;
-    const m = execNear(SUBJECT, c, 0, SUBJECT_KEYS, SUBJECT_LEAD);
+    const m = firstSubject(l, () => compactLine(i));
     if (m && !/^(?:国务院|中华人民共和国|省|市|县|区)人民政府/.test(m[1])) return m[1];
   }
   return null;
 }
 
 /** Statistics year: title, then 统计期限, then the most common `20xx年` in the text (lines from `from`). */
-function findYear(title: string | null, nl: string[], src: Source, from = 0): number | null {
+function findYear(title: string | null, nl: string[], compactLine: (i: number) => string, src: Source, from = 0): number | null {
   const ok = (y: number) => y >= 2008 && y <= 2100;
   if (title) {
     const m = /(\d{4})\s*年/.exec(normalize(title)) ?? /(\d{4})/.exec(normalize(title));
@@ -335,7 +356,7 @@ function findYear(title: string | null, nl: string[], src: Source, from = 0): nu
   for (let i = from; i < Math.min(nl.length, from + 30); i++) {
     // The words end in 报告: a line without 告 holds none.
     if (!nl[i].includes('告')) continue;
-    const m = /(\d{4})\s*年度?(?:的)?(?:政府)?(?:信息公开|政务公开)(?:工作)?(?:的)?年度报告/.exec(compact(nl[i]));
+    const m = /(\d{4})\s*年度?(?:的)?(?:政府)?(?:信息公开|政务公开)(?:工作)?(?:的)?年度报告/.exec(compactLine(i));
     if (m && ok(Number(m[1]))) return Number(m[1]);
   }
   for (const l of linesWith(src, ['1月1日', '1 月 1 日'], from)) {
@@ -370,11 +391,14 @@ function linesWith(src: Source, words: string[], from: number): string[] {
 export function readMeta(lines: string[], src: Source, pageUrl: string | null = null): Meta {
   const nl: string[] = [];
   for (let i = 1; i <= Math.min(src.lineStarts.length, HEAD_LINES); i++) nl.push(lineText(src, i));
+  // Each opening line compacted once, for whichever reader asks first (a body printed on one line is asked twice).
+  const compacted: string[] = [];
+  const compactLine = (i: number) => (compacted[i] ??= compact(nl[i]));
   const { fields, body } = headerFields(lines);
   const fromField = fields['标题'] || fields['文章标题'];
   const t = fromField ? { index: body, text: fromField.trim() } : findTitle(lines, body);
-  // A wrong field (`发布机构: 1`) is no agency.
-  const publisherField = Object.fromEntries(Object.entries(fields).filter(([, v]) => looksLikeAgency(v)));
+  // A wrong field (`发布机构: 1`) is no agency. (Only the publisher's fields are read from it.)
+  const publisherField = Object.fromEntries(Object.entries(fields).filter(([k, v]) => PUBLISHER.test(k) && looksLikeAgency(v)));
   const publisher = field(nl, PUBLISHER, publisherField, body);
   const sig = signature(lines, body);
   let agency: string | null = null;
@@ -389,7 +413,7 @@ export function readMeta(lines: string[], src: Source, pageUrl: string | null = 
       break;
     }
   }
-  const bodyAgency = agencyFromBody(nl, body);
+  const bodyAgency = agencyFromBody(nl, compactLine, body);
   if (fromTitle && looksLikeAgency(fromTitle)) { agency = fromTitle; agencySource = 'title'; }
   else if (publisher && looksLikeAgency(publisher)) { agency = compact(publisher); agencySource = 'field'; }
   else if (sig.agency) { agency = sig.agency; agencySource = 'signature'; }
@@ -415,7 +439,7 @@ export function readMeta(lines: string[], src: Source, pageUrl: string | null = 
     source_url: urlOf(fields['原文链接'] ?? fields['原文地址'] ?? fields['网址']) ?? pageUrl,
     agency: agency ? normalizeAgency(agency) : null,
     agencySource,
-    year: findYear(t?.text ?? null, nl, src, body),
+    year: findYear(t?.text ?? null, nl, compactLine, src, body),
     published_on: headerDate(nl, fields) ?? sig.date,
     publisher,
     indexRegionCodes: [...codes],
