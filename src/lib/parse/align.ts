@@ -89,7 +89,9 @@ function keysOf(rows: RowSpec<string>[]): Keys {
   const addWord = (row: number, word: string) => {
     const c = word.charCodeAt(0);
     if (!t.first[c]) { t.buckets.push([]); t.first[c] = t.buckets.length; }
-    t.buckets[t.first[c] - 1].push({ row, word });
+    const bucket = t.buckets[t.first[c] - 1];
+    // A row's key written twice (two variants that come to the same word) would find each place twice.
+    if (!bucket.some((w) => w.row === row && w.word === word)) bucket.push({ row, word });
   };
   rows.forEach((r, row) => {
     for (const key of r.keys) {
