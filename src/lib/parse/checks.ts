@@ -37,6 +37,28 @@ function sum(xs: (number | null | undefined)[]): number | null {
   return round(s);
 }
 const round = (x: number) => Math.round(x * 1e6) / 1e6;
+
+/** `sum` of a row's first `n` values, without the array of them. */
+function sumOf(a: (number | null | undefined)[], n: number): number | null {
+  let s = 0;
+  for (let j = 0; j < n; j++) {
+    const x = a[j];
+    if (x === null || x === undefined) return null;
+    s += x;
+  }
+  return round(s);
+}
+
+/** `sum` of column `j` of `rows`, in their order, without the array of them. */
+function columnSum(rows: (number | null | undefined)[][], j: number): number | null {
+  let s = 0;
+  for (let i = 0; i < rows.length; i++) {
+    const x = rows[i][j];
+    if (x === null || x === undefined) return null;
+    s += x;
+  }
+  return round(s);
+}
 const SOURCE_ERROR = '(各单元格均已读出,属报告原表数据不一致,非解析错误)';
 
 function verdict(name: string, failures: string[], unknown: string[], total: number): CheckRow['detail'] {
@@ -80,10 +102,9 @@ export function applicationChecks(rows: ApplicationRow[], template: Template | n
     const present = [...g.keys()] as AppRow[];
     for (const r of present) {
       const a = row(r);
-      const parts = mapArray(APPLICANT_PARTS, (_c, j) => at(a, j));
-      const s = sum(parts), t = at(a, APPLICANT_PARTS.length);
+      const s = sumOf(a, APPLICANT_PARTS.length), t = at(a, APPLICANT_PARTS.length);
       if (s === null || t === null) unknown.push(r);
-      else if (s !== t) fail.push(`「${zh(r)}」行:六类申请人之和 ${parts.join('+')} = ${s},总计列为 ${t}`);
+      else if (s !== t) fail.push(`「${zh(r)}」行:六类申请人之和 ${mapArray(APPLICANT_PARTS, (_c, j) => at(a, j)).join('+')} = ${s},总计列为 ${t}`);
     }
     out.push({ check: 'row_total', passed: fail.length === 0, detail: verdict('行合计', fail, unknown, present.length) });
   }
@@ -95,7 +116,7 @@ export function applicationChecks(rows: ApplicationRow[], template: Template | n
     const fail: string[] = [], unknown: string[] = [];
     for (let j = 0; j < cols.length; j++) {
       const c = cols[j];
-      const s = sum(mapArray(members, (a) => at(a, j)));
+      const s = columnSum(members, j);
       const t = at(th, j);
       if (s === null || t === null) unknown.push(c);
       else if (s !== t) fail.push(`${APPLICANTS[c]}列:各办理结果之和 ${s},(七)总计为 ${t}`);
