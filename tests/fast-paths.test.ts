@@ -12,8 +12,9 @@ import { fileURLToPath } from 'node:url';
 import { AMOUNT, COUNT } from '../src/lib/parse/form.ts';
 import { mapArray } from '../src/lib/parse/map-array.ts';
 import { makeSource, slashBetweenDigits } from '../src/lib/parse/source.ts';
-import { matchesOf, normalize } from '../src/lib/parse/text.ts';
-import { splitZone, zoneTokens } from '../src/lib/parse/zone.ts';
+import { compact, matchesOf, normalize } from '../src/lib/parse/text.ts';
+import { runsIn, splitZone, zoneTokens } from '../src/lib/parse/zone.ts';
+import { cleaner, findTitle, firstSubject, titleAt } from '../src/lib/parse/metadata.ts';
 import { appTableCount } from '../src/lib/parse/report.ts';
 
 const SEED = Number(process.env.FC_SEED ?? 4242);
@@ -102,6 +103,61 @@ describe('slashBetweenDigits', () => {
     fc.assert(fc.property(text, (t) => { if (re.test(t)) expect(slashBetweenDigits(t)).toBe(true); }), { seed: SEED, numRuns: 20000 });
     expect(slashBetweenDigits('3 / 12')).toBe(true);
     expect(slashBetweenDigits('日期 2024/01/24\n| / | 3 |')).toBe(false);
+  });
+});
+
+describe('findTitle', () => {
+  it('finds the title that trying every line in turn finds, passing over lines with no 报 within reach', () => {
+    // Titles whole, wrapped over two or three lines, wrapped inside the agency's name; lines with 报
+    // that are no title; lines without it. findTitle skips a line when none of it and the two
+    // after holds 报; the plain search tries them all.
+    const line = fc.constantFrom(
+      '平潭综合实验区财政金融局2021年度政府信息公开工作年度报告', 'XX街道 2019 年政府信息公开 工', '作年度报告',
+      'XX自然资源与生态环境', '局 2019 年政府信息公开年度报告', 'XX财政金融局 2020 年', '度政府信息公开工作年度报告',
+      '本报告根据《条例》编制。', '一、总体情况', '2021年,我局认真贯彻落实', '', '   ', '标题: 报告', '# 2022年政府信息公开年报',
+      '| 李集街道2023年政府信息公开工作年度报告 |', 'XX街道 2019 年政府信息公开', '工作', '年度报告', '关于印发政府信息公开工作年度报告格式的通知', '报', '政府信息公开', '2023年',
+    );
+    fc.assert(fc.property(fc.array(line, { maxLength: 70, size: 'max' }), fc.nat(4), (lines, start) => {
+      const from = Math.min(start, lines.length);
+      const clean = cleaner(lines, from);
+      let plain: ReturnType<typeof titleAt> = null;
+      for (let i = from; i < Math.min(lines.length, from + 60) && !plain; i++) plain = titleAt(lines, i, clean);
+      expect(findTitle(lines, from)).toEqual(plain);
+    }), { seed: SEED, numRuns: 3000 });
+  });
+});
+
+describe('firstSubject', () => {
+  it('finds in the head of a long line what it finds in the whole line', () => {
+    // Subjects whole and in pieces, spaces (the head is compacted), text between.
+    const piece = fc.constantFrom('谢家垭乡人民政府', '认真', '深入', '2021年,', ',', '。', ' ', '  ', '\t', '街道办事处', '积极',
+      '门户网站', '省人民政府', '平潭综合实验区', '以', '在', '公开', '(', '“', ',谢家垭乡人民政府认真', '。平潭 综合实验区街道办事处积极',
+      '2021年,谢家垭乡 人民政府深入', ',省人民政府认真', '本报告根据条例编制', '政府信息公开工作');
+    let fromHead = 0;
+    fc.assert(fc.property(fc.array(piece, { minLength: 1, maxLength: 60, size: 'max' }), fc.integer({ min: 8, max: 200 }), (parts, head) => {
+      const l = parts.join('');
+      const whole = firstSubject(l, () => compact(l), Infinity);
+      let compacted = false;
+      const fast = firstSubject(l, () => { compacted = true; return compact(l); }, head);
+      if (!compacted) fromHead++;
+      expect(fast?.[0]).toBe(whole?.[0]);
+      expect(fast?.[1]).toBe(whole?.[1]);
+      expect(fast?.index).toBe(whole?.index);
+    }), { seed: SEED, numRuns: 5000 });
+    // The head alone answered often enough for the comparison to mean something.
+    expect(fromHead).toBeGreaterThan(500);
+  });
+});
+
+describe('runsIn', () => {
+  it('gives the digit runs that reading every token gives', () => {
+    const text = fc.array(fc.constantFrom('12', '0', '—', '无', '规章', '|', ' ', '\n', '本年新收', '5件', '(1)', '2.其他', '-'), { maxLength: 14 })
+      .map((p) => p.join(''));
+    fc.assert(fc.property(text, fc.nat(20), fc.nat(20), (t, a, b) => {
+      const src = makeSource(t.split('\n'));
+      const from = Math.min(a, src.text.length), to = Math.min(src.text.length, from + b);
+      expect(runsIn(src, from, to)).toEqual(zoneTokens(src, from, to).filter((tok) => tok.kind === 'run'));
+    }), { seed: SEED, numRuns: 3000 });
   });
 });
 

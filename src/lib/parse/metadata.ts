@@ -95,10 +95,9 @@ const OPENING = /^(\S{4,60}?(?:工作)?年度报告)\s/;
  * `compact(normalize(x))` is taken as `normalize(compact(x))`, the same text
  * (normalize turns only spaces into spaces), from the compacted line.
  */
-function findTitle(lines: string[], from = 0): { index: number; text: string } | null {
+export function findTitle(lines: string[], from = 0): { index: number; text: string } | null {
   const limit = Math.min(lines.length, from + 60);
-  const cleaned: string[] = [];
-  const clean = (j: number) => (cleaned[j - from] ??= cleanTitle(lines[j]));
+  const clean = cleaner(lines, from);
   // Every title holds 报 (isTitle needs REPORT_WORDS), and one read at line i takes in at most
   // lines i+1 and i+2: lines with no 报 among them are passed over without cleaning them.
   const seek = Math.min(lines.length, limit + 2);
@@ -106,30 +105,43 @@ function findTitle(lines: string[], from = 0): { index: number; text: string } |
   for (let i = from; i < limit; i++) {
     if (bao < i) for (bao = i; bao < seek && !lines[bao].includes('报'); bao++);
     if (bao > i + 2) { i = bao - 3; continue; }
-    let raw = clean(i);
-    // A body printed on one line opens with its title: `XX局2021年度政府信息公开工作年度报告 根据《条例》…`.
-    if (raw.length > 200) {
-      const opening = OPENING.exec(raw);
-      if (opening) raw = opening[1];
-    }
-    let c = compact(raw);
-    // A title wrapped over two or three lines (PDF text): `XX街道 2019 年政府信息公开 工` / `作年度报告`.
-    const starts = (c.includes('信息公开') || c.includes('政务公开')) && !/[:：]/.test(raw);
-    for (let j = i + 1; starts && j < Math.min(lines.length, i + 3) && !/报告|年报|函$/.test(c) && raw.length < 40; j++) {
-      const next = clean(j);
-      if (!next || next.length > 20 || /[\d:：]/.test(next)) break;
-      raw = `${raw}${next}`;
-      c = compact(raw);
-    }
-    const head = normalize(c);
-    if (isTitle(head)) return { index: i, text: raw.replace(/\s+/g, ' ') };
-    // …or wrapped inside the agency's name or its year (a centred title in PDF text): `XX自然资源与生态环境` /
-    // `局 2019 年政府信息公开年度报告`; `XX财政金融局 2020 年` / `度政府信息公开工作年度报告`.
-    if (head.length < 4 || head.length > 30 || !/^[\u4e00-\u9fff]+(?:\d{4}年?)?$/.test(head)) continue;
-    const next = i + 1 < lines.length ? clean(i + 1) : '';
-    if (next && isTitle(compact(normalize(raw + next)))) {
-      return { index: i, text: `${raw}${next.trim()}`.replace(/\s+/g, ' ') };
-    }
+    const t = titleAt(lines, i, clean);
+    if (t) return t;
+  }
+  return null;
+}
+
+/** Each line of `lines` (from `from` on) as `cleanTitle` makes it, made once. */
+export function cleaner(lines: string[], from = 0): (j: number) => string {
+  const cleaned: string[] = [];
+  return (j) => (cleaned[j - from] ??= cleanTitle(lines[j]));
+}
+
+/** The title read at line i (with the lines after it that it wraps onto), or null. */
+export function titleAt(lines: string[], i: number, clean: (j: number) => string): { index: number; text: string } | null {
+  let raw = clean(i);
+  // A body printed on one line opens with its title: `XX局2021年度政府信息公开工作年度报告 根据《条例》…`.
+  if (raw.length > 200) {
+    const opening = OPENING.exec(raw);
+    if (opening) raw = opening[1];
+  }
+  let c = compact(raw);
+  // A title wrapped over two or three lines (PDF text): `XX街道 2019 年政府信息公开 工` / `作年度报告`.
+  const starts = (c.includes('信息公开') || c.includes('政务公开')) && !/[:：]/.test(raw);
+  for (let j = i + 1; starts && j < Math.min(lines.length, i + 3) && !/报告|年报|函$/.test(c) && raw.length < 40; j++) {
+    const next = clean(j);
+    if (!next || next.length > 20 || /[\d:：]/.test(next)) break;
+    raw = `${raw}${next}`;
+    c = compact(raw);
+  }
+  const head = normalize(c);
+  if (isTitle(head)) return { index: i, text: raw.replace(/\s+/g, ' ') };
+  // …or wrapped inside the agency's name or its year (a centred title in PDF text): `XX自然资源与生态环境` /
+  // `局 2019 年政府信息公开年度报告`; `XX财政金融局 2020 年` / `度政府信息公开工作年度报告`.
+  if (head.length < 4 || head.length > 30 || !/^[\u4e00-\u9fff]+(?:\d{4}年?)?$/.test(head)) return null;
+  const next = i + 1 < lines.length ? clean(i + 1) : '';
+  if (next && isTitle(compact(normalize(raw + next)))) {
+    return { index: i, text: `${raw}${next.trim()}`.replace(/\s+/g, ' ') };
   }
   return null;
 }
@@ -317,13 +329,16 @@ const SUBJECT_HEAD = 1024;
 /**
  * SUBJECT's first match in the compacted line (`compactLine()`), or null. A
  * long line (a body printed on one line) is searched first in the compacted
- * text of its head: a match that starts more than SUBJECT_MAX characters
- * before the head's end is the line's too (one starting earlier would fit in
- * the head, and the first key, where the search starts, is the same).
+ * text of its first `headLength` characters: a match that starts more than
+ * SUBJECT_MAX characters before the head's end is the line's too (one
+ * starting earlier would fit in the head, and the first key, where the
+ * search starts, is the same). The margin is a plain bound: as the pattern
+ * holds no mark inside a name, a complete match in the head already is the
+ * line's (tests/fast-paths.test.ts finds no case where it matters).
  */
-function firstSubject(l: string, compactLine: () => string): RegExpExecArray | null {
-  if (l.length > SUBJECT_HEAD) {
-    const head = compact(l.slice(0, SUBJECT_HEAD));
+export function firstSubject(l: string, compactLine: () => string, headLength = SUBJECT_HEAD): RegExpExecArray | null {
+  if (l.length > headLength) {
+    const head = compact(l.slice(0, headLength));
     const m = execNear(SUBJECT, head, 0, SUBJECT_KEYS, SUBJECT_LEAD);
     if (m && m.index + SUBJECT_MAX + 8 < head.length) return m;
   }
