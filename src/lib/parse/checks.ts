@@ -27,27 +27,17 @@ function gridOf<T extends { value: number | null }>(rows: T[], rowOf: (r: T) => 
 const appGrid = (rows: ApplicationRow[]) => gridOf(rows, (r) => r.row, (r) => APP_INDEX.get(r.applicant)!);
 const reviewGrid = (rows: ReviewRow[]) => gridOf(rows, (r) => r.proceeding, (r) => OUTCOME_INDEX.get(r.outcome)!);
 
-/** The sum of the values in order, rounded; null when one is missing. */
-function sum(xs: (number | null | undefined)[]): number | null {
+/** The sum of the first `n` values (all by default) in order, rounded; null when one is missing. */
+function sum(xs: (number | null | undefined)[], n = xs.length): number | null {
   let s = 0;
-  for (const x of xs) {
+  for (let j = 0; j < n; j++) {
+    const x = xs[j];
     if (x === null || x === undefined) return null;
     s += x;
   }
   return round(s);
 }
 const round = (x: number) => Math.round(x * 1e6) / 1e6;
-
-/** `sum` of a row's first `n` values, without the array of them. */
-function sumOf(a: (number | null | undefined)[], n: number): number | null {
-  let s = 0;
-  for (let j = 0; j < n; j++) {
-    const x = a[j];
-    if (x === null || x === undefined) return null;
-    s += x;
-  }
-  return round(s);
-}
 
 /** `sum` of column `j` of `rows`, in their order, without the array of them. */
 function columnSum(rows: (number | null | undefined)[][], j: number): number | null {
@@ -102,7 +92,7 @@ export function applicationChecks(rows: ApplicationRow[], template: Template | n
     const present = [...g.keys()] as AppRow[];
     for (const r of present) {
       const a = row(r);
-      const s = sumOf(a, APPLICANT_PARTS.length), t = at(a, APPLICANT_PARTS.length);
+      const s = sum(a, APPLICANT_PARTS.length), t = at(a, APPLICANT_PARTS.length);
       if (s === null || t === null) unknown.push(r);
       else if (s !== t) fail.push(`「${zh(r)}」行:六类申请人之和 ${mapArray(APPLICANT_PARTS, (_c, j) => at(a, j)).join('+')} = ${s},总计列为 ${t}`);
     }
