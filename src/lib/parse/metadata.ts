@@ -347,21 +347,21 @@ export function firstSubject(l: string, compactLine: () => string, headLength = 
   return execNear(SUBJECT, c, 0, SUBJECT_KEYS, SUBJECT_LEAD);
 }
 
-/** The body's first subject (`咸安区人民政府认真贯彻…`), in the 120 lines from `from` (`compactLine`: see readMeta). */
-function agencyFromBody(nl: string[], compactLine: (i: number) => string, from = 0): string | null {
+/** The body's first subject (`咸安区人民政府认真贯彻…`), in the 120 lines from `from`. */
+function agencyFromBody(nl: string[], from = 0): string | null {
   const limit = Math.min(nl.length, from + 120);
   for (let i = from; i < limit; i++) {
     const l = nl[i];
     // 人民政府 or 街道办事处, however spaced: the line holds 府 or 处.
     if (!l.includes('府') && !l.includes('处')) continue;
-    const m = firstSubject(l, () => compactLine(i));
+    const m = firstSubject(l, () => compact(l));
     if (m && !/^(?:国务院|中华人民共和国|省|市|县|区)人民政府/.test(m[1])) return m[1];
   }
   return null;
 }
 
 /** Statistics year: title, then 统计期限, then the most common `20xx年` in the text (lines from `from`). */
-function findYear(title: string | null, nl: string[], compactLine: (i: number) => string, src: Source, from = 0): number | null {
+function findYear(title: string | null, nl: string[], src: Source, from = 0): number | null {
   const ok = (y: number) => y >= 2008 && y <= 2100;
   if (title) {
     const m = /(\d{4})\s*年/.exec(normalize(title)) ?? /(\d{4})/.exec(normalize(title));
@@ -371,7 +371,7 @@ function findYear(title: string | null, nl: string[], compactLine: (i: number) =
   for (let i = from; i < Math.min(nl.length, from + 30); i++) {
     // The words end in 报告: a line without 告 holds none.
     if (!nl[i].includes('告')) continue;
-    const m = /(\d{4})\s*年度?(?:的)?(?:政府)?(?:信息公开|政务公开)(?:工作)?(?:的)?年度报告/.exec(compactLine(i));
+    const m = /(\d{4})\s*年度?(?:的)?(?:政府)?(?:信息公开|政务公开)(?:工作)?(?:的)?年度报告/.exec(compact(nl[i]));
     if (m && ok(Number(m[1]))) return Number(m[1]);
   }
   for (const l of linesWith(src, ['1月1日', '1 月 1 日'], from)) {
@@ -406,9 +406,6 @@ function linesWith(src: Source, words: string[], from: number): string[] {
 export function readMeta(lines: string[], src: Source, pageUrl: string | null = null): Meta {
   const nl: string[] = [];
   for (let i = 1; i <= Math.min(src.lineStarts.length, HEAD_LINES); i++) nl.push(lineText(src, i));
-  // Each opening line compacted once, for whichever reader asks first (a body printed on one line is asked twice).
-  const compacted: string[] = [];
-  const compactLine = (i: number) => (compacted[i] ??= compact(nl[i]));
   const { fields, body } = headerFields(lines);
   const fromField = fields['标题'] || fields['文章标题'];
   const t = fromField ? { index: body, text: fromField.trim() } : findTitle(lines, body);
@@ -428,7 +425,7 @@ export function readMeta(lines: string[], src: Source, pageUrl: string | null = 
       break;
     }
   }
-  const bodyAgency = agencyFromBody(nl, compactLine, body);
+  const bodyAgency = agencyFromBody(nl, body);
   if (fromTitle && looksLikeAgency(fromTitle)) { agency = fromTitle; agencySource = 'title'; }
   else if (publisher && looksLikeAgency(publisher)) { agency = compact(publisher); agencySource = 'field'; }
   else if (sig.agency) { agency = sig.agency; agencySource = 'signature'; }
@@ -454,7 +451,7 @@ export function readMeta(lines: string[], src: Source, pageUrl: string | null = 
     source_url: urlOf(fields['原文链接'] ?? fields['原文地址'] ?? fields['网址']) ?? pageUrl,
     agency: agency ? normalizeAgency(agency) : null,
     agencySource,
-    year: findYear(t?.text ?? null, nl, compactLine, src, body),
+    year: findYear(t?.text ?? null, nl, src, body),
     published_on: headerDate(nl, fields) ?? sig.date,
     publisher,
     indexRegionCodes: [...codes],
