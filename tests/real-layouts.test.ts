@@ -69,6 +69,21 @@ describe('crawled page text: the whole body on one line', () => {
     expect(r.source_url).toBe('https://www.example.gov.cn/zwgk/nb/t20250120_1.htm');
     expect(r.sections.map((s) => s.section)).toEqual([1, 2, 3, 4, 5, 6]);
   });
+  it('a body\'s report posted by its office is the body\'s: 发布机构 `…管委会办公室` does not complete the title\'s `平潭综合实验区`', () => {
+    // 平潭综合实验区2023年度… (the zone's own report) carries 发布机构: 平潭综合实验区管委会办公室,
+    // which publishes its own report too: read as the office's, the two would be one agency's.
+    const text = craft({ layout: 'crawl' });
+    const zone = text.replace(/仙居县人民政府办公室(?=20\d\d年)/g, '平潭综合实验区')
+      .replace(/^发布机构:.*$/m, '发布机构: 平潭综合实验区管委会办公室');
+    expect(zone).toContain('标题: 平潭综合实验区2024年');
+    const r = parse(zone);
+    expect(r.agency).toBe('平潭综合实验区人民政府');
+    expect(r.level).not.toBe('department');
+    // …while a fuller name of the same body still completes a short one.
+    const town = text.replace(/仙居县人民政府办公室(?=20\d\d年)/g, '白塔镇')
+      .replace(/^发布机构:.*$/m, '发布机构: 仙居县白塔镇人民政府');
+    expect(parse(town).agency).toBe('仙居县白塔镇人民政府');
+  });
   it('reads other crawlers\' headers the same way: English keys, full-width colons, YAML front matter', () => {
     const text = craft({ layout: 'crawl' });
     const body = text.split('\n').slice(text.split('\n').findIndex((l) => /正文/.test(l)) + 1).join('\n');

@@ -399,6 +399,20 @@ function linesWith(src: Source, words: string[], from: number): string[] {
   return mapArray([...at].filter((line) => line > from).sort((a, b) => a - b), (line) => lineText(src, line));
 }
 
+/** What may follow a place's name in its own government's name (`平潭综合实验区` → `…管委会`). */
+const BODY_SUFFIX = /^(?:人民政府|政府|管理委员会|管委会|行政公署|街道办事处|办事处)$/;
+
+/**
+ * Is `full` a fuller name of the body named `name` (normalised: `core`): the
+ * same name with a place before it, or the place's name with its
+ * government's suffix after it? A department of that body is not.
+ */
+function fullerName(full: string, core: string, name: string): boolean {
+  if (full.endsWith(core)) return true;
+  const at = full.indexOf(name);
+  return at >= 0 && BODY_SUFFIX.test(full.slice(at + name.length));
+}
+
 /**
  * Metadata of a report from its lines as printed and its normalised text
  * (`src`): the header, title and opening are read from the first lines.
@@ -431,13 +445,14 @@ export function readMeta(lines: string[], src: Source, pageUrl: string | null = 
   else if (sig.agency) { agency = sig.agency; agencySource = 'signature'; }
   else if (bodyAgency) { agency = bodyAgency; agencySource = 'body'; }
   // A short name completed by a fuller one the report itself prints elsewhere
-  // (title `辛庄镇`, signature `常熟市辛庄镇人民政府`).
+  // (title `辛庄镇`, signature `常熟市辛庄镇人民政府`), never by one of its departments
+  // (title `平潭综合实验区`, 发布机构 `平潭综合实验区管委会办公室`: the office posts the zone's report).
   if (agency) {
     const core = normalizeAgency(agency);
     for (const other of [sig.agency, publisher && compact(publisher), bodyAgency]) {
       if (!other) continue;
       const full = normalizeAgency(other);
-      if (full.length > core.length && (full.endsWith(core) || full.includes(agency)) && looksLikeAgency(full)) { agency = full; break; }
+      if (full.length > core.length && fullerName(full, core, agency) && looksLikeAgency(full)) { agency = full; break; }
     }
   }
   const codes = new Set<string>();
