@@ -164,6 +164,20 @@ describe('evidence', () => {
     expect(act(r, 'normative_document')).toEqual([3, 0, 24]);
     expect(check(r, 'run_together')!.detail).toContain('新制发规范性文件3件');
   });
+  it('two narrative numbers (制发的…, 现行有效…) that together leave one split settle it', () => {
+    // 平潭综合实验区 2022: `行政规范性文件8855698`, the text `集中公开现行有效行政规范性文件698件，
+    // 动态更新本年度制发的规范性文件88件`: 88 alone leaves 88|5|5698, 88|55|698, 88|556|98…
+    const base = craft({ layout: 'crawl', crawlSep: '', active: { normative: ['88', '55', '698'] } });
+    expect(act(parse(base), 'normative_document')).toEqual([null, null, null]);
+    const said = (s: string) => parse(base.replace('本机关认真贯彻落实《条例》。', `本机关认真贯彻落实《条例》,${s}。`));
+    expect(act(said('动态更新本年度制发的规范性文件88件'), 'normative_document')).toEqual([null, null, null]);
+    const r = said('集中公开现行有效行政规范性文件698件,动态更新本年度制发的规范性文件88件');
+    expect(act(r, 'normative_document')).toEqual([88, 55, 698]);
+    expect(check(r, 'run_together')!.detail).toContain('现行有效行政规范性文件698件');
+    // 698 alone leaves 8|855|698, 88|55|698 and 885|5|698: nothing settled.
+    expect(act(said('全面梳理了我局现行有效的规范性文件698件'), 'normative_document')).toEqual([null, null, null]);
+    expect(act(said('印发规范性文件88件,全面梳理了我局现行有效的规范性文件698件'), 'normative_document')).toEqual([88, 55, 698]);
+  });
   it('a narrative number that leaves two splits settles nothing', () => {
     // 20 155: 20|1|55, 20|15|5 or 2|0|155 — 发布规范性文件20份 leaves two.
     const base = craft({ layout: 'crawl', active: { normative: ['20', '155'] } });

@@ -64,8 +64,13 @@ const PATTERNS: Pattern[] = [
   },
   // Article 20.
   {
-    re: new RegExp(`(?:新制发|制发|印发|出台|发布)(?:了)?(?:行政)?规范性文件(?:共)?${NUM}(?:件|份|个|部)`, 'g'),
+    re: new RegExp(`(?:新制发|制发|印发|出台|发布)(?:了|的)?(?:行政)?规范性文件(?:共)?${NUM}(?:件|份|个|部)`, 'g'),
     facts: (m) => [{ table: 'active_disclosure', row: 'normative_document', col: 'issued', value: Number(m[1]) }],
+  },
+  {
+    // `集中公开现行有效行政规范性文件698件`, `我局现行有效的规范性文件16件`
+    re: new RegExp(`现行有效(?:的)?(?:行政)?规范性文件(?:共)?${NUM}(?:件|份|个|部)`, 'g'),
+    facts: (m) => [{ table: 'active_disclosure', row: 'normative_document', col: 'in_force', value: Number(m[1]) }],
   },
   {
     re: new RegExp(`作出(?:了)?行政处罚(?:决定)?(?:共)?${NUM}(?:起|件|宗|个)`, 'g'),
