@@ -84,6 +84,14 @@ describe('crawled page text: the whole body on one line', () => {
       .replace(/^发布机构:.*$/m, '发布机构: 仙居县白塔镇人民政府');
     expect(parse(town).agency).toBe('仙居县白塔镇人民政府');
   });
+  it('a last heading run into the signature (`六、其他需要报告的事项无XX镇人民政府`) is not the agency', () => {
+    const text = craft({ layout: 'crawl' }).replace(/仙居县人民政府办公室(?=20\d\d年政府)/g, '白塔镇');
+    const end = (sig: string) => text.replace('六、其他需要报告的事项本年度未收取信息处理费。仙居县人民政府办公室2025年1月20日', sig);
+    expect(parse(end('六、其他需要报告的事项无仙居县白塔镇人民政府 2025年1月20日')).agency).toBe('仙居县白塔镇人民政府');
+    expect(parse(end('六、其他需要报告的事项暂无白塔镇人民政府 2025年1月20日')).agency).toBe('白塔镇人民政府');
+    // A sentence before the name is no place of it: the title's name stays.
+    expect(parse(end('六、其他需要报告的事项本年度未收取信息处理费,特此函告白塔镇人民政府 2025年1月20日')).agency).toBe('白塔镇人民政府');
+  });
   it('reads other crawlers\' headers the same way: English keys, full-width colons, YAML front matter', () => {
     const text = craft({ layout: 'crawl' });
     const body = text.split('\n').slice(text.split('\n').findIndex((l) => /正文/.test(l)) + 1).join('\n');

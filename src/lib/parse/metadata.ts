@@ -287,6 +287,9 @@ function lastWords(raw: string): string {
   return withoutPageTail(raw).slice(-160);
 }
 
+/** The sixth heading and its answer, where a body on one line runs them into the signature. */
+const LAST_HEADING = /^.*?其他需要报告的(?:事项|情况)(?:情况)?[:：]?(?:无|没有|暂无)?[。.]?/;
+
 /** The signature block: the last agency-looking line and the last date line near the end (of lines from `from`). */
 function signature(lines: string[], from = 0): { agency: string | null; date: string | null } {
   let agency: string | null = null, date: string | null = null;
@@ -309,7 +312,9 @@ function signature(lines: string[], from = 0): { agency: string | null; date: st
     const c = compact(normalize(raw));
     if (/^(?:信息来源|来源|【|\[|打印|关闭|扫一扫|分享|上一篇|下一篇|责任编辑|附件)/.test(c)) continue;
     if (!date && c.length <= 16 && (/^\d{4}年?.*\d/.test(c) || /^[〇零一二三四五六七八九]{4}年/.test(c))) { date = parseDate(raw); if (date || /^\d{4}/.test(c)) continue; }
-    if (!agency && c.length <= 30 && agencyLike(c)) { agency = c; }
+    // A body on one line runs its last heading into the signature (`六、其他需要报告的事项无XX局`).
+    const name = c.replace(LAST_HEADING, '');
+    if (!agency && name.length <= 30 && agencyLike(name)) { agency = name; }
     if (agency) break;
   }
   return { agency, date };
@@ -404,11 +409,12 @@ const BODY_SUFFIX = /^(?:人民政府|政府|管理委员会|管委会|行政公
 
 /**
  * Is `full` a fuller name of the body named `name` (normalised: `core`): the
- * same name with a place before it, or the place's name with its
+ * same name with a place's name before it, or the place's name with its
  * government's suffix after it? A department of that body is not.
  */
 function fullerName(full: string, core: string, name: string): boolean {
-  if (full.endsWith(core)) return true;
+  // The place before it: `常熟市` + `辛庄镇人民政府`, never a sentence (`…事项无` + `XX局`).
+  if (full.endsWith(core)) return DIVISION_END.test(full.slice(0, full.length - core.length));
   const at = full.indexOf(name);
   return at >= 0 && BODY_SUFFIX.test(full.slice(at + name.length));
 }
