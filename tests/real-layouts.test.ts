@@ -84,6 +84,19 @@ describe('crawled page text: the whole body on one line', () => {
       .replace(/^发布机构:.*$/m, '发布机构: 仙居县白塔镇人民政府');
     expect(parse(town).agency).toBe('仙居县白塔镇人民政府');
   });
+  it('a crawled page that holds only its title fails for its source, saying so', () => {
+    // 平潭综合实验区公安局 2020: the report was an attachment; the page text is its title.
+    const text = craft({ layout: 'crawl' });
+    const head = text.slice(0, text.indexOf('正文') + 30).replace(/=+\s*$/, '');
+    const r = parse(`${head}\n仙居县人民政府办公室2024年政府信息公开工作年度报告\n`);
+    expect(r.status).toBe('failed');
+    expect(r.error).toContain('没有报告内容');
+    expect(check(r, 'tables_found')!.cause).toBe('source');
+    expect(r.agency).toBe('仙居县人民政府办公室');
+    // A long text whose tables are not found stays the parser's.
+    const lost = parse(text.replace(/[0-9]/g, '').replace(/第二十条|申请|复议/g, ''));
+    expect(check(lost, 'tables_found')!.cause).toBe('parser');
+  });
   it('a last heading run into the signature (`六、其他需要报告的事项无XX镇人民政府`) is not the agency', () => {
     const text = craft({ layout: 'crawl' }).replace(/仙居县人民政府办公室(?=20\d\d年政府)/g, '白塔镇');
     const end = (sig: string) => text.replace('六、其他需要报告的事项本年度未收取信息处理费。仙居县人民政府办公室2025年1月20日', sig);

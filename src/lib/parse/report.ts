@@ -241,6 +241,8 @@ export function parseLines(lines: string[], base: Report, pageUrl: string | null
   const ctx: CheckContext = {
     issues, appForm, facts: evidence.facts, missingTables,
     picture: /图片版|见附件|附件下载|扫描件/.test(body) && missingTables.length === 3,
+    // A page that holds its title and little else (the report is an attachment the crawl left behind).
+    bare: missingTables.length === 3 && headings.length === 0 && view.s.length < BARE_CHARS,
     appTables: appTableCount(view.s),
     hasApps: Boolean(apps?.found), hasReviews: Boolean(reviews?.found),
   };
@@ -257,6 +259,8 @@ interface CheckContext {
   facts: Fact[];
   missingTables: string[];
   picture: boolean;
+  /** No heading and hardly any text: the input holds no report to read. */
+  bare: boolean;
   appTables: number;
   hasApps: boolean;
   hasReviews: boolean;
@@ -264,13 +268,17 @@ interface CheckContext {
 
 const contexts = new WeakMap<Report, CheckContext>();
 
+/** Compacted characters below which an input with no heading holds no report (a real one, tables lost, has thousands). */
+const BARE_CHARS = 1500;
+
 /** Checks and status from the report's values and what the reading found. */
 function finish(r: Report, ctx: CheckContext): void {
-  const { missingTables, picture } = ctx;
+  const { missingTables } = ctx;
+  const why = ctx.picture ? '(报告为图片版或附件,正文没有表格文字)' : ctx.bare ? '(正文只有标题或寥寥数语,没有报告内容;报告可能在附件或图片中)' : '';
   const checks: CheckRow[] = [{
     check: 'tables_found',
     passed: missingTables.length === 0,
-    detail: missingTables.length === 0 ? '三张表格均已找到' : `未找到:${missingTables.join('、')}${picture ? '(报告为图片版或附件,正文没有表格文字)' : ''}`,
+    detail: missingTables.length === 0 ? '三张表格均已找到' : `未找到:${missingTables.join('、')}${why}`,
   }];
   if (ctx.hasApps) checks.push(...applicationChecks(r.applications, ctx.appForm));
   if (ctx.hasReviews) checks.push(...reviewChecks(r.reviews));
@@ -282,7 +290,7 @@ function finish(r: Report, ctx: CheckContext): void {
   r.checks = checks;
   if (missingTables.length) {
     r.status = 'failed';
-    r.error = `未找到表格:${missingTables.join('、')}${picture ? '(报告为图片版或附件,正文没有表格文字)' : ''}`;
+    r.error = `未找到表格:${missingTables.join('、')}${why}`;
     return;
   }
   const unknown = [!r.agency && '报告机关名称', !r.year && '统计年度'].filter(Boolean);
@@ -301,7 +309,7 @@ function causeOfCheck(c: CheckRow, ctx: CheckContext): CheckRow['cause'] {
   if (c.passed) return null;
   switch (c.check) {
     case 'missing_cells': return ctx.issues.some((i) => causeOf(i.kind) === 'parser' && i.kind !== 'split' && i.kind !== 'unit') ? 'parser' : 'source';
-    case 'tables_found': return ctx.picture ? 'source' : 'parser';
+    case 'tables_found': return ctx.picture || ctx.bare ? 'source' : 'parser';
     case 'metadata': case 'multiple_tables': return 'parser';
     default: return 'source';
   }
