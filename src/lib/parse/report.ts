@@ -125,6 +125,8 @@ const APPS_CAPTION = [/[勾钩]稽关系/, /申请人情况/];
 const APPS_ROWS = [/本年新收政府信息公开申请数量/, /上年结转政府信息公开申请数量/];
 const FORWARD = [/结转下年度/, /结转下一年度/];
 const REVIEWS = [/行政法?复议/];
+/** The number of a part after 四 (`五、`), in the compact text. */
+const NEXT_PART = [/[五六七][、.,]/];
 
 function findRegions(src: Source, view: Compact, headings: Heading[]): Regions {
   const at = (i: number) => (i < view.at.length ? view.at[i] : src.text.length);
@@ -157,7 +159,11 @@ function findRegions(src: Source, view: Compact, headings: Heading[]): Regions {
   if (apps) r.apps = [at(appsStart), reviews ? at(reviews[0]) : (end5?.start ?? src.text.length)];
   if (reviews && (apps || active)) {
     const from = at(forward ? forward[1] : reviews[0]);
-    r.reviews = [from, end5?.start ?? Math.min(src.text.length, from + 3000)];
+    // Without a heading of part 五 or 六 in the form's words (`五、当前存在的突出问题`), the next
+    // part's number ends the table: the text after it holds words of the review header
+    // (`七、其他需说明事项…〔2020〕109号`) that would be read as the table's.
+    const next = end5 ? null : firstOf(view, NEXT_PART, reviews[1]);
+    r.reviews = [from, end5?.start ?? (next ? at(next[0]) : Math.min(src.text.length, from + 3000))];
   }
   return r;
 }
