@@ -94,6 +94,10 @@ describe('crawled page text: the whole body on one line', () => {
     expect(reviews(r)).toEqual(reviews(r0));
     expect(reviews(r).some((v) => v === 2020 || v === 109)).toBe(false);
     expect(r.sections.map((s) => s.section)).toEqual([1, 2, 3, 4, 5, 6]);
+    // Without their numbers either, the header's words are those printed together, not a later 其他.
+    const bare = text.replace('五、存在的主要问题及改进情况', '我局当前存在的突出问题是培训不足')
+      .replace('六、其他需要报告的事项本年度未收取信息处理费。', '其他需说明事项:按照《政府信息公开信息处理费管理办法》(国办函〔2020〕109号)执行,未收费。');
+    expect(reviews(parse(bare))).toEqual(reviews(r0));
   });
   it('a crawled page that holds only its title fails for its source, saying so', () => {
     // 平潭综合实验区公安局 2020: the report was an attachment; the page text is its title.

@@ -36,6 +36,33 @@ function addsUp(g: ZoneToken[]): boolean {
   return g.length === 5 && g.every((t) => /^\d+$/.test(t.text)) && groupHolds(mapArray(g, (t) => Number(t.text)), 5);
 }
 
+/** CJK characters between two words that are none of the header's: prose, not a header. */
+const PROSE = 12;
+
+/**
+ * The header's words: of the runs of words no PROSE characters apart, the one
+ * with the most words (the header prints a dozen; a sentence before or after
+ * the table, `收到行政复议共15件`, `七、其他需说明事项`, one or two).
+ */
+function headerWords(t: string, words: [number, number][]): [number, number][] {
+  let best: [number, number] = [0, words.length ? 1 : 0];
+  let start = 0;
+  for (let n = 1; n <= words.length; n++) {
+    let cjk = 0;
+    if (n < words.length) {
+      for (let k = words[n - 1][1]; k < words[n][0] && cjk < PROSE; k++) {
+        const c = t.charCodeAt(k);
+        if (c >= 0x4e00 && c <= 0x9fff) cjk++;
+      }
+    }
+    if (n === words.length || cjk >= PROSE) {
+      if (n - start > best[1] - best[0]) best = [start, n];
+      start = n;
+    }
+  }
+  return best[0] === 0 && best[1] === words.length ? words : words.slice(best[0], best[1]);
+}
+
 /**
  * The table printed as three small tables, each under its own header (markdown
  * from a PDF: `### 行政复议` `| 结果维持 | … | 总计 |` `| 27 | 10 | 9 | 15 | 61 |`, then
@@ -54,7 +81,7 @@ export function readReviews(src: Source, from: number, to: number, issues: Issue
   const view = compactOf(src, from, to);
   // The header words, as [start, end) offsets of the source text.
   const words = mapArray(matchesOf(REVIEW_HEADER, view.s), (m): [number, number] => [view.at[m.index], view.at[m.index + m[0].length - 1] + 1]);
-  const heads = mapArray(words, ([, end]) => end);
+  const heads = mapArray(headerWords(src.text, words), ([, end]) => end);
   if (!heads.length) return { rows: [], found: false, pending: [] };
   // Its outcome words, unless the header is printed a character per line (narrow columns of a
   // PDF: 结/果/维/持) or not at all: then fifteen numbers in three groups that add up.
