@@ -58,6 +58,20 @@ describe('real reports', () => {
     expect(missing).toBeLessThanOrEqual(1);
   });
 
+  it('the project\'s own hand-read reports (tests/fixtures/real-truth-added/) are read right, cell by cell', () => {
+    const added = loadTruths('tests/fixtures/real-truth-added');
+    expect(added.length).toBeGreaterThanOrEqual(4);
+    const bad: string[] = [];
+    for (const t of added) {
+      const r = reports.find((x) => x.source_file === t.file);
+      if (!r) { bad.push(`${t.file}: not in data/real`); continue; }
+      const s = scoreReport(r, t);
+      bad.push(...s.meta.map((m) => `${t.file}: ${m}`));
+      for (const c of s.cells) if (c.verdict !== 'right') bad.push(`${t.file} ${c.table}/${c.cell}: truth ${c.truth}, got ${c.got} (${c.verdict})`);
+    }
+    expect(bad).toEqual([]);
+  });
+
   it('an ok report holds no wrong value', () => {
     for (const t of truths) {
       const r = reports.find((x) => x.source_file === t.file)!;
