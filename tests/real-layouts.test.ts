@@ -108,9 +108,31 @@ describe('crawled page text: the whole body on one line', () => {
     expect(r.error).toContain('没有报告内容');
     expect(check(r, 'tables_found')!.cause).toBe('source');
     expect(r.agency).toBe('仙居县人民政府办公室');
-    // A long text whose tables are not found stays the parser's.
+    // A long text with no heading, its tables not found, stays the parser's.
+    const long = parse(`${head}\n${'本机关认真贯彻落实条例,持续深化政务公开工作。'.repeat(80)}\n`);
+    expect(long.status).toBe('failed');
+    expect(check(long, 'tables_found')!.cause).toBe('parser');
+    // So does a long text whose tables are not found.
     const lost = parse(text.replace(/[0-9]/g, '').replace(/第二十条|申请|复议/g, ''));
     expect(check(lost, 'tables_found')!.cause).toBe('parser');
+  });
+  it('a short title name is completed by its own fuller name only: a place before it, a parent, a parent body', () => {
+    const text = craft({ layout: 'crawl' });
+    const read = (title: string, sig: string) => parse(text.replace(/仙居县人民政府办公室(?=20\d\d年政府)/g, title)
+      .replace('仙居县人民政府办公室2025年1月20日', `${sig} 2025年1月20日`)).agency;
+    expect(read('县财政局', '仙居县财政局')).toBe('仙居县财政局');
+    expect(read('区财政局', '福州市鼓楼区财政局')).toBe('福州市鼓楼区财政局');
+    expect(read('镇人民政府', '仙居县白塔镇人民政府')).toBe('仙居县白塔镇人民政府');
+    expect(read('仙居县税务局', '国家税务总局仙居县税务局')).toBe('国家税务总局仙居县税务局');
+    expect(read('仙居县委办公室', '中共仙居县委办公室')).toBe('中共仙居县委办公室');
+    expect(read('鼓楼分局', '福州市生态环境局鼓楼分局')).toBe('福州市生态环境局鼓楼分局');
+    // A sentence before the place's government name is no fuller name.
+    expect(read('平潭综合实验区', '六、其他需要报告的事项本年度未收取信息处理费,特此报告平潭综合实验区管委会')).toBe('平潭综合实验区人民政府');
+    // The heading's other wordings, a sentence before the name, and a place that starts with 无.
+    expect(read('白塔镇', '六、其他需要说明的事项无仙居县白塔镇人民政府')).toBe('仙居县白塔镇人民政府');
+    expect(read('白塔镇', '六、其他需要报告的事项本年度无仙居县白塔镇人民政府')).toBe('仙居县白塔镇人民政府');
+    expect(read('财政局', '六、其他需要报告的事项 无锡市梁溪区财政局')).toBe('无锡市梁溪区财政局');
+    expect(read('财政局', '六、其他需说明事项无 仙居县财政局')).toBe('仙居县财政局');
   });
   it('a last heading run into the signature (`六、其他需要报告的事项无XX镇人民政府`) is not the agency', () => {
     const text = craft({ layout: 'crawl' }).replace(/仙居县人民政府办公室(?=20\d\d年政府)/g, '白塔镇');
@@ -210,6 +232,9 @@ describe('evidence', () => {
     const r = said('集中公开现行有效行政规范性文件698件,动态更新本年度制发的规范性文件88件');
     expect(act(r, 'normative_document')).toEqual([88, 55, 698]);
     expect(check(r, 'run_together')!.detail).toContain('现行有效行政规范性文件698件');
+    // Documents of other bodies or of all years are no count of this year's own.
+    expect(act(said('依法审核各镇街、部门制发的规范性文件88件,现行有效规范性文件698件'), 'normative_document')).toEqual([null, null, null]);
+    expect(act(said('全面清理我局历年制发的规范性文件88件,现行有效规范性文件698件'), 'normative_document')).toEqual([null, null, null]);
     // 698 alone leaves 8|855|698, 88|55|698 and 885|5|698: nothing settled.
     expect(act(said('全面梳理了我局现行有效的规范性文件698件'), 'normative_document')).toEqual([null, null, null]);
     expect(act(said('印发规范性文件88件,全面梳理了我局现行有效的规范性文件698件'), 'normative_document')).toEqual([88, 55, 698]);

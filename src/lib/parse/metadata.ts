@@ -6,6 +6,7 @@
 import { compact, execNear, normalize } from './text.ts';
 import { lineOf, lineText, type Source } from './source.ts';
 import { mapArray } from './map-array.ts';
+import { isPlaceRun, placeStart } from './region.ts';
 
 export interface Meta {
   title: string | null;
@@ -288,7 +289,7 @@ function lastWords(raw: string): string {
 }
 
 /** The sixth heading and its answer, where a body on one line runs them into the signature. */
-const LAST_HEADING = /^.*?其他需要报告的(?:事项|情况)(?:情况)?[:：]?(?:无|没有|暂无)?[。.]?/;
+const LAST_HEADING = /^.*(?:其他需要报告的(?:事项|情况)|需要说明的其他事项|其他需要?说明的?事项)(?:情况)?[:：]?(?:(?:无|没有|暂无)(?!锡|为|棣|极)[。.]?)?/;
 
 /** The signature block: the last agency-looking line and the last date line near the end (of lines from `from`). */
 function signature(lines: string[], from = 0): { agency: string | null; date: string | null } {
@@ -312,9 +313,14 @@ function signature(lines: string[], from = 0): { agency: string | null; date: st
     const c = compact(normalize(raw));
     if (/^(?:信息来源|来源|【|\[|打印|关闭|扫一扫|分享|上一篇|下一篇|责任编辑|附件)/.test(c)) continue;
     if (!date && c.length <= 16 && (/^\d{4}年?.*\d/.test(c) || /^[〇零一二三四五六七八九]{4}年/.test(c))) { date = parseDate(raw); if (date || /^\d{4}/.test(c)) continue; }
-    // A body on one line runs its last heading into the signature (`六、其他需要报告的事项无XX局`).
+    // A body on one line runs its last heading into the signature (`六、其他需要报告的事项无XX局`),
+    // or a sentence (`此函XX局`, `本年度无XX县XX镇人民政府`): the name starts at its place.
     const name = c.replace(LAST_HEADING, '');
-    if (!agency && name.length <= 30 && agencyLike(name)) { agency = name; }
+    if (!agency && agencyLike(name)) {
+      const place = PARENT_PREFIX.test(name) ? -1 : placeStart(name);
+      const own = place > 0 ? name.slice(place) : name;
+      if (own.length <= 30) agency = own;
+    }
     if (agency) break;
   }
   return { agency, date };
@@ -407,16 +413,37 @@ function linesWith(src: Source, words: string[], from: number): string[] {
 /** What may follow a place's name in its own government's name (`平潭综合实验区` → `…管委会`). */
 const BODY_SUFFIX = /^(?:人民政府|政府|管理委员会|管委会|行政公署|街道办事处|办事处)$/;
 
+/** Bodies whose names put a parent before a place's (`国家税务总局仙居县税务局`, `中共仙居县委`). */
+const PARENT_PREFIX = /^(?:中共|中国共产党|国家税务总局)/;
+
+/**
+ * May `prefix` stand before a body's name `core` in that body's own fuller
+ * name? A place's name (`常熟市` + `辛庄镇人民政府`; `仙居` + `县财政局`, the
+ * place completed by the name's first character), a parent that prefixes
+ * it (`国家税务总局`, `中共`), or a parent body that starts with a place
+ * (`福州市生态环境局` + `鼓楼分局`) — never a sentence run into it
+ * (`六、其他需要报告的事项无`, `本年度无仙居县`).
+ */
+function placeBefore(prefix: string, core: string): boolean {
+  if (!prefix) return true;
+  if (isPlaceRun(prefix) || isPlaceRun(prefix + core[0])) return true;
+  const rest = PARENT_PREFIX.exec(prefix);
+  if (rest) return prefix.length === rest[0].length || isPlaceRun(prefix.slice(rest[0].length)) || isPlaceRun(prefix.slice(rest[0].length) + core[0]);
+  return PARENT_BODY.test(prefix) && placeStart(prefix) === 0;
+}
+
+/** A parent body's name (`福州市生态环境局`) before a branch's (`鼓楼分局`): a place, then an office, no mark. */
+const PARENT_BODY = /^[\u4e00-\u9fa5]{2,20}(?:局|厅|委|院|署)$/;
+
 /**
  * Is `full` a fuller name of the body named `name` (normalised: `core`): the
  * same name with a place's name before it, or the place's name with its
  * government's suffix after it? A department of that body is not.
  */
 function fullerName(full: string, core: string, name: string): boolean {
-  // The place before it: `常熟市` + `辛庄镇人民政府`, never a sentence (`…事项无` + `XX局`).
-  if (full.endsWith(core)) return DIVISION_END.test(full.slice(0, full.length - core.length));
+  if (full.endsWith(core)) return placeBefore(full.slice(0, full.length - core.length), core);
   const at = full.indexOf(name);
-  return at >= 0 && BODY_SUFFIX.test(full.slice(at + name.length));
+  return at >= 0 && BODY_SUFFIX.test(full.slice(at + name.length)) && placeBefore(full.slice(0, at), name);
 }
 
 /**

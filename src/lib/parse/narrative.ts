@@ -25,11 +25,15 @@ export interface Fact {
 
 interface Pattern {
   re: RegExp;
+  /** Words that, before the match in its sentence, make it about something else. */
+  skip?: RegExp;
   facts: (m: RegExpExecArray) => Omit<Fact, 'text' | 'line'>[];
 }
 
 const NUM = '(\\d+)';
 const SKIP = /上年|去年|上一年|同比|较上|较去|增长|下降|减少|结转|累计|以来|其中[^，。]{0,6}年/;
+/** Documents that are not the body's own of this year: filed or vetted (备案, 合法性审查), of all years, of other bodies. */
+const OTHERS_DOCUMENTS = /备案|合法性|历年|各(?:镇|乡|街|部门|单位|级|县|区)/;
 
 const PATTERNS: Pattern[] = [
   // Requests received.
@@ -64,12 +68,16 @@ const PATTERNS: Pattern[] = [
   },
   // Article 20.
   {
-    re: new RegExp(`(?:新制发|制发|印发|出台|发布)(?:了|的)?(?:行政)?规范性文件(?:共)?${NUM}(?:件|份|个|部)`, 'g'),
+    // `新制发规范性文件3件`; `本年度制发的规范性文件88件` — `制发的` only of this year: `历年制发的`,
+    // `审核各部门制发的` are not the body's own this year.
+    re: new RegExp(`(?:(?:新制发|制发|印发|出台|发布)(?:了)?|(?:本年度?|今年|年内|全年)(?:新)?(?:制发|印发|出台|发布)的)(?:行政)?规范性文件(?:共)?${NUM}(?:件|份|个|部)`, 'g'),
+    skip: OTHERS_DOCUMENTS,
     facts: (m) => [{ table: 'active_disclosure', row: 'normative_document', col: 'issued', value: Number(m[1]) }],
   },
   {
     // `集中公开现行有效行政规范性文件698件`, `我局现行有效的规范性文件16件`
     re: new RegExp(`现行有效(?:的)?(?:行政)?规范性文件(?:共)?${NUM}(?:件|份|个|部)`, 'g'),
+    skip: OTHERS_DOCUMENTS,
     facts: (m) => [{ table: 'active_disclosure', row: 'normative_document', col: 'in_force', value: Number(m[1]) }],
   },
   {
@@ -118,7 +126,8 @@ export function readFacts(src: Source, tables: [number, number][], year: number 
       for (let m = p.re.exec(part); m; m = p.re.exec(part)) {
         const index = at + m.index;
         const sentence = sentenceAt(t, index);
-        if (SKIP.test(sentence.slice(0, Math.max(0, sentence.indexOf(m[0]))) + m[0])) continue;
+        const said = sentence.slice(0, Math.max(0, sentence.indexOf(m[0]))) + m[0];
+        if (SKIP.test(said) || p.skip?.test(said)) continue;
         const years = mapArray(matchesOf(YEAR, sentence), (y) => Number(y[1]));
         if (year && years.some((y) => y !== year)) continue;
         for (const f of p.facts(m)) out.push({ ...f, text: m[0].replace(/\s+/g, ''), line: lineOf(src, index) });

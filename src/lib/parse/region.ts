@@ -145,6 +145,31 @@ function namesIn(idx: Index, name: string): Found[] {
 }
 
 /**
+ * Is `s` wholly a run of division names (`仙居县`, `福州市鼓楼区`, `福建省平潭县`)
+ * or a non-division body's (`平潭综合实验区`)? Whatever else it holds
+ * (`六、其他需要报告的事项无`, `本年度无仙居县`) makes it no place.
+ */
+export function isPlaceRun(s: string): boolean {
+  if (!s) return false;
+  if (findAlias(s)?.spelling === s) return true;
+  let end = 0;
+  for (const m of [...namesIn(load(), s)].sort((a, b) => a.at - b.at)) {
+    if (m.at > end) return false;
+    end = Math.max(end, m.end);
+  }
+  return end === s.length;
+}
+
+/** Where the first division name (or non-division body's name) in `s` starts, or -1. */
+export function placeStart(s: string): number {
+  let at = -1;
+  for (const m of namesIn(load(), s)) if (at < 0 || m.at < at) at = m.at;
+  const alias = findAlias(s);
+  const a = alias ? s.indexOf(alias.spelling) : -1;
+  return a >= 0 && (at < 0 || a < at) ? a : at;
+}
+
+/**
  * Resolve the location of `agency`. `context` is other text of the report
  * (title, publisher, body) used only to choose between same-named divisions;
  * `hintCodes` are county codes from the index number.

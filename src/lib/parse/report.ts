@@ -125,8 +125,8 @@ const APPS_CAPTION = [/[勾钩]稽关系/, /申请人情况/];
 const APPS_ROWS = [/本年新收政府信息公开申请数量/, /上年结转政府信息公开申请数量/];
 const FORWARD = [/结转下年度/, /结转下一年度/];
 const REVIEWS = [/行政法?复议/];
-/** The number of a part after 四 (`五、`), in the compact text. */
-const NEXT_PART = [/[五六七][、.,]/];
+/** The number of a part after 四 (`五、当前…`), in the compact text: not `第十五、`, not `五、6`. */
+const NEXT_PART = [/(?<![十第一二三四五六七八九])[五六七][、.](?=[\u4e00-\u9fa5])/];
 
 function findRegions(src: Source, view: Compact, headings: Heading[]): Regions {
   const at = (i: number) => (i < view.at.length ? view.at[i] : src.text.length);
