@@ -84,11 +84,11 @@ describe('crawled page text: the whole body on one line', () => {
       .replace(/^发布机构:.*$/m, '发布机构: 仙居县白塔镇人民政府');
     expect(parse(town).agency).toBe('仙居县白塔镇人民政府');
   });
-  it('parts 五 and 六 under other words end the review table; the text after it is not read as the table', () => {
+  it('parts 一, 五 and 六 under other words are found; the review table ends at 五, the text after it is not read as the table', () => {
     // 君山片区 2025: `…总计100010000000000 五、当前存在的突出问题… 七、其他需说明事项…(国办函〔2020〕109号)`
     const text = craft({ layout: 'crawl' });
     const r0 = parse(text);
-    const other = text.replace('五、存在的主要问题及改进情况', '五、当前存在的突出问题')
+    const other = text.replace('一、总体情况', '一、年度工作核心成效(一)主动公开。').replace('五、存在的主要问题及改进情况', '五、当前存在的突出问题')
       .replace('六、其他需要报告的事项本年度未收取信息处理费。', '六、下一步改进举措加强培训。七、其他需说明事项按照《政府信息公开信息处理费管理办法》(国办函〔2020〕109号)执行,未收费。');
     const r = parse(other);
     expect(reviews(r)).toEqual(reviews(r0));

@@ -30,6 +30,9 @@ const KEYS: string[][] = [
 ];
 const LEAD = 32;
 
+/** A numbered part 一 in words the form does not use (`一、年度工作核心成效（一）…`): up to 12 characters before its first item. */
+const FIRST_OWN = /(?<![十第\d])一[、.][\u4e00-\u9fa5]{2,12}?(?=[(（]一[)）])/g;
+
 export interface Heading { section: number; start: number; end: number; text: string }
 
 /** Is text[offset] the first non-space character of its line? */
@@ -48,6 +51,7 @@ export function findHeadings(src: Source): Heading[] {
   const t = src.text;
   const found: Heading[] = [];
   let from = 0;
+  let second = -1; // where part 二's heading starts in the compact text
   for (let s = 0; s < HEADINGS.length; s++) {
     const re = HEADINGS[s];
     // The search skips to shortly before the next of the part's words.
@@ -59,8 +63,18 @@ export function findHeadings(src: Source): Heading[] {
       const rest = t.slice(end, Math.min(end + 12, lineEnd < 0 ? t.length : lineEnd)).replace(/[\s|:：。]/g, '');
       if (!m[1] && !(atLineStart(t, start) && rest.length <= 4)) continue;
       found.push({ section: s + 1, start, end, text: src.raw.slice(start, end).replace(/[|\t]+/g, ' ').trim() });
+      if (s === 1) second = m.index;
       from = m.index + m[0].length;
       break;
+    }
+  }
+  // Part 一 under words of its own (`一、年度工作核心成效`): the first `一、` before part 二.
+  if (second > 0 && found[0].section !== 1) {
+    FIRST_OWN.lastIndex = 0;
+    const m = FIRST_OWN.exec(view.s.slice(0, second));
+    if (m) {
+      const start = view.at[m.index], end = view.at[m.index + m[0].length - 1] + 1;
+      found.unshift({ section: 1, start, end, text: src.raw.slice(start, end).replace(/[|\t]+/g, ' ').trim() });
     }
   }
   return found;
