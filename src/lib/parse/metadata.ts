@@ -7,6 +7,7 @@ import { compact, execNear, normalize } from './text.ts';
 import { lineOf, lineText, type Source } from './source.ts';
 import { mapArray } from './map-array.ts';
 import { isPlaceRun, placeStart } from './region.ts';
+import { LAST_PART_WORDS } from './sections.ts';
 
 export interface Meta {
   title: string | null;
@@ -289,7 +290,7 @@ function lastWords(raw: string): string {
 }
 
 /** The sixth heading and its answer, where a body on one line runs them into the signature. */
-const LAST_HEADING = /^.*(?:其他需要报告的(?:事项|情况)|需要说明的其他事项|其他需要?说明的?事项)(?:情况)?[:：]?(?:(?:无|没有|暂无)(?!锡|为|棣|极)[。.]?)?/;
+const LAST_HEADING = new RegExp(`^.*(?:${LAST_PART_WORDS}|其他需要报告的情况)(?:情况)?[:：]?(?:(?:无|没有|暂无)(?!锡|为|棣|极)[。.]?)?`);
 
 /** The signature block: the last agency-looking line and the last date line near the end (of lines from `from`). */
 function signature(lines: string[], from = 0): { agency: string | null; date: string | null } {

@@ -10,6 +10,8 @@ import { execNear, isSpaceCode } from './text.ts';
 import { mapArray } from './map-array.ts';
 
 const NUM = '(?:[一二三四五六七八九十]{1,2}[、.,]|第[一二三四五六]部分[、:,]?|\\([一二三四五六]\\)|[1-6][、.])';
+/** Heading words of part 六 (compacted text); metadata.ts strips them where a signature runs on from them. */
+export const LAST_PART_WORDS = '(?:其他需要报告的事项|需要说明的其他事项|其他需要?说明的?事项)';
 /** Heading words of each part, in template order (compacted text). */
 const WORDS: string[] = [
   '(?:总体情况|总体概况|概述|基本情况)',
@@ -17,7 +19,7 @@ const WORDS: string[] = [
   '(?:行政机关)?收到和处理政府信息公开申请(?:的)?情况',
   '(?:因)?(?:政府信息公开(?:工作)?(?:申请)?(?:被申请)?)?行政(?:法)?复议[、和及与,]?(?:提起)?行政诉讼(?:的)?情况',
   '(?:政府信息公开(?:工作)?|当前)?存在的?(?:主要|突出)?问题(?:(?:及|和|与)改进(?:情况|措施))?',
-  '(?:其他需要报告的事项|需要说明的其他事项|其他需要?说明的?事项)',
+  LAST_PART_WORDS,
 ];
 const HEADINGS = mapArray(WORDS, (w) => new RegExp(`(${NUM})?${w}`, 'g'));
 /**
@@ -34,6 +36,11 @@ const LEAD = 32;
 const FIRST_OWN = /(?<![十第\d])一[、.][\u4e00-\u9fa5]{2,12}?(?=[(（]一[)）])/g;
 
 export interface Heading { section: number; start: number; end: number; text: string }
+
+/** Part `section`'s heading at src.text[start, end), as printed (cell bars and tabs made spaces). */
+function heading(src: Source, section: number, start: number, end: number): Heading {
+  return { section, start, end, text: src.raw.slice(start, end).replace(/[|\t]+/g, ' ').trim() };
+}
 
 /** Is text[offset] the first non-space character of its line? */
 function atLineStart(t: string, offset: number): boolean {
@@ -62,7 +69,7 @@ export function findHeadings(src: Source): Heading[] {
       const lineEnd = t.indexOf('\n', end);
       const rest = t.slice(end, Math.min(end + 12, lineEnd < 0 ? t.length : lineEnd)).replace(/[\s|:：。]/g, '');
       if (!m[1] && !(atLineStart(t, start) && rest.length <= 4)) continue;
-      found.push({ section: s + 1, start, end, text: src.raw.slice(start, end).replace(/[|\t]+/g, ' ').trim() });
+      found.push(heading(src, s + 1, start, end));
       if (s === 1) second = m.index;
       from = m.index + m[0].length;
       break;
@@ -73,8 +80,7 @@ export function findHeadings(src: Source): Heading[] {
     FIRST_OWN.lastIndex = 0;
     const m = FIRST_OWN.exec(view.s.slice(0, second));
     if (m) {
-      const start = view.at[m.index], end = view.at[m.index + m[0].length - 1] + 1;
-      found.unshift({ section: 1, start, end, text: src.raw.slice(start, end).replace(/[|\t]+/g, ' ').trim() });
+      found.unshift(heading(src, 1, view.at[m.index], view.at[m.index + m[0].length - 1] + 1));
     }
   }
   return found;
