@@ -602,6 +602,48 @@ describe('pdftotext page breaks and reading orders', () => {
     expect(appRow(r, 'granted')).toEqual(Array(7).fill(null));
     expect(r.status).not.toBe('ok');
   });
+  // pdftotext on the page where the table continues: `3.其他` then its numbers, then (七)'s and 四's,
+  // a number per line, and only then the labels `(七)总计` and `四、结转下年度继续办理`.
+  const lastRows = (seven: string[], four: string[], other = Array(7).fill('0')) => text.replace(
+    '3.其他 0 0 0 0 0 0 0\n(七)总计 7 0 0 0 0 0 7\n四、结转下年度继续办理 1 0 0 0 0 0 1',
+    ['3.其他', ...other, ...seven, ...four, '(七)总计', '四、结转下年度继续办理'].join('\n'));
+  it('the last rows\' numbers printed before their labels, a number per line, go to the rows in order when every total and the balance hold', () => {
+    const r = parse(lastRows(['7', '0', '0', '0', '0', '0', '7'], ['1', '0', '0', '0', '0', '0', '1']));
+    expect(appRow(r, 'other_other')).toEqual([0, 0, 0, 0, 0, 0, 0]);
+    expect(appRow(r, 'total_handled')).toEqual([7, 0, 0, 0, 0, 0, 7]);
+    expect(appRow(r, 'carried_forward')).toEqual([1, 0, 0, 0, 0, 0, 1]);
+  });
+  it('…but not when the balance 一 + 二 = 七 + 四 fails that way, nor when a row printed nothing (which one is not known)', () => {
+    // (七) and 四 swapped: each row's 总计 holds, the balance does not.
+    const swapped = parse(lastRows(['1', '0', '0', '0', '0', '0', '1'], ['7', '0', '0', '0', '0', '0', '7']));
+    expect(appRow(swapped, 'total_handled')).toEqual(Array(7).fill(null));
+    expect(appRow(swapped, 'carried_forward')).toEqual(Array(7).fill(null));
+    // 四 printed blank: fourteen numbers for three rows.
+    const blank = parse(lastRows(['7', '0', '0', '0', '0', '0', '7'], []));
+    expect(appRow(blank, 'total_handled')).toEqual(Array(7).fill(null));
+    expect(appRow(blank, 'carried_forward')).toEqual(Array(7).fill(null));
+  });
+  it('Article 20 labels stacked in one paragraph, their number in the next (`行政许可` `行政处罚` `行政强制` / `1483`): NULL, not the last label\'s', () => {
+    const stacked = text.replace('行政处罚 45\n行政强制 3', '行政处罚\n行政强制\n\n45');
+    const r = parse(stacked);
+    expect(act(r, 'punishment', 'decisions')).toBeNull();
+    expect(act(r, 'coercion', 'decisions')).toBeNull();
+    expect(check(r, 'missing_cells')!.detail).toContain('可能属于其中任何一行');
+    // A cell per line with no blank lines (pdftotext -raw): a row that prints nothing is blank, the next reads its own.
+    const raw = parse(text.replace('行政处罚 45\n行政强制 3', '行政处罚\n行政强制\n3'));
+    expect(act(raw, 'punishment', 'decisions')).toBeNull();
+    expect(act(raw, 'coercion', 'decisions')).toBe(3);
+  });
+  it('CJK radicals that PDF text gives for ideographs (`⼀、本年新收…`, `⾏政许可`) are read as the ideographs', () => {
+    const radicals: Record<string, string> = { 一: '⼀', 二: '⼆', 行: '⾏', 人: '⼈', 民: '⺠', 年: '年', 大: '⼤', 长: '⻓', 见: '⻅' };
+    const swapped = text.replace(/[一二行人民大长见]/g, (c) => radicals[c]);
+    expect(swapped).toContain('⼀、本年新收');
+    const r = parse(swapped), plain = parse(text);
+    expect(r.status).toBe(plain.status);
+    expect(r.applications).toEqual(plain.applications);
+    expect(r.active_disclosure).toEqual(plain.active_disclosure);
+    expect(r.agency).toBe('仙居县人民政府办公室');
+  });
   it('numbers printed apart that fill the cells only when cut inside them, breaking the row total, are NULL (`89 142 12`)', () => {
     const r = parse(text.replace('(七)总计 7 0 0 0 0 0 7', '(七)总计 71 00 006'));
     expect(appRow(r, 'total_handled')).toEqual(Array(7).fill(null));

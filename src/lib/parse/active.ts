@@ -119,11 +119,49 @@ export function readActive(src: Source, from: number, to: number, issues: Issue[
     let tokens = zoneTokens(src, l.start, end);
     if (i + 1 === labels.length) tokens = untilText(src, tokens);
     const first = rows.length;
-    rows.push(...readItem(src, item, metrics, tokens, issues, evidence, pending, l.start));
+    const lead = stackedAbove(src, labels, i, zones);
+    if (lead && tokens.length && blankLineBefore(src, lineOf(src, l.end), tokens[0].line)) {
+      issues.push({ kind: 'unreadable', table: 'active_disclosure', row: item, detail: `「${zh(lead)}」与「${zh(item)}」的行名各占一行、连续印出,中间没有数字,其后的「${mapArray(tokens, (t) => t.text || '空白').join(' ')}」可能属于其中任何一行(PDF 文字按列分块),记为空` });
+      for (const metric of metrics) rows.push({ item, metric, value: null, line: null, col: undefined });
+    } else rows.push(...readItem(src, item, metrics, tokens, issues, evidence, pending, l.start));
     zones.push({ item, tokens, cells: metrics.length, rows: [first, rows.length] });
   }
   if (template) fillMissingActive(rows, template, issues, seen);
   return { rows, found: true, template, pending, zones };
+}
+
+/** Is text[start, end) alone on its line(s): only spaces before it on its first line and after it on its last? */
+function aloneOnLine(src: Source, start: number, end: number): boolean {
+  const a = src.lineStarts[lineOf(src, start) - 1];
+  const n = lineOf(src, end);
+  const b = n < src.lineStarts.length ? src.lineStarts[n] - 1 : src.text.length;
+  return !src.text.slice(a, start).trim() && !src.text.slice(end, b).trim();
+}
+
+/** Is a line between line `a` and line `b` (both excluded) blank? */
+function blankLineBefore(src: Source, a: number, b: number): boolean {
+  for (let n = a + 1; n < b; n++) if (!lineText(src, n).trim()) return true;
+  return false;
+}
+
+/**
+ * Item labels stacked in a block (pdftotext's default order reads a table's
+ * label column as one paragraph, then its number columns): the item label
+ * before labels[i], on the line above, each alone on its line, the one
+ * before printing no number at all. Then numbers after labels[i] in a
+ * paragraph of their own (after a blank line) may be any of the stacked
+ * rows' (`行政许可` / `行政处罚` / `行政强制` / blank / `1483`). Text with a
+ * cell on each line and no blank lines (pdftotext -raw) reads a row's numbers
+ * after its label, and a blank row prints nothing. The first item of the
+ * block, or undefined.
+ */
+function stackedAbove(src: Source, labels: Label[], i: number, zones: ItemZone[]): Item | undefined {
+  const prev = labels[i - 1], l = labels[i];
+  if (prev?.kind !== 'item' || lineOf(src, l.start) !== lineOf(src, prev.end) + 1) return undefined;
+  if (!aloneOnLine(src, l.start, l.end) || !aloneOnLine(src, prev.start, prev.end)) return undefined;
+  const z = zones[zones.length - 1];
+  if (!z || z.item !== prev.item || z.tokens.length) return undefined;
+  return stackedAbove(src, labels, i - 1, zones.slice(0, -1)) ?? prev.item;
 }
 
 /** What an item's label was followed by, and which of `rows` it gave. */

@@ -119,6 +119,7 @@ export function readApplications(src: Source, from: number, to: number, issues: 
   rehome(reads, cols);
   const blocks = columnBlocks(reads, cols);
   spread(reads, cols);
+  rechunk(reads, cols, found.some((h) => OTHER_SUB_ROWS.includes(h.code)));
   if (blocks) numbersFirst(reads, cols, issues);
   const subRows = reads.some((r) => OTHER_SUB_ROWS.includes(r.code));
   const otherRead = reads.find((r) => r.code === 'other_total');
@@ -232,6 +233,59 @@ function spread(reads: RowRead[], cols: 6 | 7) {
     if (cols !== 7 || !chunks.every((c) => rowTotalHolds(mapArray(c, (t) => (/^\d+$/.test(t.text) ? Number(t.text) : null))))) continue;
     takers.forEach((r, k) => { r.tokens = toks.slice(k * cols, (k + 1) * cols); });
   }
+}
+
+/** A lone run's value (a number alone on its line), or undefined for anything else. */
+function loneValue(t: ZoneToken): number | undefined {
+  return t.kind === 'run' && t.lone && /^\d+$/.test(t.text) ? Number(t.text) : undefined;
+}
+
+/** A row's seven values when it prints exactly seven plain numbers, else null. */
+function plainRow(r: RowRead | undefined): number[] | null {
+  const toks = r ? numbers(r) : [];
+  if (toks.length !== 7 || !toks.every((t) => t.kind === 'run' && /^\d+$/.test(t.text))) return null;
+  return mapArray(toks, (t) => Number(t.text));
+}
+
+/**
+ * Labels and numbers apart on a page where the table continues (pdftotext's
+ * default order: `3.其他 0…0 5 0 0 0 0 0 5 0…0 (七)总计 四、结转下年度继续办理`,
+ * the numbers of (七) and 四 printed before their labels): a stretch of rows,
+ * from the first whose zone holds other than `cols` numbers to the table's
+ * end, holding `cols` numbers for each of its rows in all, every number
+ * alone on its line. Read in the form's order, `cols` to a row — only where
+ * every row's 总计 then holds, the balance 一 + 二 = 七 + 四 in every column,
+ * and (七) is the sum of the handled rows, all of them printed: numbers read
+ * down the columns rarely do. Where the count falls
+ * short, some row printed blank cells, and which one is not known: NULL.
+ * The 2021 form's (六)其他处理, only the label of its sub-rows, takes none.
+ */
+function rechunk(reads: RowRead[], cols: 6 | 7, subRows: boolean) {
+  if (cols !== 7 || reads[reads.length - 1]?.code !== 'carried_forward') return;
+  const takes = (r: RowRead) => !(subRows && r.code === 'other_total');
+  const a = reads.findIndex((r) => takes(r) && count(r) !== cols);
+  if (a < 0) return;
+  // To the table's end: a row that printed nothing (blank cells) would leave the count short.
+  const stretch = reads.slice(a).filter(takes);
+  if (reads.slice(a).some((r) => !takes(r) && count(r))) return;
+  const toks = stretch.flatMap(numbers);
+  if (toks.length !== stretch.length * cols) return;
+  const values = mapArray(toks, loneValue);
+  if (values.some((v) => v === undefined)) return;
+  const chunk = (k: number) => values.slice(k * cols, (k + 1) * cols) as number[];
+  if (!stretch.every((_, k) => rowTotalHolds(chunk(k)))) return;
+  // Every row's values as they would then be: the stretch's chunks, the other rows as printed.
+  const rowValues = (code: AppRow): number[] | null => {
+    const k = stretch.findIndex((r) => r.code === code);
+    return k >= 0 ? chunk(k) : plainRow(reads.find((r) => r.code === code));
+  };
+  const one = rowValues('new_received'), two = rowValues('carried_over');
+  const seven = rowValues('total_handled'), four = rowValues('carried_forward');
+  if (!one || !two || !seven || !four || !one.every((v, c) => v + two[c] === seven[c] + four[c])) return;
+  // (七) is the sum of the handled rows (a swap of (七) and 四 keeps the balance, not this).
+  const handled = mapArray(handledRows(subRows ? '2021' : '2019', (code) => reads.some((r) => r.code === code)), rowValues);
+  if (handled.some((v) => !v) || !seven.every((v, c) => v === handled.reduce((sum, h) => sum + h![c], 0))) return;
+  stretch.forEach((r, k) => { r.tokens = toks.slice(k * cols, (k + 1) * cols); });
 }
 
 /**

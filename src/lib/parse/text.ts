@@ -1,8 +1,10 @@
 import { mapArray } from './map-array.ts';
+import { RADICAL_TO_IDEOGRAPH } from './radicals.ts';
 /**
  * Text normalisation used for matching (never for what is shown as printed):
  * full-width ASCII to half-width, odd spaces to plain spaces, zero-width
- * characters removed. Line count is preserved.
+ * characters removed, CJK radicals that stand for an ideograph made the
+ * ideograph. Line count is preserved.
  */
 
 /**
@@ -24,6 +26,14 @@ const MAP: Record<string, string> = {
   '“': '"', '”': '"', '„': '"', '‟': '"', '″': '"', '‘': "'", '’': "'",
   '〔': '[', '【': '[', '〕': ']', '】': ']', '–': '—', '―': '—',
 };
+/**
+ * Radicals (U+2E80–U+2FDF) → the ideograph they stand for, where it is one
+ * code unit: PDF text extracted by any tool (pdftotext, mutool, pdf.js) from a
+ * PDF whose ToUnicode map names the radical (Chromium/Skia, some WPS exports)
+ * prints `⼀、本年新收…` and `⾏政复议`, which no label would match.
+ */
+const RADICALS = new Map([...RADICAL_TO_IDEOGRAPH].filter(([, i]) => i.length === 1));
+for (const [r, i] of RADICALS) MAP[r] = i;
 /** Code units changed besides MAP's: full-width ASCII, odd spaces, zero-width characters. */
 const RANGES: [number, number][] = [
   [0xff01, 0xff5e], [0x00a0, 0x00a0], [0x1680, 0x1680], [0x2000, 0x200d], [0x202f, 0x202f], [0x205f, 0x205f],

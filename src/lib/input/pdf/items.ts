@@ -12,7 +12,7 @@
  */
 import { advance } from './layout/chars.ts';
 import type { TextItem } from './layout/types.ts';
-import { unifyRadicals } from './radicals.ts';
+import { unifyRadicals } from '../../parse/radicals.ts';
 import { mul, type Matrix } from './rulings.ts';
 
 /** The fields of a pdf.js `TextItem` used here. */
