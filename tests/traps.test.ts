@@ -581,6 +581,24 @@ describe('pdftotext page breaks and reading orders', () => {
     expect(appRow(r, 'withheld_process')).toEqual([0, 0, 0, 0, 0, 0, 0]);
     expect(appRow(r, 'withheld_enforcement')).toEqual([0, 0, 0, 0, 0, 0, 0]);
   });
+  it('a table\'s last number on a page is a page number only where it runs with the pages', () => {
+    const perLine = (row: string) => (t: string) => t.replace(new RegExp(`${row}((?: \\d+){7})`), (_m, n: string) => `${row}\n${n.trim().split(' ').join('\n')}`);
+    // mutool: a number per line, the footer `- 3 -` the page's last line, then the form feed.
+    const footer = perLine('6.属于四类过程性信息')(text).replace('\n\n- 3 -\n\n', '\n\n- 3 -\n\n\f');
+    expect(footer).toMatch(/\n0\n\n- 3 -\n\n\f/);
+    const a = parse(footer);
+    expect(appRow(a, 'withheld_process')).toEqual([0, 0, 0, 0, 0, 0, 0]);
+    expect(a.status).toBe('ok');
+    // A PDF without page numbers: page 1 ends with (一)'s total, 5 — not page 5.
+    const bare = perLine('三、本年度办理结果\\(一\\)予以公开')(text).replace('\n5\n、本', '\n5\n\f、本');
+    expect(bare).toContain('\n5\n\f');
+    const b = parse(bare);
+    expect(appRow(b, 'granted')).toEqual([5, 0, 0, 0, 0, 0, 5]);
+    expect(b.status).toBe('ok');
+    // Numbers that do run with the pages (1, 2 before the first and second form feeds) are dropped.
+    const numbered = footer.replace('\n\n- 3 -\n\n\f', '\n\n2\n\f').replace('\n三、收到', '\n1\n\f三、收到');
+    expect(parse(numbered).applications.map((x) => x.value)).toEqual(a.applications.map((x) => x.value));
+  });
   it('labels printed as a block, then their numbers one per line (pdftotext without -layout), go to their rows in order', () => {
     const lines = text.split('\n');
     const at = (label: string) => lines.findIndex((l) => l.startsWith(label));

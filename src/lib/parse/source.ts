@@ -68,9 +68,44 @@ const PAGE_MARKS: [RegExp, (text: string) => boolean][] = [
   [/第\s{0,2}\d{1,3}\s{0,2}页(?:\s{0,2}[,，/]?\s{0,2}共\s{0,2}\d{1,3}\s{0,2}页)?/g, holdsAny(['页'])],
   [/共\s{0,2}\d{1,3}\s{0,2}页\s{0,2}第\s{0,2}\d{1,3}\s{0,2}页/g, holdsAny(['页'])],
   [/^\s*\d{1,3}\s*\/\s*\d{1,3}\s*$/gm, slashBetweenDigits],
-  // A bare page number on the last line of a page: pdftotext starts the next page with a form feed.
-  [/^[ \t]*\d{1,3}[ \t]*(?=(?:\n[ \t]*)*\n\f)/gm, holdsAny(['\f'])],
 ];
+
+/** A page's last line holding only a number, before the form feed that ends the page. */
+const LAST_LINE_NUMBER = /^[ \t]*(\d{1,3})[ \t]*(?=(?:\n[ \t]*)*\n\f)/gm;
+
+/**
+ * Bare page numbers: pdftotext and mutool end each page with a form feed, and a
+ * page's last line may be its number alone. So may a table's last value on the
+ * page (`0`, in a PDF without page numbers, or above a footer `- 4 -`): a number
+ * counts as the page's only where it runs with the pages — never 0, and page
+ * index plus one offset shared by most such numbers (a lone one within two of
+ * its index, or one above: a cover or contents page unnumbered). Run before the other marks
+ * are blanked, so that a number above a footer is not the page's last line.
+ */
+export function blankPageNumbers(text: string): string {
+  if (!text.includes('\f')) return text;
+  const found: { at: number; len: number; offset: number }[] = [];
+  for (const m of text.matchAll(LAST_LINE_NUMBER)) {
+    const n = Number(m[1]);
+    if (n === 0) continue;
+    let page = 1;
+    for (let i = text.indexOf('\f'); i >= 0 && i < m.index; i = text.indexOf('\f', i + 1)) page++;
+    found.push({ at: m.index, len: m[0].length, offset: n - page });
+  }
+  if (!found.length) return text;
+  const tally = new Map<number, number>();
+  for (const f of found) tally.set(f.offset, (tally.get(f.offset) ?? 0) + 1);
+  const [offset, times] = [...tally].sort((a, b) => b[1] - a[1] || Math.abs(a[0]) - Math.abs(b[0]))[0];
+  if (times < 2 && (offset < -2 || offset > 1)) return text;
+  let out = '';
+  let from = 0;
+  for (const f of found) {
+    if (f.offset !== offset) continue;
+    out += text.slice(from, f.at) + ' '.repeat(f.len);
+    from = f.at + f.len;
+  }
+  return out + text.slice(from);
+}
 /**
  * Markdown table rules and the generic headers converters write (`| 数据1 | 数据2 |`);
  * each with a cheaper test that text without a match fails (to skip the pass).
@@ -93,7 +128,7 @@ const ZERO_WIDTH = /[\u200b-\u200d\u2060\ufeff\u00ad]/g;
 export function makeSource(lines: string[], joined?: string): Source {
   const full = joined ?? lines.join('\n');
   const raw = full.replace(ZERO_WIDTH, '');
-  let text = blankSpanRepeats(normalize(raw));
+  let text = blankPageNumbers(blankSpanRepeats(normalize(raw)));
   for (const [re, may] of PAGE_MARKS) if (may(text)) text = text.replace(re, blank);
   if (text.includes('|')) for (const [re, needs] of MARKDOWN_NOISE) if (needs.test(text)) text = text.replace(re, blank);
   // Markdown emphasis (`**五、存在的主要问题**`): the marks, not the words.
