@@ -581,6 +581,42 @@ describe('pdftotext page breaks and reading orders', () => {
     expect(appRow(r, 'withheld_process')).toEqual([0, 0, 0, 0, 0, 0, 0]);
     expect(appRow(r, 'withheld_enforcement')).toEqual([0, 0, 0, 0, 0, 0, 0]);
   });
+  it('a row whose label is printed after the next rows\' labels keeps its numbers, in the form\'s order', () => {
+    const apps = consistentApps({ granted: 5, not_held: 2, carried_over: 1, carried_forward: 2 });
+    apps.rejected_confirm = ['1', '0', '0', '0', '0', '0', '1'];
+    apps.other_other = ['1', '0', '0', '0', '0', '0', '1'];
+    apps.total_handled = ['9', '0', '0', '0', '0', '0', '9'];
+    apps.new_received = ['10', '0', '0', '0', '0', '0', '10'];
+    const lines = craft({ layout: 'cells', apps }).split('\n');
+    // The label of (五)5 moved to the table's end (a continuation page printed it last).
+    const k = lines.findIndex((l) => l.startsWith('5.要求行政机关确认'));
+    const [label] = lines.splice(k, 1);
+    lines.splice(lines.findIndex((l) => l.startsWith('四、政府信息公开行政复议')), 0, label, '');
+    const r = parse(lines.join('\n'));
+    expect(appRow(r, 'rejected_excessive')).toEqual([0, 0, 0, 0, 0, 0, 0]);
+    expect(appRow(r, 'rejected_confirm')).toEqual([1, 0, 0, 0, 0, 0, 1]);
+    expect(appRow(r, 'other_other')).toEqual([1, 0, 0, 0, 0, 0, 1]);
+    expect(appRow(r, 'total_handled')).toEqual([9, 0, 0, 0, 0, 0, 9]);
+    expect(appRow(r, 'carried_forward')).toEqual([2, 0, 0, 0, 0, 0, 2]);
+    expect(r.status, JSON.stringify(r.checks)).toBe('ok');
+  });
+  it('numbers of fewer rows than the labels after them: kept where every reading agrees, NULL where rows printed blank could be any', () => {
+    // (六)1's numbers, then (七)'s and 四's, then the labels (六)2, 3, (七), 四 — (六)2 and 3 printed blank.
+    const lines = craft({ layout: 'cells' }).split('\n');
+    const at = (label: string) => lines.findIndex((l) => l.startsWith(label));
+    const nums = (row: string[]) => row.flatMap((v) => [v, '']);
+    const apps = consistentApps();
+    const from = at('2.申请人逾期未按收费'), to = at('四、政府信息公开行政复议');
+    const text = [...lines.slice(0, from), ...nums(apps.total_handled), ...nums(apps.carried_forward),
+      lines[from], '', '3.其他', '', '(七)总计', '', '四、结转下年度继续办理', '', ...lines.slice(to)].join('\n');
+    const r = parse(text);
+    expect(appRow(r, 'total_handled')).toEqual([7, 0, 0, 0, 0, 0, 7]);
+    expect(appRow(r, 'carried_forward')).toEqual([1, 0, 0, 0, 0, 0, 1]);
+    // The zeros are (六)1's, 2's or 3's: each reading holds every equation.
+    for (const row of ['other_overdue_correction', 'other_overdue_fee', 'other_other'] as const) expect(appRow(r, row)).toEqual(Array(7).fill(null));
+    expect(r.status).toBe('warnings');
+    expect(check(r, 'missing_cells')?.detail).toContain('3 种同样符合勾稽关系的对应方式');
+  });
   it('a table\'s last number on a page is a page number only where it runs with the pages', () => {
     const perLine = (row: string) => (t: string) => t.replace(new RegExp(`${row}((?: \\d+){7})`), (_m, n: string) => `${row}\n${n.trim().split(' ').join('\n')}`);
     // mutool: a number per line, the footer `- 3 -` the page's last line, then the form feed.

@@ -87,6 +87,8 @@ interface RowRead {
   lost: boolean;
   /** Its digits can be cut into the cells only in ways that break its 总计 (the first such cut). */
   cutBreaks: string | undefined;
+  /** Why numbers printed apart from their labels cannot be given to this row (its cells are NULL). */
+  unplaced?: string;
 }
 
 /** Read the table in text[from, to). */
@@ -251,41 +253,83 @@ function plainRow(r: RowRead | undefined): number[] | null {
  * Labels and numbers apart on a page where the table continues (pdftotext's
  * default order: `3.其他 0…0 5 0 0 0 0 0 5 0…0 (七)总计 四、结转下年度继续办理`,
  * the numbers of (七) and 四 printed before their labels): a stretch of rows,
- * from the first whose zone holds other than `cols` numbers to the table's
- * end, holding `cols` numbers for each of its rows in all, every number
- * alone on its line. Read in the form's order, `cols` to a row — only where
- * every row's 总计 then holds, the balance 一 + 二 = 七 + 四 in every column,
- * and (七) is the sum of the handled rows, all of them printed: numbers read
- * down the columns rarely do. Where the count falls
- * short, some row printed blank cells, and which one is not known: NULL.
- * The 2021 form's (六)其他处理, only the label of its sub-rows, takes none.
+ * from the first whose zone holds neither `cols` numbers nor none (and the
+ * rows just before it that hold none) to the table's end, holding `cols`
+ * numbers for each of some of its rows, every number alone on its line. The
+ * numbers go in the form's order, `cols` to a row; rows that take none printed
+ * blank cells. Each way to choose those rows is a reading, kept only where
+ * every row's 总计 holds, the balance 一 + 二 = 七 + 四 in every column, and
+ * (七) is the sum of the handled rows (blank rows counting 0, every other row
+ * printed): numbers read down the columns rarely do. A row gets the numbers
+ * every reading gives it (or none); where readings differ, NULL. A row of the
+ * form whose label was not found (printed after the next rows' labels) is in
+ * the stretch too, and joins the table. The 2021 form's (六)其他处理, only the
+ * label of its sub-rows, takes none.
  */
 function rechunk(reads: RowRead[], cols: 6 | 7, subRows: boolean) {
   if (cols !== 7 || reads[reads.length - 1]?.code !== 'carried_forward') return;
   const takes = (r: RowRead) => !(subRows && r.code === 'other_total');
-  const a = reads.findIndex((r) => takes(r) && count(r) !== cols);
+  // From the first row that holds other than a row's numbers or none, and the rows just before
+  // it that hold none (their labels printed theirs later).
+  let a = reads.findIndex((r) => takes(r) && count(r) !== cols && count(r) !== 0);
   if (a < 0) return;
+  while (a > 0 && count(reads[a - 1]) === 0) a--;
+  while (!takes(reads[a])) a++;
   // To the table's end: a row that printed nothing (blank cells) would leave the count short.
-  const stretch = reads.slice(a).filter(takes);
   if (reads.slice(a).some((r) => !takes(r) && count(r))) return;
+  // The form's rows from there on, found or not: a label printed out of the form's order (after
+  // the next rows' labels) is not found, but its numbers stand among the others.
+  const form = APP_ROW_CODES.filter((c) => (subRows ? c !== 'other_total' : !OTHER_SUB_ROWS.includes(c)));
+  const read = new Map(mapArray(reads, (r) => [r.code, r] as const));
+  const unfound = (code: AppRow): RowRead => ({ ...reads[a], code, tokens: [], splits: [] });
+  const stretch = mapArray(form.slice(form.indexOf(reads[a].code)), (code) => read.get(code) ?? unfound(code));
   const toks = stretch.flatMap(numbers);
-  if (toks.length !== stretch.length * cols) return;
+  const m = toks.length / cols;
+  if (!Number.isInteger(m) || m < 1 || m > stretch.length) return;
   const values = mapArray(toks, loneValue);
   if (values.some((v) => v === undefined)) return;
   const chunk = (k: number) => values.slice(k * cols, (k + 1) * cols) as number[];
-  if (!stretch.every((_, k) => rowTotalHolds(chunk(k)))) return;
-  // Every row's values as they would then be: the stretch's chunks, the other rows as printed.
-  const rowValues = (code: AppRow): number[] | null => {
-    const k = stretch.findIndex((r) => r.code === code);
-    return k >= 0 ? chunk(k) : plainRow(reads.find((r) => r.code === code));
-  };
-  const one = rowValues('new_received'), two = rowValues('carried_over');
-  const seven = rowValues('total_handled'), four = rowValues('carried_forward');
-  if (!one || !two || !seven || !four || !one.every((v, c) => v + two[c] === seven[c] + four[c])) return;
-  // (七) is the sum of the handled rows (a swap of (七) and 四 keeps the balance, not this).
-  const handled = mapArray(handledRows(subRows ? '2021' : '2019', (code) => reads.some((r) => r.code === code)), rowValues);
-  if (handled.some((v) => !v) || !seven.every((v, c) => v === handled.reduce((sum, h) => sum + h![c], 0))) return;
-  stretch.forEach((r, k) => { r.tokens = toks.slice(k * cols, (k + 1) * cols); });
+  if (!Array.from({ length: m }, (_, k) => k).every((k) => rowTotalHolds(chunk(k)))) return;
+  // Fewer chunks than rows: some rows printed blank cells. Each way to give the chunks to rows in
+  // order (the others blank, counted 0 in the sums) that every equation holds with is a reading.
+  const handled = handledRows(subRows ? '2021' : '2019', (code) => form.includes(code));
+  const readings = choices(stretch.length, m).filter((taken) => {
+    const rowValues = (code: AppRow): number[] | null | undefined => {
+      const k = stretch.findIndex((r) => r.code === code);
+      return k < 0 ? plainRow(read.get(code)) : taken.includes(k) ? chunk(taken.indexOf(k)) : undefined;
+    };
+    const zero = (v: number[] | null | undefined) => (v === undefined ? mapArray(APP_COLUMNS, () => 0) : v);
+    const one = rowValues('new_received'), two = rowValues('carried_over');
+    const seven = zero(rowValues('total_handled')), four = zero(rowValues('carried_forward'));
+    if (!one || !two || !seven || !four || !one.every((v, c) => v + two[c] === seven[c] + four[c])) return false;
+    // (七) is the sum of the handled rows (a swap of (七) and 四 keeps the balance, not this).
+    const hs = mapArray(handled, (code) => zero(rowValues(code)));
+    return !hs.some((v) => !v) && seven.every((v, c) => v === hs.reduce((sum, h) => sum + h![c], 0));
+  });
+  if (!readings.length) return;
+  stretch.forEach((r, k) => {
+    const at = new Set(mapArray(readings, (taken) => taken.indexOf(k)));
+    if (at.size > 1) {
+      r.tokens = [];
+      r.unplaced = `申请情况表最后 ${stretch.length} 行只印出 ${m} 行数字(其余为空白),有 ${readings.length} 种同样符合勾稽关系的对应方式,「${zh(r.code)}」行是否印有数字、是哪一行无法确定,记为空`;
+      return;
+    }
+    const j = [...at][0];
+    r.tokens = j < 0 ? [] : toks.slice(j * cols, (j + 1) * cols);
+  });
+  // The rows not found join the table in the form's place.
+  for (const r of stretch) {
+    if (read.has(r.code)) continue;
+    const at = reads.findIndex((x) => APP_ROW_CODES.indexOf(x.code) > APP_ROW_CODES.indexOf(r.code));
+    reads.splice(at < 0 ? reads.length : at, 0, r);
+  }
+}
+
+/** Every way to choose `m` of `n` indexes, in increasing order. */
+function choices(n: number, m: number): number[][] {
+  if (m === 0) return [[]];
+  if (m > n) return [];
+  return [...mapArray(choices(n - 1, m - 1), (c) => [...c, n - 1]), ...choices(n - 1, m)];
 }
 
 /**
@@ -412,6 +456,10 @@ function rowCells(r: RowRead, values: (number | null)[] | undefined, winners: nu
   const line = r.tokens[0]?.line ?? null;
   const nulls = (): ApplicationRow[] => mapArray(APP_COLUMNS, (applicant) => ({ row: code, applicant, value: null, line, col: undefined }));
   const printed = () => mapArray(r.tokens, (t) => t.text || '空白').join(' ');
+  if (r.unplaced) {
+    issues.push({ kind: 'unsplittable', table: 'applications', row: code, detail: r.unplaced });
+    return nulls();
+  }
   if (!r.tokens.length) {
     issues.push({ kind: 'missing', table: 'applications', row: code, detail: `「${zh(code)}」行没有印出数字` });
     return nulls();
