@@ -617,6 +617,22 @@ describe('pdftotext page breaks and reading orders', () => {
     expect(r.status).toBe('warnings');
     expect(check(r, 'missing_cells')?.detail).toContain('3 种同样符合勾稽关系的对应方式');
   });
+  it('the review header\'s words and the numbers under them in turn: the fifteen numbers in order, where each group adds up', () => {
+    const text = craft({ layout: 'cells' });
+    const from = text.indexOf('行政复议\n'), to = text.indexOf('五、存在的主要问题');
+    const vertical = (w: string) => [...w].join('\n');
+    const outcomes = (n: number) => ['结果维持', '结果纠正', '其他结果', '尚未审结', '总计'].slice(0, n).map(vertical);
+    const values = ['2', '1', '0', '1', '4', '1', '0', '1', '0', '2', '0', '1', '0', '0', '1'];
+    // pdftotext's default order: the first nine columns' words, their nine numbers, then 复议后起诉's six.
+    const block = ['行政复议', '', '行政诉讼', '未经复议直接起诉', '', ...outcomes(5), ...outcomes(4), ...values.slice(0, 9),
+      '复议后起诉', vertical('总计'), ...outcomes(5), ...values.slice(9), ''].join('\n\n');
+    const r = parse(text.slice(0, from) + block + text.slice(to));
+    expect(r.reviews.map((x) => x.value)).toEqual(values.map(Number));
+    expect(check(r, 'review_total')).toMatchObject({ passed: true, detail: '复议诉讼总计:3 项全部相符' });
+    // The same numbers with a group that does not add up are not taken in turn.
+    const off = parse(text.slice(0, from) + block.replace('\n\n4\n\n', '\n\n5\n\n') + text.slice(to));
+    expect(off.reviews.every((x) => x.value === null)).toBe(true);
+  });
   it('a table\'s last number on a page is a page number only where it runs with the pages', () => {
     const perLine = (row: string) => (t: string) => t.replace(new RegExp(`${row}((?: \\d+){7})`), (_m, n: string) => `${row}\n${n.trim().split(' ').join('\n')}`);
     // mutool: a number per line, the footer `- 3 -` the page's last line, then the form feed.

@@ -67,14 +67,21 @@ function headerWords(t: string, words: [number, number][]): [number, number][] {
  * The table printed as three small tables, each under its own header (markdown
  * from a PDF: `### 行政复议` `| 结果维持 | … | 总计 |` `| 27 | 10 | 9 | 15 | 61 |`, then
  * the two lawsuit groups): the numbers between the header words, when the last
- * three such groups have five each.
+ * three such groups have five each; or, the header's words and numbers taken
+ * in turn, all the numbers between them when they are fifteen.
  */
 function subTables(src: Source, words: [number, number][], to: number): ZoneToken[] | null {
   const groups = mapArray(mapArray(words, ([, end], i) => zoneTokens(src, end, i + 1 < words.length ? words[i + 1][0] : to)), (g, i) => (i + 1 === words.length ? untilText(src, g) : g)).filter((g) => g.length);
   // The last three: the region may begin with the end of the application table.
   const last = groups.slice(-3);
   // Each a group: four outcomes and their 总计, which must add up.
-  return last.length === 3 && last.every(addsUp) ? last.flat() : null;
+  if (last.length === 3 && last.every(addsUp)) return last.flat();
+  // Or the header's words and the numbers of the columns under them taken in turn (pdftotext's
+  // default order: the first nine columns' words, their nine numbers, then `复议后起诉` and the
+  // last six): fifteen numbers in all, each alone on its line, in three groups that add up.
+  const all = groups.flat();
+  const turns = all.length === COLS.length && all.every((t) => t.lone) && [0, 5, 10].every((k) => addsUp(all.slice(k, k + 5)));
+  return turns ? all : null;
 }
 
 export function readReviews(src: Source, from: number, to: number, issues: Issue[]): ReviewTable {
