@@ -633,6 +633,17 @@ describe('pdftotext page breaks and reading orders', () => {
     const off = parse(text.slice(0, from) + block.replace('\n\n4\n\n', '\n\n5\n\n') + text.slice(to));
     expect(off.reviews.every((x) => x.value === null)).toBe(true);
   });
+  it('the only row of its sub-table printed above its header (pdftotext\'s default order) has the numbers under the header', () => {
+    const moved = text.replace('信息内容 本年收费金额(单位:万元)\n行政事业性收费 12.5', '信息内容\n\n行政事业性收费\n\n本年收费金额(单位:万元)\n\n12.5');
+    expect(moved).not.toBe(text);
+    const r = parse(moved);
+    expect(act(r, 'fee', 'fee_amount')).toBe(12.5);
+    expect(r.status, JSON.stringify(r.checks)).toBe('ok');
+    // A row of a sub-table of several rows (行政强制 under (六)) is not read so: which row's is unknown.
+    const two = text.replace('信息内容 本年处理决定数量\n行政处罚 45\n行政强制 3', '信息内容\n\n行政处罚 45\n\n行政强制\n\n本年处理决定数量\n\n3');
+    expect(two).not.toBe(text);
+    expect(act(parse(two), 'coercion', 'decisions')).toBeNull();
+  });
   it('a table\'s last number on a page is a page number only where it runs with the pages', () => {
     const perLine = (row: string) => (t: string) => t.replace(new RegExp(`${row}((?: \\d+){7})`), (_m, n: string) => `${row}\n${n.trim().split(' ').join('\n')}`);
     // mutool: a number per line, the footer `- 3 -` the page's last line, then the form feed.
@@ -650,6 +661,16 @@ describe('pdftotext page breaks and reading orders', () => {
     // Numbers that do run with the pages (1, 2 before the first and second form feeds) are dropped.
     const numbered = footer.replace('\n\n- 3 -\n\n\f', '\n\n2\n\f').replace('\n三、收到', '\n1\n\f三、收到');
     expect(parse(numbered).applications.map((x) => x.value)).toEqual(a.applications.map((x) => x.value));
+    // Where pages 1 and 3 end with their numbers, page 2's may stand a line above its end
+    // (pdftotext's default order printed a header word after it): a number there that is 2 too.
+    const moved = text.replace('\n第二十条第(一)项', '\n1\n\f第二十条第(一)项')
+      .replace('\n信息内容 本年处理决定数量\n行政许可', '\n2\n信息内容 本年处理决定数量\n\f行政许可')
+      .replace('\n四、政府信息公开行政复议', '\n3\n\f四、政府信息公开行政复议');
+    expect(moved.split('\f')).toHaveLength(4);
+    const c = parse(moved);
+    expect(act(c, 'license', 'decisions')).toBe(120);
+    expect(c.applications.map((x) => x.value)).toEqual(parse(text).applications.map((x) => x.value));
+    expect(c.status, JSON.stringify(c.checks)).toBe('ok');
   });
   it('labels printed as a block, then their numbers one per line (pdftotext without -layout), go to their rows in order', () => {
     const lines = text.split('\n');

@@ -84,13 +84,15 @@ export function readActive(src: Source, from: number, to: number, issues: Issue[
   // after their labels they would be the next row's. Its rows are then NULL, up to the next caption.
   let shifted: string | null = null;
   const zones: ItemZone[] = [];
+  // Header labels whose numbers a one-row sub-table's item, printed above its header, took.
+  const taken = new Set<number>();
   for (let i = 0; i < labels.length; i++) {
     const l = labels[i];
     if (l.kind === 'marker') shifted = null;
     if (l.kind !== 'item') {
       // Numbers between a caption or header and the next item belong to no cell.
       const orphans = runsIn(src, l.end, i + 1 < labels.length ? labels[i + 1].start : to);
-      if (orphans.length && i + 1 < labels.length) {
+      if (orphans.length && i + 1 < labels.length && !taken.has(i)) {
         issues.push({ kind: 'unreadable', table: 'active_disclosure', detail: `第二十条表「${src.raw.slice(l.start, l.end)}」之后有不属于任何一行的数字「${mapArray(orphans, (t) => t.text).join(' ')}」,表格结构不完整` });
         if (orphans.length >= 2 && labels[i + 1].kind === 'item') shifted = mapArray(orphans, (t) => t.text).join(' ');
       }
@@ -104,7 +106,7 @@ export function readActive(src: Source, from: number, to: number, issues: Issue[
     if (seen.has(item)) continue;
     seen.add(item);
     // The header in force names the cells, when it is a form this item has; else the report's form does.
-    const metrics = [ACTIVE_FORM['2021'][item], ACTIVE_FORM['2019'][item]].find((f) => sameList(header, f))
+    let metrics = [ACTIVE_FORM['2021'][item], ACTIVE_FORM['2019'][item]].find((f) => sameList(header, f))
       ?? (template ? ACTIVE_FORM[template][item] : undefined);
     if (!metrics) {
       issues.push({ kind: 'unreadable', table: 'active_disclosure', row: item, detail: `「${zh(item)}」行找不到表头,无法确定各数字的含义` });
@@ -118,6 +120,12 @@ export function readActive(src: Source, from: number, to: number, issues: Issue[
     const end = i + 1 < labels.length ? labels[i + 1].start : to;
     let tokens = zoneTokens(src, l.start, end);
     if (i + 1 === labels.length) tokens = untilText(src, tokens);
+    const below = tokens.length ? null : underOwnHeader(src, labels, i, to, item);
+    if (below) {
+      tokens = below.tokens;
+      taken.add(below.header);
+      metrics = below.metrics;
+    }
     const first = rows.length;
     const lead = stackedAbove(src, labels, i, zones);
     if (lead && tokens.length && blankLineBefore(src, lineOf(src, l.end), tokens[0].line)) {
@@ -128,6 +136,30 @@ export function readActive(src: Source, from: number, to: number, issues: Issue[
   }
   if (template) fillMissingActive(rows, template, issues, seen);
   return { rows, found: true, template, pending, zones };
+}
+
+/** Items that are the only row of their sub-table ((八) and the 2019 form's (九)). */
+const ONE_ROW: ReadonlySet<Item> = new Set(['fee', 'procurement']);
+
+/**
+ * The only row of its sub-table with its label above the header (pdftotext's
+ * default order: `行政事业性收费` `上一年项目数量` `本年增/减` `0` `0`, then the
+ * next caption): the numbers after the header are the row's, when they are as
+ * many as the header names cells, this item has that header, and a caption or
+ * the table's end follows them. Returns them, the header label that holds
+ * them, and the metrics.
+ */
+function underOwnHeader(src: Source, labels: Label[], i: number, to: number, item: Item) {
+  if (!ONE_ROW.has(item)) return null;
+  let j = i + 1;
+  while (j < labels.length && labels[j].kind === 'metric') j++;
+  if (j === i + 1 || (j < labels.length && labels[j].kind !== 'marker')) return null;
+  const header = mapArray(labels.slice(i + 1, j), (l) => l.metric!);
+  const metrics = [ACTIVE_FORM['2021'][item], ACTIVE_FORM['2019'][item]].find((f) => sameList(header, f));
+  if (!metrics) return null;
+  let tokens = zoneTokens(src, labels[j - 1].end, j < labels.length ? labels[j].start : to);
+  if (j === labels.length) tokens = untilText(src, tokens);
+  return tokens.length === metrics.length && tokens.every((t) => t.kind !== 'blank') ? { tokens, header: j - 1, metrics } : null;
 }
 
 /** Is text[start, end) alone on its line(s): only spaces before it on its first line and after it on its last? */

@@ -70,42 +70,67 @@ const PAGE_MARKS: [RegExp, (text: string) => boolean][] = [
   [/^\s*\d{1,3}\s*\/\s*\d{1,3}\s*$/gm, slashBetweenDigits],
 ];
 
-/** A page's last line holding only a number, before the form feed that ends the page. */
-const LAST_LINE_NUMBER = /^[ \t]*(\d{1,3})[ \t]*(?=(?:\n[ \t]*)*\n\f)/gm;
+/** A line holding only a number of up to three digits. */
+const BARE_NUMBER = /^[ \t]*(\d{1,3})[ \t]*$/;
 
 /**
  * Bare page numbers: pdftotext and mutool end each page with a form feed, and a
  * page's last line may be its number alone. So may a table's last value on the
  * page (`0`, in a PDF without page numbers, or above a footer `- 4 -`): a number
  * counts as the page's only where it runs with the pages — never 0, and page
- * index plus one offset shared by most such numbers (a lone one within two of
- * its index, or one above: a cover or contents page unnumbered). Run before the other marks
+ * index plus one offset shared by most such numbers (a lone one from two below
+ * its index to one above: a cover or contents page unnumbered). Where two or
+ * more pages agree, a page whose number is not its last line (pdftotext's
+ * default order may print a header word after it) has it among its last three
+ * lines, the only one there that is that number. Run before the other marks
  * are blanked, so that a number above a footer is not the page's last line.
  */
 export function blankPageNumbers(text: string): string {
   if (!text.includes('\f')) return text;
-  const found: { at: number; len: number; offset: number }[] = [];
-  for (const m of text.matchAll(LAST_LINE_NUMBER)) {
-    const n = Number(m[1]);
-    if (n === 0) continue;
-    let page = 1;
-    for (let i = text.indexOf('\f'); i >= 0 && i < m.index; i = text.indexOf('\f', i + 1)) page++;
-    found.push({ at: m.index, len: m[0].length, offset: n - page });
+  // Each page's last lines (up to three that are not blank), last first: [start, end, number].
+  const pages: [number, number, number | null][][] = [];
+  for (let ff = text.indexOf('\f'); ff >= 0; ff = text.indexOf('\f', ff + 1)) {
+    const lines: [number, number, number | null][] = [];
+    let end = ff;
+    while (lines.length < 3 && end > 0) {
+      const start = text.lastIndexOf('\n', end - 1) + 1;
+      const line = text.slice(start, end);
+      if (line.includes('\f')) break;
+      if (line.trim()) {
+        const m = BARE_NUMBER.exec(line);
+        lines.push([start, end, m ? Number(m[1]) : null]);
+      }
+      if (start === 0) break;
+      end = start - 1;
+    }
+    pages.push(lines);
   }
-  if (!found.length) return text;
   const tally = new Map<number, number>();
-  for (const f of found) tally.set(f.offset, (tally.get(f.offset) ?? 0) + 1);
+  pages.forEach((lines, p) => {
+    const n = lines[0]?.[2];
+    if (n) tally.set(n - p - 1, (tally.get(n - p - 1) ?? 0) + 1);
+  });
+  if (!tally.size) return text;
   const [offset, times] = [...tally].sort((a, b) => b[1] - a[1] || Math.abs(a[0]) - Math.abs(b[0]))[0];
   if (times < 2 && (offset < -2 || offset > 1)) return text;
+  const blanks: [number, number][] = [];
+  pages.forEach((lines, p) => {
+    const want = p + 1 + offset;
+    if (lines[0]?.[2] === want) blanks.push([lines[0][0], lines[0][1]]);
+    else if (times >= 2) {
+      const at = lines.filter((l) => l[2] === want);
+      if (at.length === 1) blanks.push([at[0][0], at[0][1]]);
+    }
+  });
   let out = '';
   let from = 0;
-  for (const f of found) {
-    if (f.offset !== offset) continue;
-    out += text.slice(from, f.at) + ' '.repeat(f.len);
-    from = f.at + f.len;
+  for (const [a, b] of blanks) {
+    out += text.slice(from, a) + ' '.repeat(b - a);
+    from = b;
   }
   return out + text.slice(from);
 }
+
 /**
  * Markdown table rules and the generic headers converters write (`| 数据1 | 数据2 |`);
  * each with a cheaper test that text without a match fails (to skip the pass).
