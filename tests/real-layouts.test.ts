@@ -177,6 +177,25 @@ describe('PDF text', () => {
     expect(allRows(parse(text))).toEqual(expected());
   });
 });
+  it('reads a title wrapped inside its report words, the year first or last (`…政府信息` / `公开工作年度报告`)', () => {
+    const base = craft({ layout: 'pdftext' });
+    const title = '仙居县人民政府办公室2024年政府信息公开工作年度报告';
+    expect(base.startsWith(title)).toBe(true);
+    for (const [head, rest] of [
+      ['2024 年仙居县人民政府办公室政府信息', '公开工作年度报告'],
+      ['仙居县人民政府办公室关于报送2024年度政', '府信息公开工作年度报告的函'],
+      ['仙居县人民政府办公室 2024 年度政府信', '息公开 工作年度报告'],
+    ]) {
+      const r = parse(base.replace(title, `${head}\n${rest}`));
+      expect(r.agency, head).toBe('仙居县人民政府办公室');
+      expect(r.year, head).toBe(2024);
+      expect(r.title, head).toContain('年度报告');
+    }
+    // A CMS field line that ends in the same words is no title cut short: its date is no year of a title.
+    const cms = parse(base.replace(title, `成文日期 2025-01-14 发布机构 仙居县人民政府\n组配分类 政府信息公开年报\n\n${title}`));
+    expect(cms.year).toBe(2024);
+    expect(cms.title).toBe(title);
+  });
 
 describe('markdown made from a PDF', () => {
   it('reads one small table per row under generic headers (数据1 … 数据7)', () => {

@@ -129,7 +129,8 @@ export function titleAt(lines: string[], i: number, clean: (j: number) => string
   }
   let c = compact(raw);
   // A title wrapped over two or three lines (PDF text): `XX街道 2019 年政府信息公开 工` / `作年度报告`.
-  const starts = (c.includes('信息公开') || c.includes('政务公开')) && !/[:：]/.test(raw);
+  // The break may cut the report words themselves: `2025 年XX街道政府信息` / `公开工作年度报告`.
+  const starts = (c.includes('信息公开') || c.includes('政务公开') || (CUT_WORDS.test(c) && /\d{4}年/.test(c))) && !/[:：]/.test(raw);
   for (let j = i + 1; starts && j < Math.min(lines.length, i + 3) && !/报告|年报|函$/.test(c) && raw.length < 40; j++) {
     const next = clean(j);
     if (!next || next.length > 20 || /[\d:：]/.test(next)) break;
@@ -147,6 +148,9 @@ export function titleAt(lines: string[], i: number, clean: (j: number) => string
   }
   return null;
 }
+
+/** A title line cut inside its report words (`…政府信息`, `…年度政`): the next line ends them. */
+const CUT_WORDS = /(?:政|政府|政府信息?|政府信息公|政务公?)$/;
 
 /** A line as a title candidate: without markdown marks, table bars and a site name after the title. */
 function cleanTitle(line: string): string {
