@@ -47,8 +47,8 @@ function areaWord(name: string): string {
 }
 
 function cityGovName(c: City): string | null {
-  if (c.name.endsWith('地区')) return c.name.replace(/地区$/, '行政公署');
-  if (c.name.endsWith('盟')) return c.name + '行政公署';
+  // 喀什地区行政公署, 锡林郭勒盟行政公署: the prefecture's full name before 行政公署.
+  if (c.name.endsWith('地区') || c.name.endsWith('盟')) return c.name + '行政公署';
   return c.name + '人民政府';
 }
 
