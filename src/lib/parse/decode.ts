@@ -20,33 +20,42 @@ function utf8NoBom(b: Uint8Array): string | null {
   return Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString('utf8');
 }
 
+const decoders = new Map<string, TextDecoder>();
+
+/** One TextDecoder per label, made once (a non-streaming decode keeps no state between calls). */
+function decoder(label: string): TextDecoder {
+  let d = decoders.get(label);
+  if (!d) decoders.set(label, (d = new TextDecoder(label)));
+  return d;
+}
+
 export function decode(bytes: Uint8Array): Decoded {
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
-    return { text: new TextDecoder('utf-8').decode(bytes.subarray(3)), encoding: 'utf-8-bom' };
+    return { text: decoder('utf-8').decode(bytes.subarray(3)), encoding: 'utf-8-bom' };
   }
   if (bytes[0] === 0xff && bytes[1] === 0xfe) {
-    return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'utf-16le' };
+    return { text: decoder('utf-16le').decode(bytes.subarray(2)), encoding: 'utf-16le' };
   }
   if (bytes[0] === 0xfe && bytes[1] === 0xff) {
-    return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'utf-16be' };
+    return { text: decoder('utf-16be').decode(bytes.subarray(2)), encoding: 'utf-16be' };
   }
   // Text without zero bytes that is valid UTF-8 is UTF-8 (see sniffUtf16): one native pass.
   const zeroFree = !hasZero(bytes, Math.min(bytes.length, 8192));
   if (!zeroFree) {
     const utf16 = sniffUtf16(bytes);
-    if (utf16) return { text: new TextDecoder(utf16).decode(bytes), encoding: utf16 };
+    if (utf16) return { text: decoder(utf16).decode(bytes), encoding: utf16 };
   }
   const text = utf8NoBom(bytes);
   if (text !== null) return { text, encoding: 'utf-8' };
   const utf16 = zeroFree ? sniffZeroFree(bytes) : null;
-  if (utf16) return { text: new TextDecoder(utf16).decode(bytes), encoding: utf16 };
+  if (utf16) return { text: decoder(utf16).decode(bytes), encoding: utf16 };
   // UTF-8 with a few damaged bytes stays UTF-8; GBK read as UTF-8 breaks almost everywhere…
   // …unless the page itself declares a GB charset (a mostly-ASCII page with a little Chinese).
   const declared = declaredCharset(bytes);
   if (!declared?.startsWith('gb') && fewReplacements(bytes)) {
-    return { text: new TextDecoder('utf-8').decode(bytes), encoding: 'utf-8-damaged' };
+    return { text: decoder('utf-8').decode(bytes), encoding: 'utf-8-damaged' };
   }
-  return { text: new TextDecoder('gb18030').decode(bytes), encoding: 'gb18030' };
+  return { text: decoder('gb18030').decode(bytes), encoding: 'gb18030' };
 }
 
 /** Is there a zero byte among the first `n`? (Native search: ten times a loop's speed.) */
@@ -197,7 +206,7 @@ function utf16Score(b: Uint8Array, n: number, le: boolean, floor = 0): number {
 function declaredCharset(bytes: Uint8Array): string | null {
   // No `<` (a plain text file), no `<meta`: not decoded.
   if (bytes.subarray(0, 4096).indexOf(0x3c) < 0) return null;
-  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 4096));
+  const head = decoder('latin1').decode(bytes.subarray(0, 4096));
   const m = /<meta[^>]+charset\s*=\s*["']?\s*([\w-]+)/i.exec(head);
   return m ? m[1].toLowerCase().replace(/^gb2312$|^gbk$/, 'gb18030') : null;
 }
