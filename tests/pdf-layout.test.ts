@@ -11,7 +11,7 @@ import { cellsByGaps, groupLines } from '../src/lib/input/pdf/layout/lines.ts';
 import { layoutPage } from '../src/lib/input/pdf/layout/page.ts';
 import type { PageContent, TextItem } from '../src/lib/input/pdf/layout/types.ts';
 import { toItems } from '../src/lib/input/pdf/items.ts';
-import { rulings, type Matrix, type Ops } from '../src/lib/input/pdf/rulings.ts';
+import { pictureArea, rulings, type Matrix, type Ops } from '../src/lib/input/pdf/rulings.ts';
 import { centred, item, page, ruled, width } from './fixtures/pdf/layout-kit.ts';
 
 const text = (pages: PageContent[]) => layoutDocument(pages).lines;
@@ -232,6 +232,7 @@ describe('pdf.js adapters', () => {
   const OPS: Ops = {
     save: 1, restore: 2, transform: 3, paintFormXObjectBegin: 4, paintFormXObjectEnd: 5, constructPath: 6,
     stroke: 7, closeStroke: 8, fill: 9, eoFill: 10, fillStroke: 11, eoFillStroke: 12, closeFillStroke: 13, closeEOFillStroke: 14,
+    paintImageXObject: 15, paintInlineImageXObject: 16, paintImageMaskXObject: 17,
   };
   const flip: Matrix = [1, 0, 0, -1, 0, 842];
   const path = (paint: number, ...codes: number[]) => [paint, [Float32Array.from(codes)], null];
@@ -253,6 +254,17 @@ describe('pdf.js adapters', () => {
       [100, 241.6, 300, 241.6],
       [20, 822, 120, 822],
     ]);
+  });
+
+  it('the area images cover: each image the unit square under the transformation current at it', () => {
+    // a 400 × 300 pt picture inside a form scaled by half (200 × 150 pt on the page), a 10 × 10 pt mask, a path
+    const fn = [OPS.paintFormXObjectBegin, OPS.save, OPS.transform, OPS.paintImageXObject, OPS.restore, OPS.paintFormXObjectEnd,
+      OPS.save, OPS.transform, OPS.paintImageMaskXObject, OPS.restore, OPS.constructPath, OPS.paintInlineImageXObject];
+    const args = [[[0.5, 0, 0, 0.5, 0, 0], null], null, [400, 0, 0, 300, 50, 50], null, null, null,
+      null, [10, 0, 0, 10, 0, 0], null, null, path(OPS.fill, 0, 0, 0, 1, 500, 0, 1, 500, 500, 4), null];
+    // the inline image after the restore is painted on the unit square of the page itself: 1 pt²
+    expect(pictureArea(fn, args, OPS, flip)).toBeCloseTo(200 * 150 + 100 + 1);
+    expect(pictureArea([OPS.constructPath], [path(OPS.fill, 0, 0, 0, 1, 500, 0, 1, 500, 500, 4)], OPS, flip)).toBe(0);
   });
 
   it('text items: flipped to page coordinates, split at blanks, radicals unified, doubles and watermarks dropped', () => {

@@ -123,6 +123,44 @@ describe('files that cannot be read', () => {
     expect(NO_TEXT).toBe('图片版 PDF，没有文字层，需要 OCR');
   });
 
+  /** A PDF by pdfkit: the report's title and first paragraph as text, then `draw` (a picture, a page). */
+  async function textThen(draw: (kit: PDFKit.PDFDocument, png: Buffer) => void): Promise<Uint8Array> {
+    const page = await browser!.newPage({ viewport: { width: 794, height: 1123 } });
+    await page.setContent(printHtml(r.doc));
+    const png = await page.screenshot({ type: 'png' });
+    await page.close();
+    const kit = new PDFDocument({ size: 'A4', margin: 72 });
+    const chunks: Buffer[] = [];
+    kit.on('data', (c: Buffer) => chunks.push(c));
+    const done = new Promise((res) => kit.on('end', res));
+    kit.font('/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc', 'NotoSansCJKsc-Regular').fontSize(12);
+    kit.text(r.title ?? '', 72, 72, { lineBreak: false });
+    kit.text('一、总体情况', 72, 100, { lineBreak: false });
+    kit.text('本机关认真贯彻落实《条例》，主动公开政府信息。', 72, 124, { lineBreak: false });
+    draw(kit, png);
+    kit.end();
+    await done;
+    return new Uint8Array(Buffer.concat(chunks));
+  }
+
+  it('tables printed as a picture: not found, and the reason says which pages are pictures and that they need OCR', async () => {
+    // the tables on a page of their own with no text layer (a scanned annex)
+    const annex = await reason(await textThen((kit, png) => { kit.addPage({ margin: 0 }); kit.image(png, 0, 0, { width: 595.28 }); }));
+    expect(annex.status).toBe('failed');
+    expect(annex.error).toMatch(/^未找到表格/);
+    expect(annex.error).toContain('表格可能印在图片中（PDF 第 2 页没有文字层），需要 OCR');
+    expect(annex.checks.find((c) => c.check === 'tables_found')?.detail).toContain('第 2 页没有文字层');
+    // a screenshot of the tables pasted under the text, on the same page
+    const pasted = await reason(await textThen((kit, png) => { kit.image(png, 72, 150, { width: 450 }); }));
+    expect(pasted.status).toBe('failed');
+    expect(pasted.error).toContain('（PDF 第 1 页大半是图片）');
+    // a seal-sized picture is no table: the reason stays the tables' own
+    const seal = await reason(await textThen((kit, png) => { kit.image(png, 400, 600, { width: 60 }); }));
+    expect(seal.status).toBe('failed');
+    expect(seal.error).toMatch(/^未找到表格/);
+    expect(seal.error).not.toContain('OCR');
+  });
+
   it('a PDF that needs a password to open fails as encrypted', async () => {
     const { bytes } = await renderPdf(r.doc, { encrypt: { userPassword: 'secret', ownerPassword: 'owner' } });
     const rep = await reason(bytes);

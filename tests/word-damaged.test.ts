@@ -56,6 +56,24 @@ describe('.docx that cannot be read', () => {
     ] })] }] });
     expect(await failure(new Uint8Array(await Packer.toBuffer(doc)), 'scan.docx')).toContain('需要 OCR');
   });
+  it('text with the tables pasted as pictures: the tables are not found, and the reason counts the pictures, OCR needed', async () => {
+    const doc = new Document({ sections: [{ children: [
+      new Paragraph('某某县人民政府2024年政府信息公开工作年度报告'),
+      new Paragraph('一、总体情况'),
+      new Paragraph('本机关认真贯彻落实《条例》，主动公开政府信息。'),
+      new Paragraph({ children: [new ImageRun({ type: 'png', data: png(), transformation: { width: 600, height: 300 } })] }),
+      new Paragraph({ children: [new ImageRun({ type: 'png', data: png(), transformation: { width: 600, height: 300 } })] }),
+    ] }] });
+    const { report: r } = await parseInput(new Uint8Array(await Packer.toBuffer(doc)), 'pictures.docx');
+    expect(r.status).toBe('failed');
+    expect(r.error).toMatch(/^未找到表格/);
+    expect(r.error).toContain('表格可能印在图片中（Word 文件中有 2 张图片），需要 OCR');
+    // without pictures the reason is the tables' own
+    const plain = new Document({ sections: [{ children: [new Paragraph('某某县人民政府2024年政府信息公开工作年度报告'), new Paragraph('一、总体情况')] }] });
+    const { report: p } = await parseInput(new Uint8Array(await Packer.toBuffer(plain)), 'plain.docx');
+    expect(p.error).toMatch(/^未找到表格/);
+    expect(p.error).not.toContain('OCR');
+  });
 });
 
 describe('.doc that cannot be read', () => {

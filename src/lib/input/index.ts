@@ -27,6 +27,11 @@ export interface Extracted {
   html?: boolean;
   /** The page's original web address (MHTML: where it was saved from, else what the page says). */
   url?: string | null;
+  /**
+   * Where the file holds pictures a table may be printed in (not read without OCR), in Chinese:
+   * `PDF 第 2 页没有文字层`, `Word 文件中有 3 张图片`.
+   */
+  pictures?: string;
 }
 
 const starts = (b: Uint8Array, sig: number[], at = 0) => sig.every((x, i) => b[at + i] === x);

@@ -45,7 +45,8 @@ export async function readDocx(bytes: Uint8Array): Promise<Extracted> {
   if (!/\S/.test(html.replace(/<[^>]*>/g, ''))) {
     throw new InputError(images.count() ? NO_TEXT : 'Word 文件是空白文档,没有内容');
   }
-  return { text: normalizeWordHtml(html), html: true };
+  const n = images.count();
+  return { text: normalizeWordHtml(html), html: true, ...(n ? { pictures: `Word 文件中有 ${n} 张图片` } : {}) };
 }
 
 /** A Word 97-2003 `.doc` file → tab-separated text lines. Throws `InputError`. */

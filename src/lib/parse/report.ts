@@ -47,6 +47,7 @@ export async function parseInput(bytes: Uint8Array, sourceFile: string): Promise
       base.line_count = lines.length;
       const report = parseLines(lines, base, ex.url ?? null);
       if (ex.pages) setPages(report, ex.pages);
+      if (ex.pictures) notePictures(report, ex.pictures);
       return { report, lines, pages: ex.pages };
     } catch (e) {
       return e instanceof InputError ? failed(base, e.reason) : failed(base, `读取 ${kind.toUpperCase()} 文件时出错:${(e as Error).message}`, 'parser');
@@ -62,6 +63,19 @@ function setPages(r: Report, pages: readonly number[]) {
   for (const row of [...r.active_disclosure, ...r.applications, ...r.reviews]) {
     row.page = row.line ? (pages[row.line - 1] ?? null) : null;
   }
+}
+
+/**
+ * A table not found in a file with pictures (a PDF page without text or
+ * mostly picture, images in a Word file): the reason says where the table
+ * may be printed as an image, which is not read without OCR.
+ */
+function notePictures(r: Report, where: string) {
+  const c = r.checks.find((x) => x.check === 'tables_found' && !x.passed);
+  if (!c) return;
+  const why = `表格可能印在图片中（${where}），需要 OCR`;
+  c.detail = `${c.detail}；${why}`;
+  if (r.error) r.error = `${r.error}；${why}`;
 }
 
 /** A file that could not be read: what it is and why (`cause`: the file's defect, or the parser's). */

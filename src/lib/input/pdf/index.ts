@@ -70,6 +70,23 @@ function undecodable(pages: PageContent[]): boolean {
   return all >= 20 && bad / all > 0.3;
 }
 
+/** A page whose images cover this share of it is mostly picture (a table pasted as a screenshot). */
+const PICTURE_SHARE = 0.2;
+
+/** The pages without text and those mostly covered by pictures (`PDF 第 2 页没有文字层`), or undefined. */
+function picturePages(pages: PageContent[]): string | undefined {
+  const noText: number[] = [], pictured: number[] = [];
+  pages.forEach((p, i) => {
+    if (!p.items.length) noText.push(i + 1);
+    else if ((p.pictures ?? 0) >= PICTURE_SHARE) pictured.push(i + 1);
+  });
+  const where = [
+    ...(noText.length ? [`第 ${noText.join('、')} 页没有文字层`] : []),
+    ...(pictured.length ? [`第 ${pictured.join('、')} 页大半是图片`] : []),
+  ];
+  return where.length ? `PDF ${where.join('，')}` : undefined;
+}
+
 export async function extractPdf(bytes: Uint8Array, opts: PdfOptions = {}): Promise<Extracted> {
   const maxPages = opts.maxPages ?? MAX_PAGES;
   const budget = opts.timeoutMs ?? TIME_BUDGET_MS;
@@ -83,8 +100,10 @@ export async function extractPdf(bytes: Uint8Array, opts: PdfOptions = {}): Prom
     ...resourceDirs(),
     cMapPacked: true,
     verbosity: pdfjs.VerbosityLevel.ERRORS,
-    // images are never needed: do not decode them for the operator list
-    maxImageSize: 1,
+    // Images are not read, but the operator list of a page with text says where they are painted
+    // (a table pasted as a screenshot): pdf.js drops an image above this size (pixels) from it.
+    // A page with no text, a scan, never gets an operator list, so its image is never decoded.
+    maxImageSize: 40_000_000,
     useSystemFonts: false,
   });
   try {
@@ -97,7 +116,7 @@ export async function extractPdf(bytes: Uint8Array, opts: PdfOptions = {}): Prom
     if (!pages.some((p) => p.items.length)) throw new InputError(NO_TEXT);
     if (undecodable(pages)) throw new InputError('PDF 文字无法解码（字体缺少 Unicode 映射），需要 OCR');
     const { lines, pages: lp } = layoutDocument(pages);
-    return { text: lines.join('\n'), pages: lp };
+    return { text: lines.join('\n'), pages: lp, pictures: picturePages(pages) };
   } catch (e) {
     throw reason(e);
   } finally {

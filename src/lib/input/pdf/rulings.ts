@@ -26,6 +26,7 @@ export interface Ops {
   constructPath: number;
   stroke: number; closeStroke: number; fill: number; eoFill: number;
   fillStroke: number; eoFillStroke: number; closeFillStroke: number; closeEOFillStroke: number;
+  paintImageXObject: number; paintInlineImageXObject: number; paintImageMaskXObject: number;
 }
 
 /** A filled rectangle thinner than this (pt) is a ruling. */
@@ -109,13 +110,12 @@ function pathSegments(buf: ArrayLike<number>, m: Matrix, stroked: boolean, fille
 }
 
 /**
- * Ruling segments of a page. `base` maps user space to page coordinates
- * (the pdf.js viewport transform at scale 1).
+ * Each operator of a page's list with the transformation current at it, from
+ * user space to page coordinates (`base`, the pdf.js viewport transform at
+ * scale 1), followed through save/restore, `cm` and form XObjects.
  */
-export function rulings(fnArray: ArrayLike<number>, argsArray: ArrayLike<unknown>, ops: Ops, base: Matrix): Segment[] {
-  const strokeOps = new Set([ops.stroke, ops.closeStroke, ops.fillStroke, ops.eoFillStroke, ops.closeFillStroke, ops.closeEOFillStroke]);
-  const fillOps = new Set([ops.fill, ops.eoFill, ops.fillStroke, ops.eoFillStroke, ops.closeFillStroke, ops.closeEOFillStroke]);
-  const out: Segment[] = [];
+function eachOp(fnArray: ArrayLike<number>, argsArray: ArrayLike<unknown>, ops: Ops, base: Matrix,
+  visit: (fn: number, args: unknown[] | null, ctm: Matrix) => void) {
   const stack: Matrix[] = [];
   let ctm = base;
   for (let i = 0; i < fnArray.length; i++) {
@@ -129,13 +129,35 @@ export function rulings(fnArray: ArrayLike<number>, argsArray: ArrayLike<unknown
       const m = args?.[0] as Matrix | null | undefined;
       if (m && m.length === 6) ctm = mul(ctm, Array.from(m) as Matrix);
     } else if (fn === ops.paintFormXObjectEnd) ctm = stack.pop() ?? ctm;
-    else if (fn === ops.constructPath && args) {
-      const paint = args[0] as number;
-      const buf = (args[1] as (ArrayLike<number> | null)[] | undefined)?.[0];
-      if (!buf) continue;
-      const stroked = strokeOps.has(paint), filled = fillOps.has(paint);
-      if (stroked || filled) pathSegments(buf, ctm, stroked, filled, out);
-    }
+    else visit(fn, args, ctm);
   }
+}
+
+/** Ruling segments of a page. */
+export function rulings(fnArray: ArrayLike<number>, argsArray: ArrayLike<unknown>, ops: Ops, base: Matrix): Segment[] {
+  const strokeOps = new Set([ops.stroke, ops.closeStroke, ops.fillStroke, ops.eoFillStroke, ops.closeFillStroke, ops.closeEOFillStroke]);
+  const fillOps = new Set([ops.fill, ops.eoFill, ops.fillStroke, ops.eoFillStroke, ops.closeFillStroke, ops.closeEOFillStroke]);
+  const out: Segment[] = [];
+  eachOp(fnArray, argsArray, ops, base, (fn, args, ctm) => {
+    if (fn !== ops.constructPath || !args) return;
+    const paint = args[0] as number;
+    const buf = (args[1] as (ArrayLike<number> | null)[] | undefined)?.[0];
+    if (!buf) return;
+    const stroked = strokeOps.has(paint), filled = fillOps.has(paint);
+    if (stroked || filled) pathSegments(buf, ctm, stroked, filled, out);
+  });
   return out;
+}
+
+/**
+ * The area (pt²) of the page that images cover, summed: an image is painted
+ * on the unit square, so its area is the transformation's determinant.
+ */
+export function pictureArea(fnArray: ArrayLike<number>, argsArray: ArrayLike<unknown>, ops: Ops, base: Matrix): number {
+  const paints = new Set([ops.paintImageXObject, ops.paintInlineImageXObject, ops.paintImageMaskXObject]);
+  let area = 0;
+  eachOp(fnArray, argsArray, ops, base, (fn, _args, m) => {
+    if (paints.has(fn)) area += Math.abs(m[0] * m[3] - m[1] * m[2]);
+  });
+  return area;
 }

@@ -32,6 +32,8 @@ export interface PageContent {
   height: number;
   items: TextItem[];
   segments: Segment[];
+  /** Share of the page's area that images cover (0 where not known). */
+  pictures?: number;
 }
 
 /** Items on one baseline, left to right. */
