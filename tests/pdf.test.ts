@@ -149,7 +149,9 @@ describe('files that cannot be read', () => {
     expect(annex.status).toBe('failed');
     expect(annex.error).toMatch(/^未找到表格/);
     expect(annex.error).toContain('表格可能印在图片中（PDF 第 2 页没有文字层），需要 OCR');
-    expect(annex.checks.find((c) => c.check === 'tables_found')?.detail).toContain('第 2 页没有文字层');
+    const found = annex.checks.find((c) => c.check === 'tables_found');
+    expect(found?.detail).toContain('第 2 页没有文字层');
+    expect(found?.cause).toBe('source');
     // a screenshot of the tables pasted under the text, on the same page
     const pasted = await reason(await textThen((kit, png) => { kit.image(png, 72, 150, { width: 450 }); }));
     expect(pasted.status).toBe('failed');

@@ -792,6 +792,19 @@ describe('reports that cannot be read fully', () => {
     expect(r.status).toBe('failed');
     expect(r.error).toContain('收到和处理政府信息公开申请情况表');
   });
+  it('PDF text whose glyphs came out as `(cid:123)` placeholders fails for its source, saying so', () => {
+    // pdfminer / pdfplumber write (cid:N) for each glyph a font maps to no Unicode; digits often come through
+    const garble = (s: string) => s.replace(/[\u4e00-\u9fff]/g, (c) => `(cid:${c.charCodeAt(0) % 9000})`);
+    const r = parse(garble(craft({ layout: 'pdftext' })));
+    expect(r.status).toBe('failed');
+    expect(r.error).toMatch(/^未找到表格:.*「\(cid:…\)」占位符.*需要 OCR 或换一种方式提取/);
+    expect(r.checks.find((c) => c.check === 'tables_found')?.cause).toBe('source');
+    // a few placeholders in a report that reads are no reason: it is read as ever
+    const some = parse(craft({ layout: 'pdftext' }).replace('本机关认真贯彻落实', '本机关(cid:12)(cid:13)认真贯彻落实'));
+    expect(some.status).toBe('ok');
+    // and text with no tables and no placeholders keeps the parser's cause
+    expect(parse('某某县人民政府2024年政府信息公开工作年度报告\n一、总体情况\n' + '今年工作很好。'.repeat(300)).checks[0].cause).toBe('parser');
+  });
   it('empty and binary files fail without throwing', () => {
     expect(parse('').status).toBe('failed');
     expect(parse(new Uint8Array([0, 1, 2, 255, 254, 0, 7])).status).toBe('failed');

@@ -75,6 +75,7 @@ function notePictures(r: Report, where: string) {
   if (!c) return;
   const why = `表格可能印在图片中（${where}），需要 OCR`;
   c.detail = `${c.detail}；${why}`;
+  c.cause = 'source';
   if (r.error) r.error = `${r.error}；${why}`;
 }
 
@@ -261,6 +262,7 @@ export function parseLines(lines: string[], base: Report, pageUrl: string | null
   const ctx: CheckContext = {
     issues, appForm, facts: evidence.facts, missingTables,
     picture: /图片版|见附件|附件下载|扫描件/.test(body) && missingTables.length === 3,
+    cids: missingTables.length ? cidCount(src.text) : 0,
     // A page that holds its title and little else (the report is an attachment the crawl left behind).
     bare: missingTables.length === 3 && headings.length === 0 && view.s.length < BARE_CHARS,
     appTables: appTableCount(view.s),
@@ -279,6 +281,8 @@ interface CheckContext {
   facts: Fact[];
   missingTables: string[];
   picture: boolean;
+  /** `(cid:123)` placeholders in the text (counted only when a table is missing), see CID_MANY. */
+  cids: number;
   /** No heading and hardly any text: the input holds no report to read. */
   bare: boolean;
   appTables: number;
@@ -288,13 +292,29 @@ interface CheckContext {
 
 const contexts = new WeakMap<Report, CheckContext>();
 
+/**
+ * Text extracted from a PDF whose fonts map no glyph to Unicode holds
+ * `(cid:1234)` in place of each character (pdfminer, pdfplumber): from this
+ * many on, the text is no report's words, and a table not found is the
+ * extraction's loss.
+ */
+const CID_MANY = 20;
+
+function cidCount(text: string): number {
+  let n = 0;
+  for (let i = text.indexOf('(cid:'); i >= 0 && n < 1000; i = text.indexOf('(cid:', i + 5)) n++;
+  return n;
+}
+
 /** Compacted characters below which an input with no heading holds no report (a real one, tables lost, has thousands). */
 const BARE_CHARS = 1500;
 
 /** Checks and status from the report's values and what the reading found. */
 function finish(r: Report, ctx: CheckContext): void {
   const { missingTables } = ctx;
-  const why = ctx.picture ? '(报告为图片版或附件,正文没有表格文字)' : ctx.bare ? '(正文只有标题或寥寥数语,没有报告内容;报告可能在附件或图片中)' : '';
+  const why = ctx.picture ? '(报告为图片版或附件,正文没有表格文字)'
+    : ctx.cids >= CID_MANY ? `(文本中有 ${ctx.cids} 处「(cid:…)」占位符:提取文字时 PDF 的字体没有 Unicode 映射,文字未能提取;需要 OCR 或换一种方式提取)`
+    : ctx.bare ? '(正文只有标题或寥寥数语,没有报告内容;报告可能在附件或图片中)' : '';
   const checks: CheckRow[] = [{
     check: 'tables_found',
     passed: missingTables.length === 0,
@@ -329,7 +349,7 @@ function causeOfCheck(c: CheckRow, ctx: CheckContext): CheckRow['cause'] {
   if (c.passed) return null;
   switch (c.check) {
     case 'missing_cells': return ctx.issues.some((i) => causeOf(i.kind) === 'parser' && i.kind !== 'split' && i.kind !== 'unit') ? 'parser' : 'source';
-    case 'tables_found': return ctx.picture || ctx.bare ? 'source' : 'parser';
+    case 'tables_found': return ctx.picture || ctx.bare || ctx.cids >= CID_MANY ? 'source' : 'parser';
     case 'metadata': case 'multiple_tables': return 'parser';
     default: return 'source';
   }
