@@ -805,6 +805,17 @@ describe('reports that cannot be read fully', () => {
     // and text with no tables and no placeholders keeps the parser's cause
     expect(parse('某某县人民政府2024年政府信息公开工作年度报告\n一、总体情况\n' + '今年工作很好。'.repeat(300)).checks[0].cause).toBe('parser');
   });
+  it('a saved page whose tables are pictures: the reason counts the page\'s images, not the site\'s logos and QR codes', () => {
+    const page = (content: string) => `<html><head><title>某某县人民政府2024年政府信息公开工作年度报告</title></head><body>
+      <div class="top"><img src="/images/logo.png"><img src="/img/ewm.jpg"><img src="/static/jiucuo.png"></div>
+      <div class="article"><h1>某某县人民政府2024年政府信息公开工作年度报告</h1><p>一、总体情况</p><p>本机关认真贯彻落实《条例》。</p>
+      ${content}</div></body></html>`;
+    const r = parse(page('<p><img src="/uploads/2025/01/P020250110.png"></p><p><img src="data:image/png;base64,iVBORw0KGgowxbglogo"></p>'), 'page.html');
+    expect(r.status).toBe('failed');
+    expect(r.error).toMatch(/^未找到表格:.*；表格可能印在图片中（网页中有 2 张图片），需要 OCR$/);
+    // the chrome alone is no picture of a table
+    expect(parse(page(''), 'page.html').error).not.toContain('图片');
+  });
   it('empty and binary files fail without throwing', () => {
     expect(parse('').status).toBe('failed');
     expect(parse(new Uint8Array([0, 1, 2, 255, 254, 0, 7])).status).toBe('failed');

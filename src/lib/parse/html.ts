@@ -480,6 +480,22 @@ export function convertEmbeddedHtml(text: string): string {
   return s.replace(STRAY_TAG, ' ');
 }
 
+/** Images of a site's chrome, by their address: logos, icons, buttons, banners, QR codes, share buttons. */
+const CHROME_IMAGE = /logo|icon|ico\b|btn|button|banner|arrow|nav|menu|qr|ewm|erweima|share|weixin|weibo|wechat|wx|wb|bg|back|top|jiucuo|conac|dzjg|blank|spacer|\.gif/i;
+
+/**
+ * The images of a page that may be its content (a table pasted as a picture):
+ * `<img>` tags whose address is not the site's chrome. Data URIs count (Word
+ * pastes pictures so).
+ */
+export function pageImages(html: string): number {
+  let n = 0;
+  for (const m of html.matchAll(/<img\b[^>]*?\ssrc\s*=\s*["']?([^"'\s>]+)/gi)) {
+    if (/^data:image\//i.test(m[1]) || !CHROME_IMAGE.test(m[1])) n++;
+  }
+  return n;
+}
+
 /** The page's own URL, where it says it: `<link rel="canonical">`, `og:url`, `<meta name="Url">`. */
 export function pageUrlOf(html: string): string | null {
   const head = html.slice(0, 20000);

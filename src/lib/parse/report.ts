@@ -7,7 +7,7 @@ import { hash } from 'node:crypto';
 import { APP_ROW_CODES, APPLICANT_CODES, type AppRow, type Template } from '../schema.ts';
 import type { ApplicationRow, CheckRow, Report } from '../types.ts';
 import { decode } from './decode.ts';
-import { convertEmbeddedHtml, htmlToText, looksLikeHtml, pageUrlOf } from './html.ts';
+import { convertEmbeddedHtml, htmlToText, looksLikeHtml, pageImages, pageUrlOf } from './html.ts';
 import { joinsBack, splitLines } from './text.ts';
 import { compactOf, makeSource, type Compact, type Source } from './source.ts';
 import { findHeadings, sectionTexts, type Heading } from './sections.ts';
@@ -47,7 +47,11 @@ export async function parseInput(bytes: Uint8Array, sourceFile: string): Promise
       base.line_count = lines.length;
       const report = parseLines(lines, base, ex.url ?? null);
       if (ex.pages) setPages(report, ex.pages);
-      if (ex.pictures) notePictures(report, ex.pictures);
+      if (ex.pictures) notePictures(report, ex.pictures, kind === 'pdf');
+      else if (ex.html && report.status === 'failed') {
+        const n = pageImages(ex.text);
+        if (n) notePictures(report, `网页中有 ${n} 张图片`, false);
+      }
       return { report, lines, pages: ex.pages };
     } catch (e) {
       return e instanceof InputError ? failed(base, e.reason) : failed(base, `读取 ${kind.toUpperCase()} 文件时出错:${(e as Error).message}`, 'parser');
@@ -66,16 +70,18 @@ function setPages(r: Report, pages: readonly number[]) {
 }
 
 /**
- * A table not found in a file with pictures (a PDF page without text or
- * mostly picture, images in a Word file): the reason says where the table
- * may be printed as an image, which is not read without OCR.
+ * A table not found in a file with pictures: the reason says where the table
+ * may be printed as an image, which is not read without OCR. `source`: the
+ * pictures are strong evidence (a PDF page without text, or mostly picture),
+ * and the failure is the source's; images of a Word file or a web page may be
+ * a seal or a logo, and only add the hint.
  */
-function notePictures(r: Report, where: string) {
+function notePictures(r: Report, where: string, source: boolean) {
   const c = r.checks.find((x) => x.check === 'tables_found' && !x.passed);
   if (!c) return;
   const why = `表格可能印在图片中（${where}），需要 OCR`;
   c.detail = `${c.detail}；${why}`;
-  c.cause = 'source';
+  if (source) c.cause = 'source';
   if (r.error) r.error = `${r.error}；${why}`;
 }
 
@@ -109,7 +115,12 @@ export function parseFile(bytes: Uint8Array, sourceFile: string): Parsed {
     const body = isHtml ? htmlToText(text) : convertEmbeddedHtml(text);
     lines = splitLines(body);
     base.line_count = lines.length;
-    return { report: parseLines(lines, base, isHtml ? pageUrlOf(text) : null, joinsBack(body) ? body : undefined), lines };
+    const report = parseLines(lines, base, isHtml ? pageUrlOf(text) : null, joinsBack(body) ? body : undefined);
+    if (isHtml && report.status === 'failed') {
+      const n = pageImages(text);
+      if (n) notePictures(report, `网页中有 ${n} 张图片`, false);
+    }
+    return { report, lines };
   } catch (e) {
     return { ...failed(base, `解析时出错:${(e as Error).message}`, 'parser'), lines };
   }
