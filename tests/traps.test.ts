@@ -816,6 +816,34 @@ describe('reports that cannot be read fully', () => {
     // the chrome alone is no picture of a table
     expect(parse(page(''), 'page.html').error).not.toContain('图片');
   });
+  it('a page a crawler decoded as Latin-1 or Windows-1252 and saved again (mojibake) is read from its bytes, as the original', () => {
+    const values = (r: Report) => JSON.stringify([r.agency, r.year, r.active_disclosure, r.applications, r.reviews]);
+    const cp1252 = new TextDecoder('windows-1252');
+    for (const name of ['pingtan-czj-2020', 'pingtan-gwh-2023', 'pingtan-jjp-2024']) {
+      const text = readFileSync(`data/real/${name}.txt`, 'utf8');
+      const original = parse(text, `${name}.txt`);
+      // the crawler's header in real Chinese, the page's body as mojibake
+      const [header, body] = [text.slice(0, text.indexOf('=== 正文')), text.slice(text.indexOf('=== 正文'))];
+      const cases: [string, string][] = [
+        ['gb18030-as-latin1', header + iconv.encode(body, 'gb18030').toString('latin1')],
+        ['utf-8-as-latin1', header + Buffer.from(body, 'utf8').toString('latin1')],
+        ['gb18030-as-latin1', header + cp1252.decode(iconv.encode(body, 'gb18030'))],
+      ];
+      for (const [encoding, garbled] of cases) {
+        expect(garbled.slice(header.length)).not.toMatch(/政府信息|申请/);
+        const r = parse(garbled, `${name}.txt`);
+        expect(r.encoding, name).toBe(encoding);
+        expect(values(r), name).toBe(values(original));
+        expect(r.status, name).toBe(original.status);
+      }
+    }
+    // Latin text (a page in French) is no mojibake; and mojibake that is no Chinese stays as it is and fails, saying so
+    const french = 'Rapport annuel déjà publié à l’été, réalisé première fois. '.repeat(60);
+    expect(parse(french).encoding).toBe('utf-8');
+    const noise = parse('ÀÁÂÃÄÅÆÇÈÉÊËÌÍÎÏ'.repeat(40));
+    expect(noise.error).toContain('文本是乱码');
+    expect(noise.checks[0].cause).toBe('source');
+  });
   it('empty and binary files fail without throwing', () => {
     expect(parse('').status).toBe('failed');
     expect(parse(new Uint8Array([0, 1, 2, 255, 254, 0, 7])).status).toBe('failed');

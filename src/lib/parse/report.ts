@@ -7,6 +7,7 @@ import { hash } from 'node:crypto';
 import { APP_ROW_CODES, APPLICANT_CODES, type AppRow, type Template } from '../schema.ts';
 import type { ApplicationRow, CheckRow, Report } from '../types.ts';
 import { decode } from './decode.ts';
+import { isMojibake, restoreMojibake } from './mojibake.ts';
 import { convertEmbeddedHtml, htmlToText, looksLikeHtml, pageImages, pageUrlOf } from './html.ts';
 import { joinsBack, splitLines } from './text.ts';
 import { compactOf, makeSource, type Compact, type Source } from './source.ts';
@@ -109,8 +110,11 @@ export function parseFile(bytes: Uint8Array, sourceFile: string): Parsed {
   const base = emptyReport(bytes, sourceFile);
   let lines: string[] = [];
   try {
-    const { text, encoding } = decode(bytes);
-    base.encoding = encoding;
+    const decoded = decode(bytes);
+    // A page a crawler decoded as Latin-1 and saved again: its bytes decoded once more.
+    const restored = restoreMojibake(decoded.text);
+    const text = restored?.text ?? decoded.text;
+    base.encoding = restored?.encoding ?? decoded.encoding;
     const isHtml = /\.html?$/i.test(sourceFile) || looksLikeHtml(text);
     const body = isHtml ? htmlToText(text) : convertEmbeddedHtml(text);
     lines = splitLines(body);
@@ -274,6 +278,7 @@ export function parseLines(lines: string[], base: Report, pageUrl: string | null
     issues, appForm, facts: evidence.facts, missingTables,
     picture: /图片版|见附件|附件下载|扫描件/.test(body) && missingTables.length === 3,
     cids: missingTables.length ? cidCount(src.text) : 0,
+    mojibake: missingTables.length === 3 && isMojibake(src.text),
     // A page that holds its title and little else (the report is an attachment the crawl left behind).
     bare: missingTables.length === 3 && headings.length === 0 && view.s.length < BARE_CHARS,
     appTables: appTableCount(view.s),
@@ -294,6 +299,8 @@ interface CheckContext {
   picture: boolean;
   /** `(cid:123)` placeholders in the text (counted only when a table is missing), see CID_MANY. */
   cids: number;
+  /** No table found and the text is mojibake (see `isMojibake`). */
+  mojibake: boolean;
   /** No heading and hardly any text: the input holds no report to read. */
   bare: boolean;
   appTables: number;
@@ -324,6 +331,7 @@ const BARE_CHARS = 1500;
 function finish(r: Report, ctx: CheckContext): void {
   const { missingTables } = ctx;
   const why = ctx.picture ? '(报告为图片版或附件,正文没有表格文字)'
+    : ctx.mojibake ? '(文本是乱码:中文以错误的编码保存,如 GBK 或 UTF-8 的字节被当作 Latin-1 字符,无法读取)'
     : ctx.cids >= CID_MANY ? `(文本中有 ${ctx.cids} 处「(cid:…)」占位符:提取文字时 PDF 的字体没有 Unicode 映射,文字未能提取;需要 OCR 或换一种方式提取)`
     : ctx.bare ? '(正文只有标题或寥寥数语,没有报告内容;报告可能在附件或图片中)' : '';
   const checks: CheckRow[] = [{
@@ -360,7 +368,7 @@ function causeOfCheck(c: CheckRow, ctx: CheckContext): CheckRow['cause'] {
   if (c.passed) return null;
   switch (c.check) {
     case 'missing_cells': return ctx.issues.some((i) => causeOf(i.kind) === 'parser' && i.kind !== 'split' && i.kind !== 'unit') ? 'parser' : 'source';
-    case 'tables_found': return ctx.picture || ctx.bare || ctx.cids >= CID_MANY ? 'source' : 'parser';
+    case 'tables_found': return ctx.picture || ctx.bare || ctx.mojibake || ctx.cids >= CID_MANY ? 'source' : 'parser';
     case 'metadata': case 'multiple_tables': return 'parser';
     default: return 'source';
   }

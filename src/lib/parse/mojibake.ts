@@ -1,0 +1,81 @@
+/**
+ * Chinese text that a crawler decoded in the wrong encoding and saved again:
+ * a GBK or UTF-8 page read as Latin-1 (Python requests' default for a page
+ * whose header names no charset) or Windows-1252, so that `政府信息` became
+ * `Õþ¸®ÐÅÏ¢` or `æ”¿åºœä¿¡æ¯`. No byte is lost: each character stands for
+ * one byte of the original, and the original is decoded from them again.
+ * Lines the crawler wrote itself (a header in real Chinese) are kept.
+ */
+import { Buffer, isUtf8 } from 'node:buffer';
+
+/** Windows-1252's characters for bytes 0x80–0x9F (Latin-1 has C1 controls there). */
+const CP1252: Record<number, number> = {
+  0x20ac: 0x80, 0x201a: 0x82, 0x0192: 0x83, 0x201e: 0x84, 0x2026: 0x85, 0x2020: 0x86, 0x2021: 0x87, 0x02c6: 0x88,
+  0x2030: 0x89, 0x0160: 0x8a, 0x2039: 0x8b, 0x0152: 0x8c, 0x017d: 0x8e, 0x2018: 0x91, 0x2019: 0x92, 0x201c: 0x93,
+  0x201d: 0x94, 0x2022: 0x95, 0x2013: 0x96, 0x2014: 0x97, 0x02dc: 0x98, 0x2122: 0x99, 0x0161: 0x9a, 0x203a: 0x9b,
+  0x0153: 0x9c, 0x017e: 0x9e, 0x0178: 0x9f,
+};
+
+export type Restored = 'gb18030-as-latin1' | 'utf-8-as-latin1';
+
+const LATIN_LETTER = /[\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u00ff]/;
+
+/** Letters of U+00C0–U+00FF and ideographs in `s` (the first `limit` characters). */
+function counts(s: string, limit = s.length): { latin: number; cjk: number } {
+  let latin = 0, cjk = 0;
+  for (let i = 0, n = Math.min(limit, s.length); i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0xc0 && c <= 0xff && c !== 0xd7 && c !== 0xf7) latin++;
+    else if (c >= 0x4e00 && c <= 0x9fff) cjk++;
+  }
+  return { latin, cjk };
+}
+
+/** Many Latin-1 letters and few ideographs: text of Chinese bytes read as Latin-1. */
+export function isMojibake(text: string): boolean {
+  const { latin, cjk } = counts(text);
+  return latin >= 200 && latin > 3 * cjk;
+}
+
+/** The bytes a line's characters stand for, or null where one stands for none (a real ideograph). */
+function bytesOf(line: string): Uint8Array | null {
+  const out = new Uint8Array(line.length);
+  for (let i = 0; i < line.length; i++) {
+    const c = line.charCodeAt(i);
+    const b = c <= 0xff ? c : CP1252[c];
+    if (b === undefined) return null;
+    out[i] = b;
+  }
+  return out;
+}
+
+/**
+ * The text restored from its mojibake, with the encoding it was in, or null
+ * where it is none (the common case, found from its first 20,000 characters).
+ */
+export function restoreMojibake(text: string): { text: string; encoding: Restored } | null {
+  // One native search passes over the common case, Chinese text with no Latin-1 letter (× and ÷ are no letters).
+  if (!LATIN_LETTER.test(text)) return null;
+  const head = counts(text, 20000);
+  if (head.latin < 100 || head.latin <= 3 * head.cjk) return null;
+  const lines = text.split('\n');
+  const bytes = lines.map((l) => (/[\u0080-\u00ff]/.test(l) ? bytesOf(l) : null));
+  const all = Buffer.concat(bytes.filter((b): b is Uint8Array => b !== null));
+  if (!all.length) return null;
+  const encoding: Restored = isUtf8(all) ? 'utf-8-as-latin1' : 'gb18030-as-latin1';
+  const decoder = new TextDecoder(encoding === 'utf-8-as-latin1' ? 'utf-8' : 'gb18030');
+  const restored = lines.map((l, i) => (bytes[i] ? decoder.decode(bytes[i]!) : l)).join('\n');
+  // Restored, the text must be a report's Chinese, its commonest characters common in it (bytes
+  // of French or other Latin text decode to rare ideographs): else it is left as it was.
+  const after = counts(restored);
+  return after.cjk >= 100 && after.latin * 3 < after.cjk && common(restored) * 20 >= after.cjk ? { text: restored, encoding } : null;
+}
+
+/** Characters of every report's running text (a tenth of it, mostly); random bytes seldom decode to them. */
+const COMMON = new Set('的年政府信息公开工作申请');
+
+function common(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) if (COMMON.has(s[i])) n++;
+  return n;
+}
