@@ -7,6 +7,7 @@
  * Lines the crawler wrote itself (a header in real Chinese) are kept.
  */
 import { Buffer, isUtf8 } from 'node:buffer';
+import { mapArray } from './map-array.ts';
 
 /** Windows-1252's characters for bytes 0x80–0x9F (Latin-1 has C1 controls there). */
 const CP1252: Record<number, number> = {
@@ -59,12 +60,12 @@ export function restoreMojibake(text: string): { text: string; encoding: Restore
   const head = counts(text, 20000);
   if (head.latin < 100 || head.latin <= 3 * head.cjk) return null;
   const lines = text.split('\n');
-  const bytes = lines.map((l) => (/[\u0080-\u00ff]/.test(l) ? bytesOf(l) : null));
+  const bytes = mapArray(lines, (l) => (/[\u0080-\u00ff]/.test(l) ? bytesOf(l) : null));
   const all = Buffer.concat(bytes.filter((b): b is Uint8Array => b !== null));
   if (!all.length) return null;
   const encoding: Restored = isUtf8(all) ? 'utf-8-as-latin1' : 'gb18030-as-latin1';
   const decoder = new TextDecoder(encoding === 'utf-8-as-latin1' ? 'utf-8' : 'gb18030');
-  const restored = lines.map((l, i) => (bytes[i] ? decoder.decode(bytes[i]!) : l)).join('\n');
+  const restored = mapArray(lines, (l, i) => (bytes[i] ? decoder.decode(bytes[i]!) : l)).join('\n');
   // Restored, the text must be a report's Chinese, its commonest characters common in it (bytes
   // of French or other Latin text decode to rare ideographs): else it is left as it was.
   const after = counts(restored);
