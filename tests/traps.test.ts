@@ -824,8 +824,11 @@ describe('reports that cannot be read fully', () => {
       const original = parse(text, `${name}.txt`);
       // the crawler's header in real Chinese, the page's body as mojibake
       const [header, body] = [text.slice(0, text.indexOf('=== 正文')), text.slice(text.indexOf('=== 正文'))];
+      // …or every value of the header too, the crawler's field names (标题:) in real Chinese
+      const fields = header.replace(/(?<=: ).+/g, (v) => iconv.encode(v, 'gb18030').toString('latin1'));
       const cases: [string, string][] = [
         ['gb18030-as-latin1', header + iconv.encode(body, 'gb18030').toString('latin1')],
+        ['gb18030-as-latin1', fields + iconv.encode(body, 'gb18030').toString('latin1')],
         ['utf-8-as-latin1', header + Buffer.from(body, 'utf8').toString('latin1')],
         ['gb18030-as-latin1', header + cp1252.decode(iconv.encode(body, 'gb18030'))],
       ];
@@ -834,6 +837,7 @@ describe('reports that cannot be read fully', () => {
         const r = parse(garbled, `${name}.txt`);
         expect(r.encoding, name).toBe(encoding);
         expect(values(r), name).toBe(values(original));
+        expect(r.title, name).toBe(original.title);
         expect(r.status, name).toBe(original.status);
       }
     }

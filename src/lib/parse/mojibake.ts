@@ -4,7 +4,8 @@
  * whose header names no charset) or Windows-1252, so that `政府信息` became
  * `Õþ¸®ÐÅÏ¢` or `æ”¿åºœä¿¡æ¯`. No byte is lost: each character stands for
  * one byte of the original, and the original is decoded from them again.
- * Lines the crawler wrote itself (a header in real Chinese) are kept.
+ * What the crawler wrote itself in real Chinese (`标题:` before a garbled
+ * title) is kept.
  */
 import { Buffer, isUtf8 } from 'node:buffer';
 import { mapArray } from './map-array.ts';
@@ -38,14 +39,33 @@ export function isMojibake(text: string): boolean {
   return latin >= 200 && latin > 3 * cjk;
 }
 
-/** The bytes a line's characters stand for, or null where one stands for none (a real ideograph). */
-function bytesOf(line: string): Uint8Array | null {
-  const out = new Uint8Array(line.length);
-  for (let i = 0; i < line.length; i++) {
-    const c = line.charCodeAt(i);
-    const b = c <= 0xff ? c : CP1252[c];
-    if (b === undefined) return null;
-    out[i] = b;
+/** The byte a character stands for (Latin-1, or Windows-1252 for 0x80–0x9F), or undefined (a real ideograph). */
+function byteOf(c: number): number | undefined {
+  return c <= 0xff ? c : CP1252[c];
+}
+
+/**
+ * A line cut into runs: those whose characters all stand for bytes and hold
+ * two or more high ones (mojibake: their bytes), and the rest (kept: the
+ * crawler's own `标题:`, a lone `·` of a name).
+ */
+function runs(line: string): (string | Uint8Array)[] {
+  const out: (string | Uint8Array)[] = [];
+  let i = 0;
+  while (i < line.length) {
+    let j = i, high = 0;
+    while (j < line.length) {
+      const c = line.charCodeAt(j), b = byteOf(c);
+      if (b === undefined) break;
+      if (b >= 0x80) high++;
+      j++;
+    }
+    if (high >= 2) out.push(Uint8Array.from(line.slice(i, j), (ch) => byteOf(ch.charCodeAt(0))!));
+    else if (j > i) out.push(line.slice(i, j));
+    let k = j;
+    while (k < line.length && byteOf(line.charCodeAt(k)) === undefined) k++;
+    if (k > j) out.push(line.slice(j, k));
+    i = k;
   }
   return out;
 }
@@ -59,13 +79,12 @@ export function restoreMojibake(text: string): { text: string; encoding: Restore
   if (!LATIN_LETTER.test(text)) return null;
   const head = counts(text, 20000);
   if (head.latin < 100 || head.latin <= 3 * head.cjk) return null;
-  const lines = text.split('\n');
-  const bytes = mapArray(lines, (l) => (/[\u0080-\u00ff]/.test(l) ? bytesOf(l) : null));
-  const all = Buffer.concat(bytes.filter((b): b is Uint8Array => b !== null));
+  const lines = mapArray(text.split('\n'), runs);
+  const all = Buffer.concat(lines.flat().filter((r): r is Uint8Array => typeof r !== 'string'));
   if (!all.length) return null;
   const encoding: Restored = isUtf8(all) ? 'utf-8-as-latin1' : 'gb18030-as-latin1';
   const decoder = new TextDecoder(encoding === 'utf-8-as-latin1' ? 'utf-8' : 'gb18030');
-  const restored = mapArray(lines, (l, i) => (bytes[i] ? decoder.decode(bytes[i]!) : l)).join('\n');
+  const restored = mapArray(lines, (rs) => mapArray(rs, (r) => (typeof r === 'string' ? r : decoder.decode(r))).join('')).join('\n');
   // Restored, the text must be a report's Chinese, its commonest characters common in it (bytes
   // of French or other Latin text decode to rare ideographs): else it is left as it was.
   const after = counts(restored);
