@@ -177,6 +177,12 @@ describe('PDF text', () => {
     expect(allRows(parse(text))).toEqual(expected());
   });
 });
+  it('reads labels spread by Word\'s distributed alignment: a label\'s spaced number (`4 . 保 护 …`) is no value', () => {
+    const spread = (l: string) => [...l].join(' ');
+    const text = craft({ layout: 'pdftext' }).replace(/^(\d\.[^\d\n]+?)(?= \d)/gm, (l) => spread(l));
+    expect(text).toContain('4 . 保 护 第 三 方 合 法 权 益 0');
+    expect(allRows(parse(text))).toEqual(expected());
+  });
   it('reads a title wrapped inside its report words, the year first or last (`…政府信息` / `公开工作年度报告`)', () => {
     const base = craft({ layout: 'pdftext' });
     const title = '仙居县人民政府办公室2024年政府信息公开工作年度报告';

@@ -99,6 +99,19 @@ function lineCursor(src: Source): (offset: number) => number {
   };
 }
 
+/**
+ * After a lone digit and its spaces, `. 保 护…` or `、…`: the digit numbers the next label, its
+ * characters spread by Word's distributed alignment (`4 . 保 护 第 三 方 合 法 权 益`).
+ */
+function spacedNumbering(t: string, at: number, to: number): boolean {
+  const dot = t.charCodeAt(at);
+  if (dot !== 46 && dot !== 0x3001) return false;
+  let k = at + 1;
+  while (k < to && t.charCodeAt(k) === 32) k++;
+  const c = t.charCodeAt(k);
+  return c >= 0x4e00 && c <= 0x9fff;
+}
+
 /** Value tokens of text[from, to). */
 export function zoneTokens(src: Source, from: number, to: number): ZoneToken[] {
   const t = src.text;
@@ -158,6 +171,7 @@ export function zoneTokens(src: Source, from: number, to: number): ZoneToken[] {
       let numbering = false;
       if ((next === 46 || next === 0x3001) && cjk) { e--; numbering = true; }
       else if (t.charCodeAt(k - 1) === 40 && next === 41) { k = e + 1; continue; }
+      else if (next === 32 && e - k <= 1 && k === i && spacedNumbering(t, after, to)) { k = e; continue; }
       if (e <= k || (numbering && e === k)) { k = e + 2; continue; }
       // A year glued to the last cell by running text after the table (`…收费02025年，我局…`).
       if (t.charCodeAt(e) === 0x5e74 && e - k >= 4 && /^(?:19|20)\d\d$/.test(t.slice(e - 4, e))) {

@@ -68,8 +68,16 @@ export function drawTable(ctx: Ctx, model: TableModel) {
     const ty = text.length * lh <= y1 - y0 - 2 * PAD && text === lines.get(p) ? y0 + (y1 - y0 - block) / 2 : y0 + PAD;
     text.forEach((l, i) => {
       const w = kit.widthOfString(l);
+      const ly = ty + i * lh + (lh - TABLE_SIZE) / 2;
+      // Word's distributed alignment (分散对齐): a word cell's characters spread over its width, each placed on its own
+      if (ctx.o.distribute && p.cell.kind !== 'num' && [...l].length > 1) {
+        const chars = [...l], gap = (x1 - x0 - 2 * PAD - w) / (chars.length - 1);
+        let cx = x0 + PAD;
+        for (const ch of chars) { kit.text(ch, cx, ly, { lineBreak: false }); cx += kit.widthOfString(ch) + gap; }
+        return;
+      }
       const tx = p.cell.kind === 'label' ? x0 + PAD : x0 + (x1 - x0 - w) / 2;
-      kit.text(l, tx, ty + i * lh + (lh - TABLE_SIZE) / 2, { lineBreak: false });
+      kit.text(l, tx, ly, { lineBreak: false });
     });
   };
   for (const p of t.cells) {

@@ -30,6 +30,11 @@ export interface PdfOpts {
   /** Table font size and cell padding (pt); default 10.5 and 3. */
   table?: { size?: number; pad?: number };
   /**
+   * Word cells in Word's distributed alignment (分散对齐): each character placed on its own, spread
+   * over the cell's width (`4 . 保 护 第 三 方 合 法 权 益` in the text).
+   */
+  distribute?: boolean;
+  /**
    * Encryption (pdfkit): with a user password the file cannot be opened
    * without it; with only an owner password it opens, and copying and
    * printing are marked as not allowed (as many published reports are).
@@ -48,6 +53,7 @@ export function pdfVariant(i: number, title: string | null): PdfOpts {
     header: i % 3 === 0 ? null : title,
     repeatHeader: i % 4 === 1,
     newPageBefore: i % 2 === 0 ? [3] : [],
+    distribute: i % 5 === 3,
   };
 }
 
