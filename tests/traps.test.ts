@@ -746,6 +746,17 @@ describe('pdftotext page breaks and reading orders', () => {
     expect(r.active_disclosure).toEqual(plain.active_disclosure);
     expect(r.agency).toBe('仙居县人民政府办公室');
   });
+  it('CJK compatibility ideographs that some fonts map to (`\uf967予公开`, `\uf98e`, `\ufa08政`) are read as the ideographs', () => {
+    const compat: Record<string, string> = { 不: '\uf967', 年: '\uf98e', 行: '\ufa08', 理: '\uf9e4', 金: '\uf90a' };
+    const swapped = text.replace(/[不年行理金]/g, (c) => compat[c]);
+    expect(swapped).toContain('\uf967予公开');
+    const r = parse(swapped), plain = parse(text);
+    expect(r.status).toBe(plain.status);
+    expect(r.year).toBe(plain.year);
+    expect(r.applications).toEqual(plain.applications);
+    expect(r.active_disclosure).toEqual(plain.active_disclosure);
+    expect(r.reviews).toEqual(plain.reviews);
+  });
   it('numbers printed apart that fill the cells only when cut inside them, breaking the row total, are NULL (`89 142 12`)', () => {
     const r = parse(text.replace('(七)总计 7 0 0 0 0 0 7', '(七)总计 71 00 006'));
     expect(appRow(r, 'total_handled')).toEqual(Array(7).fill(null));

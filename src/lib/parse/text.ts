@@ -3,8 +3,8 @@ import { RADICAL_TO_IDEOGRAPH } from './radicals.ts';
 /**
  * Text normalisation used for matching (never for what is shown as printed):
  * full-width ASCII to half-width, odd spaces to plain spaces, zero-width
- * characters removed, CJK radicals that stand for an ideograph made the
- * ideograph. Line count is preserved.
+ * characters removed, CJK radicals and compatibility ideographs that stand
+ * for an ideograph made the ideograph. Line count is preserved.
  */
 
 /**
@@ -34,6 +34,15 @@ const MAP: Record<string, string> = {
  */
 const RADICALS = new Map([...RADICAL_TO_IDEOGRAPH].filter(([, i]) => i.length === 1));
 for (const [r, i] of RADICALS) MAP[r] = i;
+/**
+ * CJK Compatibility Ideographs (U+F900–U+FAFF) → the unified ideograph they
+ * are a duplicate of (their NFKC form): some fonts' ToUnicode maps name them,
+ * and PDF text then prints `\uf967予公开` for 不予公开 and `\uf98e` for 年.
+ */
+for (let c = 0xf900; c <= 0xfaff; c++) {
+  const k = String.fromCharCode(c), n = k.normalize('NFKC');
+  if (n !== k && n.length === 1) MAP[k] = n;
+}
 /** Code units changed besides MAP's: full-width ASCII, odd spaces, zero-width characters. */
 const RANGES: [number, number][] = [
   [0xff01, 0xff5e], [0x00a0, 0x00a0], [0x1680, 0x1680], [0x2000, 0x200d], [0x202f, 0x202f], [0x205f, 0x205f],
