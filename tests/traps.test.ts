@@ -875,7 +875,20 @@ describe('dates', () => {
     ['2025 年 1 月 17 日', '2025-01-17'], ['2025年1月15日', '2025-01-15'], ['2025-01-23 18:16:29', '2025-01-23'],
     ['20251月14', null], ['2025年2月30日', null], ['2025年13月1日', null],
     ['二〇二四年一月二十日', '2024-01-20'], ['二〇二五年十二月三十一日', '2025-12-31'],
+    // zero typed as a white circle, a large circle, the letter O; 元月 for January
+    ['二○二五年一月二十日', '2025-01-20'], ['二◯二五年元月八日', '2025-01-08'], ['二O二四年十二月三十一日', '2024-12-31'],
+    ['○○○○年一月一日', null],
   ])('%s → %s', (s, d) => expect(parseDate(s)).toBe(d));
+  it('a title whose year is in Chinese numerals (`二〇二四年度`, `二○二四年`) gives the year', () => {
+    for (const y of ['二〇二四', '二○二四', '二零二四']) {
+      const title = `仙居县人民政府办公室${y}年度政府信息公开工作年度报告`;
+      const r = parse(craft({ layout: 'pdftext' }).replace('仙居县人民政府办公室2024年政府信息公开工作年度报告', title).replace(/2024年,本机关/, '本年度,本机关'));
+      expect(r.title).toBe(title);
+      expect(r.year, y).toBe(2024);
+      expect(r.agency).toBe('仙居县人民政府办公室');
+      expect(r.status).toBe('ok');
+    }
+  });
 });
 
 describe('checks', () => {

@@ -173,7 +173,7 @@ function isTitle(c: string): boolean {
 
 /** Agency from the title: strip the year and the report words. */
 function agencyFromTitle(title: string): string | null {
-  let c = compact(normalize(title));
+  let c = arabicYears(compact(normalize(title)));
   c = c.replace(/[(（][^)）]*[)）]/g, '');
   c = c.replace(/\d{4}年度?/g, '').replace(/\d{4}/g, '');
   c = c.replace(REPORT_WORDS_ON, '');
@@ -215,16 +215,23 @@ function field(nl: string[], names: RegExp, fields: Record<string, string> = {},
 
 const DATE_RE = /(\d{4})\s*(?:年|-|\/|\.)\s*(\d{1,2})\s*(?:月|-|\/|\.)\s*(\d{1,2})\s*日?/;
 
-const CN_DIGIT: Record<string, number> = { 〇: 0, 零: 0, O: 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
-/** `二〇二四年一月二十日` → `2024年1月20日`. */
+// Zero as typed: 〇, 零, a white circle ○ (U+25CB) or ◯, the letter O or o, a digit 0.
+const CN_DIGIT: Record<string, number> = { 〇: 0, 零: 0, '○': 0, '◯': 0, O: 0, o: 0, 0: 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+/** `二〇二四年一月二十日`, `二○二五年元月八日` → `2024年1月20日`, `2025年1月8日`. */
 function chineseNumeralDate(s: string): string {
   const num = (t: string) => {
     if (!t.includes('十')) return String(Number(mapArray([...t], (c) => CN_DIGIT[c]).join('')));
     const [a, b] = t.split('十');
     return String((a ? CN_DIGIT[a] : 1) * 10 + (b ? CN_DIGIT[b] : 0));
   };
-  return s.replace(/([〇零O一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,3})\s*月\s*([一二三四五六七八九十]{1,3})\s*日/, (_m, y: string, mo: string, d: string) =>
-    `${mapArray([...y], (c) => CN_DIGIT[c]).join('')}年${num(mo)}月${num(d)}日`);
+  return s.replace(/([〇零○◯Oo0一二三四五六七八九]{4})\s*年\s*([元一二三四五六七八九十]{1,3})\s*月\s*([一二三四五六七八九十]{1,3})\s*日/, (_m, y: string, mo: string, d: string) =>
+    /[一二三四五六七八九]/.test(y) ? `${mapArray([...y], (c) => CN_DIGIT[c]).join('')}年${mo === '元' ? '1' : num(mo)}月${num(d)}日` : _m);
+}
+
+/** A year in Chinese numerals before 年 (`二〇二四年度`, `二○二五年`) → its digits; other text as it is. */
+export function arabicYears(s: string): string {
+  if (!s.includes('年')) return s;
+  return s.replace(/([一二])([〇零○◯Oo0一二三四五六七八九]{3})(?=\s*年)/g, (m) => mapArray([...m], (c) => CN_DIGIT[c]).join(''));
 }
 
 /** A calendar date as YYYY-MM-DD, or null when it is not one (`20251月14` is not). */
@@ -380,14 +387,15 @@ function agencyFromBody(nl: string[], from = 0): string | null {
 function findYear(title: string | null, nl: string[], src: Source, from = 0): number | null {
   const ok = (y: number) => y >= 2008 && y <= 2100;
   if (title) {
-    const m = /(\d{4})\s*年/.exec(normalize(title)) ?? /(\d{4})/.exec(normalize(title));
+    const t = arabicYears(normalize(title));
+    const m = /(\d{4})\s*年/.exec(t) ?? /(\d{4})/.exec(t);
     if (m && ok(Number(m[1]))) return Number(m[1]);
   }
   // `现将2023年度政府信息公开工作年度报告公布如下` in the opening lines.
   for (let i = from; i < Math.min(nl.length, from + 30); i++) {
     // The words end in 报告: a line without 告 holds none.
     if (!nl[i].includes('告')) continue;
-    const m = /(\d{4})\s*年度?(?:的)?(?:政府)?(?:信息公开|政务公开)(?:工作)?(?:的)?年度报告/.exec(compact(nl[i]));
+    const m = /(\d{4})\s*年度?(?:的)?(?:政府)?(?:信息公开|政务公开)(?:工作)?(?:的)?年度报告/.exec(arabicYears(compact(nl[i])));
     if (m && ok(Number(m[1]))) return Number(m[1]);
   }
   for (const l of linesWith(src, ['1月1日', '1 月 1 日'], from)) {
