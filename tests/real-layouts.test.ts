@@ -203,6 +203,30 @@ describe('PDF text', () => {
     expect(cms.title).toBe(title);
   });
 
+describe('tables exported as delimited text (tabula, camelot, a spreadsheet saved as CSV)', () => {
+  const tabs = craft({ layout: 'tabs' });
+  const quote = (c: string, d: string) => (c.includes(d) ? `"${c}"` : c);
+  const as = (d: string) => tabs.split('\n').map((l) => l.split('\t').map((c) => quote(c, d)).join(d)).join('\n');
+  it('reads rows delimited by commas (not thousands separators: `3,0,0`) or semicolons, in a .txt or a .csv', () => {
+    const plain = parse(tabs);
+    for (const d of [',', ';']) {
+      for (const name of ['table.txt', 'table.csv']) {
+        const r = parse(as(d), name);
+        expect(allRows(r), `${d} ${name}`).toEqual(allRows(plain));
+        expect(r.active_disclosure, `${d} ${name}`).toEqual(plain.active_disclosure);
+        expect(reviews(r)).toEqual(reviews(plain));
+        expect(r.status).toBe('ok');
+      }
+    }
+    // a quoted thousands separator stays one number
+    expect(act(parse(as(',').replace('行政许可,120', '行政许可,"1,120"'), 'table.csv'), 'license')).toEqual([1120]);
+  });
+  it('leaves narrative with half-width commas as it is when no table is so delimited', () => {
+    const text = tabs.replace('本机关认真贯彻落实《条例》。', '本机关认真贯彻落实《条例》,全年收到申请7件,办结7件,其中予以公开7件');
+    expect(parse(text).applications).toEqual(parse(tabs).applications);
+  });
+});
+
 describe('markdown made from a PDF', () => {
   it('reads one small table per row under generic headers (数据1 … 数据7)', () => {
     const text = craft({ layout: 'markdown' });

@@ -8,6 +8,7 @@ import { APP_ROW_CODES, APPLICANT_CODES, type AppRow, type Template } from '../s
 import type { ApplicationRow, CheckRow, Report } from '../types.ts';
 import { decode } from './decode.ts';
 import { isMojibake, restoreMojibake } from './mojibake.ts';
+import { delimitedToTabs } from './delimited.ts';
 import { convertEmbeddedHtml, htmlToText, looksLikeHtml, pageImages, pageUrlOf } from './html.ts';
 import { joinsBack, splitLines } from './text.ts';
 import { compactOf, makeSource, type Compact, type Source } from './source.ts';
@@ -116,7 +117,7 @@ export function parseFile(bytes: Uint8Array, sourceFile: string): Parsed {
     const text = restored?.text ?? decoded.text;
     base.encoding = restored?.encoding ?? decoded.encoding;
     const isHtml = /\.html?$/i.test(sourceFile) || looksLikeHtml(text);
-    const body = isHtml ? htmlToText(text) : convertEmbeddedHtml(text);
+    const body = isHtml ? htmlToText(text) : delimitedToTabs(convertEmbeddedHtml(text), sourceFile);
     lines = splitLines(body);
     base.line_count = lines.length;
     const report = parseLines(lines, base, isHtml ? pageUrlOf(text) : null, joinsBack(body) ? body : undefined);
