@@ -14,6 +14,8 @@ const ROW: Record<',' | ';', RegExp> = {
   ';': /^(?:"[^"]*"|[^;\t|"]+)(?:;\s*(?:"[\d,.;+-]*"|[+-]?[\d.]*)\s*){3,}$/,
 };
 
+const NUMBERS_DELIMITED = /[\d"][ \t]*([,;])[ \t]*[\d"]*[ \t]*\1[ \t]*[\d"]/;
+
 /** Rows of the text (at least three of them) that are rows of a delimited table, by their delimiter. */
 function delimiter(lines: string[]): ',' | ';' | null {
   for (const d of [',', ';'] as const) {
@@ -37,7 +39,8 @@ function tableLine(l: string, d: string): boolean {
  */
 export function delimitedToTabs(text: string, name: string): string {
   const csv = /\.csv$/i.test(name);
-  if (!csv && !text.includes(',') && !text.includes(';')) return text;
+  // One native search passes over text with no two delimited numbers in a row (`0,0,`, `3;;1`).
+  if (!csv && !NUMBERS_DELIMITED.test(text)) return text;
   const lines = text.split('\n');
   const d = delimiter(lines) ?? (csv ? ',' : null);
   if (!d) return text;
