@@ -16,6 +16,11 @@ const ROW: Record<',' | ';', RegExp> = {
 
 const NUMBERS_DELIMITED = /[\d"][ \t]*([,;])[ \t]*[\d"]*[ \t]*\1[ \t]*[\d"]/;
 
+/** Two delimited numbers in a row (`0,0,`, `3;;1`): one native search, before any line is split. */
+export function hasDelimitedNumbers(text: string): boolean {
+  return NUMBERS_DELIMITED.test(text);
+}
+
 /** Rows of the text (at least three of them) that are rows of a delimited table, by their delimiter. */
 function delimiter(lines: string[]): ',' | ';' | null {
   for (const d of [',', ';'] as const) {
@@ -39,8 +44,7 @@ function tableLine(l: string, d: string): boolean {
  */
 export function delimitedToTabs(text: string, name: string): string {
   const csv = /\.csv$/i.test(name);
-  // One native search passes over text with no two delimited numbers in a row (`0,0,`, `3;;1`).
-  if (!csv && !NUMBERS_DELIMITED.test(text)) return text;
+  if (!csv && !hasDelimitedNumbers(text)) return text;
   const lines = text.split('\n');
   const d = delimiter(lines) ?? (csv ? ',' : null);
   if (!d) return text;

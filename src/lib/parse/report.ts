@@ -8,7 +8,7 @@ import { APP_ROW_CODES, APPLICANT_CODES, type AppRow, type Template } from '../s
 import type { ApplicationRow, CheckRow, Report } from '../types.ts';
 import { decode } from './decode.ts';
 import { isMojibake, restoreMojibake } from './mojibake.ts';
-import { delimitedToTabs } from './delimited.ts';
+import { delimitedToTabs, hasDelimitedNumbers } from './delimited.ts';
 import { convertEmbeddedHtml, htmlToText, looksLikeHtml, pageImages, pageUrlOf } from './html.ts';
 import { joinsBack, splitLines } from './text.ts';
 import { compactOf, makeSource, type Compact, type Source } from './source.ts';
@@ -108,27 +108,55 @@ function emptyReport(bytes: Uint8Array, sourceFile: string): Report {
 
 /** A text file or web page → one report. Sync; never throws. */
 export function parseFile(bytes: Uint8Array, sourceFile: string): Parsed {
-  const base = emptyReport(bytes, sourceFile);
+  const pristine = emptyReport(bytes, sourceFile);
+  const base = (): Report => ({ ...pristine, active_disclosure: [], applications: [], reviews: [], checks: [], sections: [] });
   let lines: string[] = [];
   try {
-    const decoded = decode(bytes);
-    // A page a crawler decoded as Latin-1 and saved again: its bytes decoded once more.
-    const restored = restoreMojibake(decoded.text);
-    const text = restored?.text ?? decoded.text;
-    base.encoding = restored?.encoding ?? decoded.encoding;
-    const isHtml = /\.html?$/i.test(sourceFile) || looksLikeHtml(text);
-    const body = isHtml ? htmlToText(text) : delimitedToTabs(convertEmbeddedHtml(text), sourceFile);
-    lines = splitLines(body);
-    base.line_count = lines.length;
-    const report = parseLines(lines, base, isHtml ? pageUrlOf(text) : null, joinsBack(body) ? body : undefined);
-    if (isHtml && report.status === 'failed') {
-      const n = pageImages(text);
-      if (n) notePictures(report, `网页中有 ${n} 张图片`, false);
+    const { text, encoding } = decode(bytes);
+    const csv = /\.csv$/i.test(sourceFile);
+    let best = readText(text, encoding, sourceFile, base(), csv);
+    lines = best.lines;
+    // Second readings, only of a report not read fully (the others never pay for them), each kept
+    // only where it reads more cells: a page a crawler decoded as Latin-1 and saved again, its bytes
+    // decoded once more; a table exported as delimited text, its cells tab-separated.
+    if (best.report.status !== 'ok') {
+      const restored = restoreMojibake(text);
+      const again = (t: string, enc: string, delimited: boolean) => {
+        const p = readText(t, enc, sourceFile, base(), delimited);
+        if (cellsRead(p.report) > cellsRead(best.report)) best = p;
+      };
+      if (restored) again(restored.text, restored.encoding, csv);
+      const t = restored && best.report.encoding === restored.encoding ? restored.text : text;
+      if (!csv && hasDelimitedNumbers(t)) again(t, best.report.encoding ?? encoding, true);
+      lines = best.lines;
     }
-    return { report, lines };
+    return best;
   } catch (e) {
-    return { ...failed(base, `解析时出错:${(e as Error).message}`, 'parser'), lines };
+    return { ...failed(pristine, `解析时出错:${(e as Error).message}`, 'parser'), lines };
   }
+}
+
+/** Decoded text → one report: a page through the HTML reader, other text as it is (or `delimited`). */
+function readText(text: string, encoding: string, sourceFile: string, base: Report, delimited: boolean): Parsed {
+  base.encoding = encoding;
+  const isHtml = /\.html?$/i.test(sourceFile) || looksLikeHtml(text);
+  let body = isHtml ? htmlToText(text) : convertEmbeddedHtml(text);
+  if (delimited && !isHtml) body = delimitedToTabs(body, sourceFile);
+  const lines = splitLines(body);
+  base.line_count = lines.length;
+  const report = parseLines(lines, base, isHtml ? pageUrlOf(text) : null, joinsBack(body) ? body : undefined);
+  if (isHtml && report.status === 'failed') {
+    const n = pageImages(text);
+    if (n) notePictures(report, `网页中有 ${n} 张图片`, false);
+  }
+  return { report, lines };
+}
+
+/** Table cells a report read (not NULL). */
+function cellsRead(r: Report): number {
+  let n = 0;
+  for (const rows of [r.active_disclosure, r.applications, r.reviews]) for (const x of rows) if (x.value !== null) n++;
+  return n;
 }
 
 /** Where each table lies: offsets into the source text, end exclusive. */
