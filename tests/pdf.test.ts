@@ -108,41 +108,44 @@ describe('files that cannot be read', () => {
 
   it('a scan (a page image, no text layer) fails with the OCR reason', async () => {
     // a real raster of the report: Chromium's screenshot of its first page, placed in a PDF by pdfkit
-    const page = await browser!.newPage({ viewport: { width: 794, height: 1123 } });
-    await page.setContent(printHtml(r.doc));
-    const png = await page.screenshot({ type: 'png' });
-    await page.close();
-    const kit = new PDFDocument({ size: 'A4', margin: 0 });
-    const chunks: Buffer[] = [];
-    kit.on('data', (c: Buffer) => chunks.push(c));
-    const done = new Promise((res) => kit.on('end', res));
-    kit.image(png, 0, 0, { width: 595.28 });
-    kit.end();
-    await done;
-    const rep = await reason(new Uint8Array(Buffer.concat(chunks)));
+    const png = await raster();
+    const rep = await reason(await pdfkit(0, (kit) => kit.image(png, 0, 0, { width: 595.28 })));
     expect(rep.status).toBe('failed');
     expect(rep.error).toBe(NO_TEXT);
     expect(NO_TEXT).toBe('图片版 PDF，没有文字层，需要 OCR');
   });
 
-  /** A PDF by pdfkit: the report's title and first paragraph as text, then `draw` (a picture, a page). */
-  async function textThen(draw: (kit: PDFKit.PDFDocument, png: Buffer) => void): Promise<Uint8Array> {
+  /** Chromium's screenshot of the report's first page, as a PNG. */
+  async function raster(): Promise<Buffer> {
     const page = await browser!.newPage({ viewport: { width: 794, height: 1123 } });
     await page.setContent(printHtml(r.doc));
     const png = await page.screenshot({ type: 'png' });
     await page.close();
-    const kit = new PDFDocument({ size: 'A4', margin: 72 });
+    return png;
+  }
+
+  /** A PDF pdfkit writes on A4 with `margin`, drawn by `draw`. */
+  async function pdfkit(margin: number, draw: (kit: PDFKit.PDFDocument) => void): Promise<Uint8Array> {
+    const kit = new PDFDocument({ size: 'A4', margin });
     const chunks: Buffer[] = [];
     kit.on('data', (c: Buffer) => chunks.push(c));
     const done = new Promise((res) => kit.on('end', res));
-    kit.font('/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc', 'NotoSansCJKsc-Regular').fontSize(12);
-    kit.text(r.title ?? '', 72, 72, { lineBreak: false });
-    kit.text('一、总体情况', 72, 100, { lineBreak: false });
-    kit.text('本机关认真贯彻落实《条例》，主动公开政府信息。', 72, 124, { lineBreak: false });
-    draw(kit, png);
+    draw(kit);
     kit.end();
     await done;
     return new Uint8Array(Buffer.concat(chunks));
+  }
+
+  /** A PDF by pdfkit: the report's title and first paragraph as text, then `draw` (a picture, a page). */
+  async function textThen(draw: (kit: PDFKit.PDFDocument, png: Buffer) => void): Promise<Uint8Array> {
+    const png = await raster();
+    return pdfkit(72, (kit) => {
+      kit.font('/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc', 'NotoSansCJKsc-Regular').fontSize(12);
+      kit.text(r.title ?? '', 72, 72, { lineBreak: false });
+      kit.text('一、总体情况', 72, 100, { lineBreak: false });
+      kit.text('本机关认真贯彻落实《条例》，主动公开政府信息。', 72, 124, { lineBreak: false });
+      draw(kit, png);
+    });
   }
 
   it('tables printed as a picture: not found, and the reason says which pages are pictures and that they need OCR', async () => {

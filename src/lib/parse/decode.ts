@@ -23,7 +23,7 @@ function utf8NoBom(b: Uint8Array): string | null {
 const decoders = new Map<string, TextDecoder>();
 
 /** One TextDecoder per label, made once (a non-streaming decode keeps no state between calls). */
-function decoder(label: string): TextDecoder {
+export function decoder(label: string): TextDecoder {
   let d = decoders.get(label);
   if (!d) decoders.set(label, (d = new TextDecoder(label)));
   return d;

@@ -8,6 +8,7 @@
  * title) is kept.
  */
 import { Buffer, isUtf8 } from 'node:buffer';
+import { decoder } from './decode.ts';
 import { mapArray } from './map-array.ts';
 
 /** Windows-1252's characters for bytes 0x80–0x9F (Latin-1 has C1 controls there). */
@@ -83,8 +84,8 @@ export function restoreMojibake(text: string): { text: string; encoding: Restore
   const all = Buffer.concat(lines.flat().filter((r): r is Uint8Array => typeof r !== 'string'));
   if (!all.length) return null;
   const encoding: Restored = isUtf8(all) ? 'utf-8-as-latin1' : 'gb18030-as-latin1';
-  const decoder = new TextDecoder(encoding === 'utf-8-as-latin1' ? 'utf-8' : 'gb18030');
-  const restored = mapArray(lines, (rs) => mapArray(rs, (r) => (typeof r === 'string' ? r : decoder.decode(r))).join('')).join('\n');
+  const d = decoder(encoding === 'utf-8-as-latin1' ? 'utf-8' : 'gb18030');
+  const restored = mapArray(lines, (rs) => mapArray(rs, (r) => (typeof r === 'string' ? r : d.decode(r))).join('')).join('\n');
   // Restored, the text must be a report's Chinese, its commonest characters common in it (bytes
   // of French or other Latin text decode to rare ideographs): else it is left as it was.
   const after = counts(restored);

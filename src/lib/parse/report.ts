@@ -50,10 +50,7 @@ export async function parseInput(bytes: Uint8Array, sourceFile: string): Promise
       const report = parseLines(lines, base, ex.url ?? null);
       if (ex.pages) setPages(report, ex.pages);
       if (ex.pictures) notePictures(report, ex.pictures, kind === 'pdf');
-      else if (ex.html && report.status === 'failed') {
-        const n = pageImages(ex.text);
-        if (n) notePictures(report, `网页中有 ${n} 张图片`, false);
-      }
+      else if (ex.html) notePageImages(report, ex.text);
       return { report, lines, pages: ex.pages };
     } catch (e) {
       return e instanceof InputError ? failed(base, e.reason) : failed(base, `读取 ${kind.toUpperCase()} 文件时出错:${(e as Error).message}`, 'parser');
@@ -85,6 +82,13 @@ function notePictures(r: Report, where: string, source: boolean) {
   c.detail = `${c.detail}；${why}`;
   if (source) c.cause = 'source';
   if (r.error) r.error = `${r.error}；${why}`;
+}
+
+/** A page whose tables are not found: its content images, if any, as a hint (see notePictures). */
+function notePageImages(r: Report, html: string) {
+  if (r.status !== 'failed') return;
+  const n = pageImages(html);
+  if (n) notePictures(r, `网页中有 ${n} 张图片`, false);
 }
 
 /** A file that could not be read: what it is and why (`cause`: the file's defect, or the parser's). */
@@ -120,14 +124,14 @@ export function parseFile(bytes: Uint8Array, sourceFile: string): Parsed {
     // only where it reads more cells: a page a crawler decoded as Latin-1 and saved again, its bytes
     // decoded once more; a table exported as delimited text, its cells tab-separated.
     if (best.report.status !== 'ok') {
-      const restored = restoreMojibake(text);
+      let bestText = text, bestEncoding: string = encoding;
       const again = (t: string, enc: string, delimited: boolean) => {
         const p = readText(t, enc, sourceFile, base(), delimited);
-        if (cellsRead(p.report) > cellsRead(best.report)) best = p;
+        if (cellsRead(p.report) > cellsRead(best.report)) [best, bestText, bestEncoding] = [p, t, enc];
       };
+      const restored = restoreMojibake(text);
       if (restored) again(restored.text, restored.encoding, csv);
-      const t = restored && best.report.encoding === restored.encoding ? restored.text : text;
-      if (!csv && hasDelimitedNumbers(t)) again(t, best.report.encoding ?? encoding, true);
+      if (!csv && hasDelimitedNumbers(bestText)) again(bestText, bestEncoding, true);
       lines = best.lines;
     }
     return best;
@@ -145,10 +149,7 @@ function readText(text: string, encoding: string, sourceFile: string, base: Repo
   const lines = splitLines(body);
   base.line_count = lines.length;
   const report = parseLines(lines, base, isHtml ? pageUrlOf(text) : null, joinsBack(body) ? body : undefined);
-  if (isHtml && report.status === 'failed') {
-    const n = pageImages(text);
-    if (n) notePictures(report, `网页中有 ${n} 张图片`, false);
-  }
+  if (isHtml) notePageImages(report, text);
   return { report, lines };
 }
 
